@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DossierError } from '../shared/errors';
+import { migrate, type Migration } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running ABI (the Electron app passes its own build). */
+  nativeBinding?: string;
+  /** How long a writer waits for another connection's lock before failing with db_busy. */
+  busyTimeoutMs?: number;
+  /** For tests that inject migrations; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the Dossier store and brings its schema up to date.
+ * Durability first: WAL with synchronous=FULL means a commit that returned is on
+ * disk, even across power loss; secure_delete zeroes deleted content so removed
+ * sources do not linger in free pages.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw new DossierError('internal', `Cannot open the database at ${path}: ${messageOf(error)}`);
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('secure_delete = ON');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error);
+  }
+}
+
+/** Maps SQLite's error codes to the error codes users see. */
+export function translateSqliteError(error: unknown): unknown {
+  if (error instanceof DossierError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DossierError('db_busy', 'The database is busy in another process (another Dossier window or the CLI). Try again.');
+  }
+  if (code === 'SQLITE_FULL') {
+    return new DossierError('disk_full', 'The disk is full: nothing was saved. Free some space and try again.');
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new DossierError('db_corrupt', `The database file is damaged (${code}).`);
+  }
+  return error;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { m001Notes } from './001-notes';
+
+/** Append only. A migration that has landed is never edited: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [m001Notes];

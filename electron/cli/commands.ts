@@ -1,0 +1,94 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
+import { displayTitle } from '../../shared/domain/note';
+import { formatTable, type CliIo } from './output';
+
+export interface CommandContext {
+  /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  io: CliIo;
+  json: boolean;
+}
+
+export interface Command {
+  path: string[];
+  usage: string;
+  summary: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: CommandContext, args: { positionals: string[]; values: Record<string, unknown> }): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+function parseId(raw: string | undefined, what: string): number {
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${what} must be a positive whole number`);
+  return Number(raw);
+}
+
+function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.io.out(JSON.stringify(value, null, 2));
+}
+
+export const COMMANDS: Command[] = [
+  {
+    path: ['notes', 'list'],
+    usage: 'dossier notes list [--json]',
+    summary: 'List notes, most recently edited first',
+    async run(ctx) {
+      const notes = await ctx.call('notes.list', {});
+      if (ctx.json) printJson(ctx, notes);
+      else if (notes.length === 0) ctx.io.out('No notes yet.');
+      else
+        ctx.io.out(
+          formatTable([
+            ['ID', 'UPDATED', 'TITLE'],
+            ...notes.map((n) => [String(n.id), n.updatedAt.slice(0, 16).replace('T', ' '), displayTitle(n.title)]),
+          ]),
+        );
+      return 0;
+    },
+  },
+  {
+    path: ['notes', 'show'],
+    usage: 'dossier notes show ID [--json]',
+    summary: 'Print a note as plain text (or the full record with --json)',
+    async run(ctx, { positionals }) {
+      const note = await ctx.call('notes.get', { id: parseId(positionals[0], 'ID') });
+      if (ctx.json) printJson(ctx, note);
+      else ctx.io.out(`# ${displayTitle(note.title)}\n\n${note.contentText}`);
+      return 0;
+    },
+  },
+  {
+    path: ['notes', 'create'],
+    usage: 'dossier notes create [--title T] [--json]',
+    summary: 'Create an empty note',
+    options: { title: { type: 'string' } },
+    async run(ctx, { values }) {
+      const title = typeof values.title === 'string' ? values.title : undefined;
+      const note = await ctx.call('notes.create', title === undefined ? {} : { title });
+      if (ctx.json) printJson(ctx, note);
+      else ctx.io.out(`Created note ${note.id}: ${displayTitle(note.title)}`);
+      return 0;
+    },
+  },
+  {
+    path: ['db', 'check'],
+    usage: 'dossier db check [--json]',
+    summary: 'Run SQLite quick_check and report the schema version',
+    async run(ctx) {
+      const check = await ctx.call('db.check', {});
+      if (ctx.json) printJson(ctx, check);
+      else
+        ctx.io.out(
+          [
+            `database:  ${check.path}`,
+            `integrity: ${check.quickCheck.join('; ')}`,
+            `schema:    ${check.schemaVersion} (this Dossier: ${check.appSchemaVersion})`,
+            `notes:     ${check.noteCount}`,
+          ].join('\n'),
+        );
+      return check.ok ? 0 : 1;
+    },
+  },
+];

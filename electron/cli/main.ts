@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
+import type { ErrorData } from '../../shared/errors';
+import { dispatch } from '../core/dispatch';
+import { openCore, type Core } from '../core/openCore';
+import { resolveDbPath } from '../core/paths';
+import { COMMANDS, UsageError, type Command, type CommandContext } from './commands';
+import { processIo, type CliIo } from './output';
+
+class CliFailure extends Error {
+  constructor(readonly error: ErrorData) {
+    super(error.message);
+  }
+}
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'dossier — the Dossier research notebook from the command line',
+    '',
+    'Usage:',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command accepts:',
+    '  --db PATH   the database file (default: $DOSSIER_DB, else the app\'s own file in its user-data folder)',
+    '  --json      machine-readable output',
+  ].join('\n');
+}
+
+/**
+ * Finds the command named by the leading positional words, wherever global
+ * options sit (`dossier --db x notes list` and `dossier notes list --db x`),
+ * and returns the arguments left once its words are removed.
+ */
+function findCommand(argv: string[]): { command: Command | undefined; rest: string[] } {
+  const { tokens } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const positionals = tokens.filter((t) => t.kind === 'positional');
+  const command = COMMANDS.find((c) => c.path.every((part, i) => positionals[i]?.value === part));
+  if (!command) return { command, rest: argv };
+  const consumed = new Set(positionals.slice(0, command.path.length).map((t) => t.index));
+  return { command, rest: argv.filter((_, index) => !consumed.has(index)) };
+}
+
+/** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const { command, rest } = findCommand(argv);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...command?.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.err(`dossier: ${(error as Error).message}\n\n${helpText()}`);
+    return 2;
+  }
+  if (parsed.values.help || argv.length === 0) {
+    io.out(helpText());
+    return 0;
+  }
+  if (!command) {
+    io.err(`dossier: unknown command "${argv.filter((a) => !a.startsWith('-')).join(' ')}"\n\n${helpText()}`);
+    return 2;
+  }
+
+  const json = parsed.values.json === true;
+  let core: Core | undefined;
+  try {
+    core = openCore(resolveDbPath(parsed.values.db as string | undefined));
+    const handlers = core.handlers;
+    const ctx: CommandContext = {
+      io,
+      json,
+      async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+        const result = await dispatch(handlers, channel, input);
+        if (!result.ok) throw new CliFailure(result.error);
+        return result.value as ChannelOutput<C>;
+      },
+    };
+    return await command.run(ctx, { positionals: parsed.positionals, values: parsed.values });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dossier: ${error.message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    const data: ErrorData =
+      error instanceof CliFailure
+        ? error.error
+        : { code: (error as { code?: ErrorData['code'] }).code ?? 'internal', message: (error as Error).message };
+    if (json) io.out(JSON.stringify({ ok: false, error: data }, null, 2));
+    io.err(`dossier: ${data.message}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}

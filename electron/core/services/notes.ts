@@ -1,0 +1,54 @@
+import { DossierError } from '../../../shared/errors';
+import type { Note, NoteSaved, NoteSummary } from '../../../shared/domain/note';
+import {
+  editorStateToPlainText,
+  emptyEditorStateJson,
+  parseEditorState,
+} from '../../../shared/notes/editorState';
+import * as notes from '../../../db/repositories/notes';
+import type { CoreContext } from '../context';
+
+export function listNotes(ctx: CoreContext): NoteSummary[] {
+  return notes.listNotes(ctx.db);
+}
+
+export function getNote(ctx: CoreContext, id: number): Note {
+  return notes.getNote(ctx.db, id) ?? notFound(id);
+}
+
+export function createNote(ctx: CoreContext, title = ''): Note {
+  const id = notes.insertNote(ctx.db, {
+    title: title.trim(),
+    contentJson: emptyEditorStateJson(),
+    contentText: '',
+    now: ctx.now(),
+  });
+  return getNote(ctx, id);
+}
+
+export function renameNote(ctx: CoreContext, id: number, title: string): NoteSummary {
+  if (!notes.updateNoteTitle(ctx.db, id, title.trim(), ctx.now())) notFound(id);
+  return notes.getNoteSummary(ctx.db, id)!;
+}
+
+/**
+ * Stores the editor's serialized state. The plain text is derived here from the
+ * JSON, never taken from the caller, so search and export see exactly what the
+ * note holds.
+ */
+export function saveNoteContent(ctx: CoreContext, id: number, contentJson: string): NoteSaved {
+  const contentText = editorStateToPlainText(parseEditorState(contentJson));
+  const saved = ctx.db.transaction(() =>
+    notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now()),
+  )();
+  return saved ?? notFound(id);
+}
+
+export function deleteNote(ctx: CoreContext, id: number): { id: number } {
+  if (!notes.deleteNote(ctx.db, id)) notFound(id);
+  return { id };
+}
+
+function notFound(id: number): never {
+  throw new DossierError('not_found', `Note ${id} does not exist (it may have been deleted).`);
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/openCore';
+import { resolveDbPath } from '../core/paths';
+import { startHarness } from './server';
+
+/** `npm run web`: the same app in a browser, for machines without Electron (and for the e2e tests). */
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' } },
+  allowPositionals: false,
+});
+
+const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+if (!existsSync(staticDir)) {
+  console.error('The renderer is not built: run `npm run build:renderer` (npm run web does it for you).');
+  process.exit(1);
+}
+
+const dbPath = resolveDbPath(values.db);
+const core = openCore(dbPath);
+const harness = await startHarness({
+  handlers: core.handlers,
+  staticDir,
+  port: values.port ? Number(values.port) : 0,
+  logError: (channel, error) => console.error(`[dossier] ${channel} failed:`, error),
+});
+
+console.log(`Dossier is running in the browser harness.
+  database: ${core.ctx.dbPath}
+  open:     ${harness.url}
+Only this machine can reach it (127.0.0.1), and only with the token in that URL. Ctrl+C stops it.`);
+
+const stop = (): void => {
+  void harness.close().then(() => {
+    core.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,162 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../shared/errors';
+import { SECURITY_HEADERS, mimeTypeFor } from '../core/csp';
+import { dispatch } from '../core/dispatch';
+import type { Handlers } from '../core/handlers';
+import { readStaticFile } from '../core/staticFiles';
+
+/**
+ * The browser harness: serves the built renderer and binds the same handler
+ * table as Electron's IPC, over HTTP on 127.0.0.1 only. Every API call needs
+ * the per-run token (the page reads it from the URL fragment, which is never
+ * sent to a server); Host and Origin are checked so another site in the same
+ * browser cannot reach it (DNS rebinding, CSRF).
+ */
+export interface HarnessOptions {
+  handlers: Handlers;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  logError?: (channel: string, error: unknown) => void;
+}
+
+export interface Harness {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-dossier-token';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expectedToken = Buffer.from(token);
+  let allowedHosts = new Set<string>();
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.logError?.('http', error);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The harness failed to answer.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(req, res, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': mimeTypeFor(file.path),
+      'Cache-Control': 'no-cache',
+      ...SECURITY_HEADERS,
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, fail('forbidden', 'API calls must be POST'));
+      return;
+    }
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      sendJson(res, 403, fail('forbidden', 'Cross-origin API calls are refused'));
+      return;
+    }
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    if (given.length !== expectedToken.length || !timingSafeEqual(given, expectedToken)) {
+      sendJson(res, 403, fail('forbidden', 'Missing or wrong harness token (open the URL printed by npm run web)'));
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      sendJson(res, 413, fail('too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, fail('invalid_input', 'Request body is not valid JSON'));
+      return;
+    }
+    let decodedChannel: string;
+    try {
+      decodedChannel = decodeURIComponent(channel);
+    } catch {
+      decodedChannel = channel;
+    }
+    const result = await dispatch(options.handlers, decodedChannel, input, { logError: options.logError });
+    sendJson(res, 200, result);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, result: Result<unknown>): void {
+  const body = JSON.stringify(result);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

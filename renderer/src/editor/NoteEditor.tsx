@@ -1,0 +1,61 @@
+import { TRANSFORMERS } from '@lexical/markdown';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
+import type { EditorState, LexicalEditor } from 'lexical';
+import type { ReactNode } from 'react';
+import { NOTE_NODES } from './nodes';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { normalizeLinkUrl } from './safeUrl';
+import { noteTheme } from './theme';
+
+export interface NoteEditorProps {
+  /** Serialized editor state to start from; the component is re-keyed per note, never re-seeded. */
+  initialJson: string;
+  /** Called for content changes only (not selection moves), with the immutable state at that moment. */
+  onChange(state: EditorState, editor: LexicalEditor): void;
+  onError(error: Error): void;
+}
+
+export function NoteEditor({ initialJson, onChange, onError }: NoteEditorProps): ReactNode {
+  const initialConfig: InitialConfigType = {
+    namespace: 'dossier-note',
+    nodes: [...NOTE_NODES],
+    theme: noteTheme,
+    editorState: initialJson,
+    onError,
+  };
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-shell">
+        <ToolbarPlugin />
+        <div className="editor-scroll">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-content"
+                aria-label="Note text"
+                aria-placeholder="Start writing…"
+                placeholder={<div className="editor-placeholder">Start writing… Markdown shortcuts work: # heading, - list, &gt; quote, **bold**</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={(url) => normalizeLinkUrl(url) !== undefined} />
+        <TabIndentationPlugin />
+        <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
+        <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
+      </div>
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,64 @@
+import type { EditorState } from 'lexical';
+import { useState, type ReactNode } from 'react';
+import type { Note, NoteSaved, NoteSummary } from '../../../../shared/domain/note';
+import { NOTE_TITLE_MAX } from '../../../../shared/domain/note';
+import { call } from '../../api/client';
+import { NoteEditor } from '../../editor/NoteEditor';
+import { autosaver } from './autosave';
+import { SaveIndicator } from './SaveIndicator';
+
+export interface NoteDetailProps {
+  note: Note;
+  onSaved(saved: NoteSaved): void;
+  onRenamed(summary: NoteSummary): void;
+  onDelete(): void;
+}
+
+/** Title, save state and editor of one note. Re-keyed per note by its parent. */
+export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailProps): ReactNode {
+  const [title, setTitle] = useState(note.title);
+  const noteId = note.id;
+
+  const scheduleContentSave = (state: EditorState): void => {
+    autosaver.schedule({
+      key: `content:${noteId}`,
+      noteId,
+      run: async () => onSaved(await call('notes.save', { id: noteId, contentJson: JSON.stringify(state.toJSON()) })),
+    });
+  };
+
+  const changeTitle = (value: string): void => {
+    setTitle(value);
+    autosaver.schedule({
+      key: `title:${noteId}`,
+      noteId,
+      run: async () => onRenamed(await call('notes.rename', { id: noteId, title: value })),
+    });
+  };
+
+  return (
+    <article className="note-detail" data-testid="note-detail" data-note-id={noteId}>
+      <header className="note-header">
+        <input
+          className="note-title"
+          aria-label="Note title"
+          placeholder="Untitled note"
+          maxLength={NOTE_TITLE_MAX}
+          value={title}
+          onChange={(event) => changeTitle(event.target.value)}
+        />
+        <div className="note-meta">
+          <SaveIndicator noteId={noteId} />
+          <button type="button" className="btn btn-quiet" onClick={onDelete} aria-label="Delete note">
+            Delete
+          </button>
+        </div>
+      </header>
+      <NoteEditor
+        initialJson={note.contentJson}
+        onChange={scheduleContentSave}
+        onError={(error) => console.error('Editor error', error)}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { RowId, Timestamp } from './ids';
+
+export const NOTE_TITLE_MAX = 500;
+/** A serialized editor state above this size is refused rather than truncated. */
+export const NOTE_CONTENT_MAX_CHARS = 8_000_000;
+
+export const NoteTitle = z
+  .string()
+  .max(NOTE_TITLE_MAX, `A title can have at most ${NOTE_TITLE_MAX} characters`);
+
+export const NoteSummarySchema = z.object({
+  id: RowId,
+  title: NoteTitle,
+  excerpt: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  revision: z.number().int().nonnegative(),
+});
+export type NoteSummary = z.infer<typeof NoteSummarySchema>;
+
+export const NoteSchema = NoteSummarySchema.extend({
+  /** Lexical's serialized editor state, as a JSON string. */
+  contentJson: z.string(),
+  /** Plain text derived from contentJson by the main process (never trusted from the renderer). */
+  contentText: z.string(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const NoteSavedSchema = z.object({
+  id: RowId,
+  updatedAt: Timestamp,
+  revision: z.number().int().nonnegative(),
+  excerpt: z.string(),
+});
+export type NoteSaved = z.infer<typeof NoteSavedSchema>;
+
+export function displayTitle(title: string): string {
+  return title.trim() === '' ? 'Untitled note' : title;
+}

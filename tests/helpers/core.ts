@@ -1,0 +1,32 @@
+import { openCore, type Core } from '../../electron/core/openCore';
+import { makeTempDir } from './tempDir';
+
+/** A real Dossier store in a temp dir, with a clock that ticks 1 ms per call. */
+export function makeTestCore(startAt = Date.parse('2026-01-01T00:00:00.000Z')): Core & { dir: ReturnType<typeof makeTempDir> } {
+  const dir = makeTempDir();
+  let tick = startAt;
+  const core = openCore(dir.file('dossier.sqlite'), { now: () => new Date(tick++).toISOString() });
+  return {
+    ...core,
+    dir,
+    close: () => {
+      core.close();
+      dir.cleanup();
+    },
+  };
+}
+
+/** A serialized Lexical state with one paragraph per string. */
+export function editorJson(...paragraphs: string[]): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      children: paragraphs.map((text) => ({
+        type: 'paragraph',
+        version: 1,
+        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+      })),
+    },
+  });
+}
