@@ -1,25 +1,22 @@
-import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract/channels';
+import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
-import * as notes from './services/notes';
-import { checkDatabase } from './services/database';
+import { dbHandlers } from './handlers/db';
+import { notesHandlers } from './handlers/notes';
+import type { Handler, HandlersFor } from './handlers/types';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type { Handler };
 
 /** One entry per contract channel: a missing or extra key is a compile error (and a unit test). */
-export type Handlers = { [C in Channel]: Handler<C> };
+export type Handlers = HandlersFor<Channel>;
 
 /**
- * The single handler table. Electron IPC, the browser harness and the CLI all
- * bind this same table through dispatch(); none of them holds logic of its own.
+ * The single handler table, assembled from one factory per domain. Electron
+ * IPC, the browser harness and the CLI all bind this same table through
+ * dispatch(); none of them holds logic of its own.
  */
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
-    'notes.list': () => notes.listNotes(ctx),
-    'notes.get': ({ id }) => notes.getNote(ctx, id),
-    'notes.create': ({ title }) => notes.createNote(ctx, title),
-    'notes.rename': ({ id, title }) => notes.renameNote(ctx, id, title),
-    'notes.save': ({ id, contentJson }) => notes.saveNoteContent(ctx, id, contentJson),
-    'notes.delete': ({ id }) => notes.deleteNote(ctx, id),
-    'db.check': () => checkDatabase(ctx),
+    ...notesHandlers(ctx),
+    ...dbHandlers(ctx),
   };
 }

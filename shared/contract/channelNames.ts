@@ -1,16 +1,14 @@
 /**
- * The contract's channel names, without their schemas, so the sandboxed
- * preload can allow-list channels without bundling zod. channels.ts is checked
- * against this list at compile time (and by a unit test).
+ * The contract's channel names, per domain, without their schemas: the
+ * sandboxed preload allow-lists channels from here without bundling zod.
+ * Each domain's contract (domains/*.ts) must declare exactly its names
+ * (checked at compile time, and by a unit test).
  */
-export const CHANNEL_NAMES = [
-  'notes.list',
-  'notes.get',
-  'notes.create',
-  'notes.rename',
-  'notes.save',
-  'notes.delete',
-  'db.check',
-] as const;
+export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
+export const DB_CHANNELS = ['db.check'] as const;
 
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...DB_CHANNELS] as const;
+
+export type NotesChannel = (typeof NOTES_CHANNELS)[number];
+export type DbChannel = (typeof DB_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

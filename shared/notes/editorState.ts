@@ -1,5 +1,6 @@
 import { DossierError } from '../errors';
 import { NOTE_CONTENT_MAX_CHARS } from '../domain/note';
+import { QUOTE_INLINE_TYPE } from './quoteNodes';
 
 /**
  * Pure helpers over Lexical's *serialized* editor state (the JSON stored in
@@ -24,7 +25,7 @@ const MAX_DEPTH = 64;
 const MAX_NODES = 500_000;
 
 /** Elements whose children flow inline with their surroundings. */
-const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark']);
+const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', QUOTE_INLINE_TYPE]);
 /** Containers whose children are separated by one line break, not a blank line. */
 const LINE_CONTAINERS = new Set(['list', 'code']);
 

@@ -1,4 +1,4 @@
-import type { DbCheck } from '../../../shared/contract/channels';
+import type { DbCheck } from '../../../shared/contract/domains/db';
 import { latestVersion, schemaVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
 import { countNotes } from '../../../db/repositories/notes';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { RowId } from '../../domain/ids';
+import { NOTE_CONTENT_MAX_CHARS, NoteSavedSchema, NoteSchema, NoteSummarySchema, NoteTitle } from '../../domain/note';
+import type { NotesChannel } from '../channelNames';
+import type { ChannelSpec } from '../spec';
+
+const NoteRef = z.strictObject({ id: RowId });
+
+export const notesContract = {
+  'notes.list': {
+    input: z.strictObject({}),
+    output: z.array(NoteSummarySchema),
+  },
+  'notes.get': {
+    input: NoteRef,
+    output: NoteSchema,
+  },
+  'notes.create': {
+    input: z.strictObject({ title: NoteTitle.optional() }),
+    output: NoteSchema,
+  },
+  'notes.rename': {
+    input: z.strictObject({ id: RowId, title: NoteTitle }),
+    output: NoteSummarySchema,
+  },
+  'notes.save': {
+    input: z.strictObject({
+      id: RowId,
+      contentJson: z.string().min(2).max(NOTE_CONTENT_MAX_CHARS),
+    }),
+    output: NoteSavedSchema,
+  },
+  'notes.delete': {
+    input: NoteRef,
+    output: z.object({ id: RowId }),
+  },
+} as const satisfies Record<NotesChannel, ChannelSpec>;
