@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
+import { articlesHandlers } from './handlers/articles';
 import { dbHandlers } from './handlers/db';
 import { notesHandlers } from './handlers/notes';
 import type { Handler, HandlersFor } from './handlers/types';
@@ -17,6 +18,7 @@ export type Handlers = HandlersFor<Channel>;
 export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...notesHandlers(ctx),
+    ...articlesHandlers(ctx),
     ...dbHandlers(ctx),
   };
 }

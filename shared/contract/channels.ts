@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelName } from './channelNames';
+import { articlesContract } from './domains/articles';
 import { dbContract } from './domains/db';
 import { notesContract } from './domains/notes';
 import type { ChannelSpec } from './spec';
@@ -16,6 +17,7 @@ import type { ChannelSpec } from './spec';
  */
 export const contract = {
   ...notesContract,
+  ...articlesContract,
   ...dbContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

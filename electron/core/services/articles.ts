@@ -1,0 +1,20 @@
+import type { Article, ArticleContent, ArticleSummary } from '../../../shared/domain/article';
+import { DossierError } from '../../../shared/errors';
+import * as articles from '../../../db/repositories/articles';
+import type { CoreContext } from '../context';
+
+export function listArticles(ctx: CoreContext): ArticleSummary[] {
+  return articles.listArticles(ctx.db);
+}
+
+export function getArticle(ctx: CoreContext, id: number): Article {
+  const article = articles.getArticle(ctx.db, id);
+  if (!article) throw new DossierError('not_found', `Article ${id} does not exist (it may have been deleted).`);
+  return article;
+}
+
+export function getVersionContent(ctx: CoreContext, versionId: number): ArticleContent {
+  const content = articles.getVersionContent(ctx.db, versionId);
+  if (!content) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
+  return content;
+}
