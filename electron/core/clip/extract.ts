@@ -141,6 +141,15 @@ function withStatus(fields: Omit<ArticleMetadata, 'fieldStatus'>): ArticleMetada
   };
 }
 
+/** The title stored when the page has none: the file's name, else the first words of the text. */
+export function displayTitleFor(title: string, filename: string | null | undefined, text: string): string {
+  if (title.trim()) return title;
+  const fromName = titleFromName(filename);
+  if (fromName) return fromName;
+  const firstBlock = text.split('\n\n')[0] ?? '';
+  return firstBlock.length > 80 ? `${firstBlock.slice(0, 80).replace(/\s+\S*$/, '')}…` : firstBlock || 'Untitled clip';
+}
+
 function titleFromName(name: string | null | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? name;
@@ -246,7 +255,7 @@ export function analyzePage(input: ClipInput): PageAnalysis {
 function analyzeText(text: string, format: ClipFormat, input: ClipInput, warnings: string[]): PageAnalysis {
   const article = format === 'markdown' ? markdownToArticle(text) : textToArticle(text);
   const { html, imageKeys } = prepareArticleBody(article.html, input.url ?? null, Boolean(input.filename));
-  const title = clean(article.title) ?? titleFromName(input.filename) ?? 'Untitled clip';
+  const title = clean(article.title) ?? '';
   return {
     format,
     metadata: withStatus({
@@ -299,7 +308,8 @@ function analyzeHtml(source: string, input: ClipInput, warnings: string[]): Page
   const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename));
 
   const authors = pageMeta.authors.length ? pageMeta.authors : splitAuthors(readable?.byline ?? '');
-  const title = clean(readable?.title) ?? pageMeta.title ?? clean(document.querySelector('h1')?.textContent) ?? titleFromName(input.filename) ?? 'Untitled clip';
+  // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
+  const title = clean(readable?.title) ?? pageMeta.title ?? '';
   const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);
   return {
     format: 'html',

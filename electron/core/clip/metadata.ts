@@ -44,13 +44,18 @@ function clean(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/** Some CMSes (and archived copies) put the value in `value` instead of `content`. */
+function metaValue(el: MetaElement): string | null {
+  return el.getAttribute('content') ?? el.getAttribute('value');
+}
+
 function meta(doc: MetaDocument, ...keys: string[]): string | null {
   for (const key of keys) {
     const lower = key.toLowerCase();
     for (const attr of ['property', 'name', 'itemprop']) {
       for (const el of Array.from(doc.querySelectorAll(`meta[${attr}]`))) {
         if ((el.getAttribute(attr) ?? '').toLowerCase() === lower) {
-          const content = clean(el.getAttribute('content'));
+          const content = clean(metaValue(el));
           if (content) return content;
         }
       }
@@ -65,7 +70,7 @@ function metaAll(doc: MetaDocument, ...keys: string[]): string[] {
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
     if (wanted.has(key)) {
-      const content = clean(el.getAttribute('content'));
+      const content = clean(metaValue(el));
       if (content) out.push(content);
     }
   }
@@ -135,7 +140,7 @@ const NOT_A_NAME = /^(https?:|www\.|@|staff|admin|editor|unknown|null|undefined)
 
 /** "By Jane Doe and John Roe" / "Jane Doe, John Roe" → names; drops URLs and handles. */
 export function splitAuthors(raw: string): string[] {
-  const text = clean(raw.replace(/^\s*(written\s+)?by[:\s]+/i, ''))?.replace(/\s*\|.*$/, '') ?? '';
+  const text = clean(raw.replace(/^\s*(written\s+)?by[:\s]+/i, '').replace(/^\s*(BY|By)(?=\p{Lu}\p{Ll})/u, ''))?.replace(/\s*\|.*$/, '') ?? '';
   if (!text || /^https?:\/\//i.test(text)) return [];
   const parts = text
     .split(/\s*(?:,|;|\band\b|&)\s*/i)
@@ -238,14 +243,15 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
   const timeEl =
     doc.querySelector('time[itemprop="datePublished"]') ??
     doc.querySelector('time[pubdate]') ??
+    doc.querySelector('time[data-published]') ??
     doc.querySelector('article time[datetime]') ??
     doc.querySelector('time[datetime]');
   const publishedAt = firstDate(
     str(ldArticle?.datePublished),
     ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
-    meta(doc, 'article:published_time', 'og:article:published_time', 'published_time', 'parsely-pub-date', 'sailthru.date', 'datePublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate', 'DisplayDate', 'timestamp', 'og:updated_time'),
+    meta(doc, 'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate', 'DisplayDate', 'timestamp', 'og:updated_time'),
     parsely ? str(parsely.pub_date) : null,
-    timeEl?.getAttribute('datetime') ?? timeEl?.textContent,
+    timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('data-published') ?? timeEl?.textContent,
   );
   const modifiedAt = firstDate(
     ...articles.map((a) => str(a.dateModified)),

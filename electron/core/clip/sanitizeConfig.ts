@@ -11,7 +11,7 @@ import { JSDOM } from 'jsdom';
  * figures, inline emphasis), links to http(s)/mailto, and images whose source
  * is the local asset store (`dossier-asset:<sha256>`). Everything else goes:
  * script, style, iframe, object, embed, form and its controls, svg and math,
- * media elements, event handlers, style/class/id attributes, srcset,
+ * media elements, event handlers, MathML markup (its text is kept), style/class/id attributes, srcset,
  * javascript:/data:/file: and relative URLs, <base>, <meta>, <link>.
  */
 export const ARTICLE_ALLOWED_TAGS = [
@@ -26,7 +26,7 @@ export const ARTICLE_ALLOWED_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'datet
 /** Tags removed together with their content (the rest of the non-allowed tags are unwrapped, keeping their text). */
 export const ARTICLE_FORBIDDEN_WITH_CONTENT = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
-  'textarea', 'option', 'svg', 'math', 'template', 'noscript', 'video', 'audio', 'source', 'track', 'canvas', 'picture',
+  'textarea', 'option', 'svg', 'template', 'noscript', 'video', 'audio', 'source', 'track', 'canvas', 'picture',
   'link', 'meta', 'base', 'title', 'head', 'dialog', 'portal', 'fencedframe', 'slot',
 ] as const;
 

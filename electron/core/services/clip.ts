@@ -6,7 +6,7 @@ import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
-import { analyzePage, EXTRACTOR_VERSION, finishArticle, originalAsText, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { analyzePage, displayTitleFor, EXTRACTOR_VERSION, finishArticle, originalAsText, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
 import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
@@ -156,7 +156,7 @@ function storeClip(
   const meta = article.metadata;
   const leadImageSha256 = leadImageKey ? images.get(leadImageKey)!.sha256 : null;
   const values: articles.ArticleMetadataValues = {
-    title: meta.title,
+    title: displayTitleFor(meta.title, prepared.input.filename, article.text),
     byline: meta.byline,
     authors: meta.authors,
     siteName: meta.siteName,
@@ -176,7 +176,7 @@ function storeClip(
     const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
     const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
     if (existingId !== undefined && latest && latest.textSha256 === article.textSha256) {
-      return { input, status: 'duplicate', articleId: existingId, versionId: latest.id, title: meta.title, error: null, warnings: article.warnings };
+      return { input, status: 'duplicate', articleId: existingId, versionId: latest.id, title: values.title, error: null, warnings: article.warnings };
     }
     for (const image of images.values()) {
       if (usedAssets.has(image.sha256)) articles.insertAsset(ctx.db, image, now);
@@ -210,7 +210,7 @@ function storeClip(
       status: existingId === undefined ? 'clipped' : 'new-version',
       articleId,
       versionId: version.id,
-      title: existingId === undefined ? meta.title : (articles.getArticle(ctx.db, articleId)?.title ?? meta.title),
+      title: existingId === undefined ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
       error: null,
       warnings: article.warnings,
     };
