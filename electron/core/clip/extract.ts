@@ -23,6 +23,12 @@ export const EXTRACTOR_VERSION = 'dossier-clip/1 (readability 0.6.0 on linkedom;
 
 /** Pages with more elements than this are refused rather than stalling the app. */
 export const MAX_ELEMENTS = 200_000;
+/**
+ * Readability's scoring grows much faster than linearly with nesting depth
+ * (≈1 s at depth 300, ≈30 s at depth 1000). Real pages stay well under 100;
+ * deeper pages skip Readability and keep their whole text, flattened.
+ */
+export const MAX_DEPTH_FOR_READABILITY = 256;
 
 export type ClipFormat = 'html' | 'text' | 'markdown';
 
@@ -156,6 +162,24 @@ function titleFromName(name: string | null | undefined): string | null {
   return clean(base.replace(/(\.html?|\.txt|\.md|\.markdown)?(\.gz)?$/i, '').replace(/[_-]+/g, ' '));
 }
 
+/** Beyond this (approximate) nesting the page is refused before parsing: parsing it alone would take many seconds. */
+export const MAX_NESTING = 2000;
+const VOID_OR_AUTOCLOSED = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
+
+/** Nesting depth from a tag scan (no parse): void and auto-closed elements are not counted, so it errs low. */
+function approximateNesting(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const re = /<(\/?)([a-zA-Z][\w:-]*|!doctype)[^>]*?(\/?)>/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(html)) !== null) {
+    if (VOID_OR_AUTOCLOSED.test(match[2]!) || match[3] === '/') continue;
+    if (match[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 /** Counts start tags cheaply, before parsing, so a page with a million elements is refused in milliseconds. */
 function countStartTags(html: string): number {
   let count = 0;
@@ -165,6 +189,35 @@ function countStartTags(html: string): number {
 }
 
 const PARAGRAPH_MIN_WORDS = 12;
+
+/** The deepest element nesting, found iteratively (the page may nest deeper than the JS stack). */
+function maxDepth(root: Node, limit: number): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The page's whole visible text as flat paragraphs (the best effort when no article can be extracted). */
+function wholePageAsParagraphs(source: string): string {
+  const { document } = parseHTML(source);
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg, button, select'))) el.remove();
+  const text = domToNormalizedText((document.body ?? document.documentElement) as unknown as Parameters<typeof domToNormalizedText>[0]);
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => `<p>${escapeText(block)}</p>`)
+    .join('\n');
+}
 
 function paragraphGroups(document: Document): string[][] {
   const groups = new Map<unknown, string[]>();
@@ -254,8 +307,9 @@ export function analyzePage(input: ClipInput): PageAnalysis {
 
 function analyzeText(text: string, format: ClipFormat, input: ClipInput, warnings: string[]): PageAnalysis {
   const article = format === 'markdown' ? markdownToArticle(text) : textToArticle(text);
-  const { html, imageKeys } = prepareArticleBody(article.html, input.url ?? null, Boolean(input.filename));
   const title = clean(article.title) ?? '';
+  // A one-line text is its own body.
+  const { html, imageKeys } = prepareArticleBody(article.html.trim() === '' && title ? `<p>${escapeText(title)}</p>` : article.html, input.url ?? null, Boolean(input.filename));
   return {
     format,
     metadata: withStatus({
@@ -283,6 +337,9 @@ function analyzeHtml(source: string, input: ClipInput, warnings: string[]): Page
   if (elements > MAX_ELEMENTS) {
     throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
   }
+  if (approximateNesting(source) > MAX_NESTING) {
+    throw new DossierError('too_large', `The page nests its markup more than ${MAX_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
+  }
   const { document } = parseHTML(source);
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
@@ -291,19 +348,22 @@ function analyzeHtml(source: string, input: ClipInput, warnings: string[]): Page
   const bodyText = (document.body?.textContent ?? '').trim();
 
   let readable: ReturnType<Readability<string>['parse']> = null;
-  try {
-    readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: false }).parse();
-  } catch (error) {
-    if (error instanceof RangeError) throw new DossierError('too_large', 'The page is nested too deeply to be read.');
-    throw error;
+  const tooDeep = maxDepth(document as unknown as Node, MAX_DEPTH_FOR_READABILITY) > MAX_DEPTH_FOR_READABILITY;
+  if (tooDeep) {
+    warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
+  } else {
+    try {
+      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: false }).parse();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      warnings.push('The page could not be read as an article (its markup is too complex); its whole text was kept instead.');
+    }
   }
   let articleHtml = readable?.content ?? '';
   if (!readable || countWords(readable.textContent ?? '') === 0) {
     if (countWords(bodyText) === 0) throw new DossierError('invalid_input', 'The page has no readable text.');
-    warnings.push('No article was found on the page; the whole page text was kept instead.');
-    const { document: fresh } = parseHTML(source);
-    for (const el of Array.from(fresh.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg'))) el.remove();
-    articleHtml = fresh.body?.innerHTML ?? '';
+    if (!tooDeep) warnings.push('No article was found on the page; the whole page text was kept instead.');
+    articleHtml = wholePageAsParagraphs(source);
   }
   const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename));
 
@@ -359,8 +419,9 @@ export function extractionLoss(groups: string[][], cleanText: string): { dropped
  * Sanitizes the article body with the stored images (key → sha256), and
  * derives the normalized text, its hash and the warnings.
  */
-export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> = new Map(), extraWarnings: string[] = []): ExtractedArticle {
-  const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images });
+export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> | null = new Map(), extraWarnings: string[] = []): ExtractedArticle {
+  // images === null: a preview, where images are not stored yet, so dropping them is no loss to report.
+  const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images: images ?? new Map() });
   const text = domToNormalizedText(sanitized.fragment);
   if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
   const warnings = [...analysis.warnings, ...extraWarnings];
@@ -370,7 +431,7 @@ export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string
       `Extraction may have lost text: ${loss.droppedParagraphs} paragraphs (about ${loss.droppedWords} words) of the page's main text are not in the clean text. The original page is kept; view it as text to check.`,
     );
   }
-  const dropped = sanitized.droppedImages.length;
+  const dropped = images === null ? 0 : sanitized.droppedImages.length;
   if (dropped > 0) warnings.push(`${dropped} image${dropped === 1 ? ' was' : 's were'} dropped because ${dropped === 1 ? 'it' : 'they'} could not be stored offline (Dossier never loads remote images).`);
   return {
     metadata: analysis.metadata,
@@ -385,7 +446,7 @@ export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string
 
 /** The whole pipeline without storing anything (images dropped): preview and dry-run. */
 export function extractArticle(input: ClipInput): ExtractedArticle {
-  return finishArticle(analyzePage(input));
+  return finishArticle(analyzePage(input), null);
 }
 
 /** The original page as plain text, for "view original as text". */
@@ -393,7 +454,8 @@ export function originalAsText(input: ClipInput): string {
   const decoded = decodeBytes(input.bytes, { contentType: input.contentType });
   const format = input.format ?? formatFromName(input.filename) ?? (looksLikeHtml(decoded.text) ? 'html' : 'text');
   if (format !== 'html') return decoded.text;
-  const { document } = parseHTML(decoded.text);
-  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, svg'))) el.remove();
-  return domToNormalizedText(document.body ?? document.documentElement);
+  return wholePageAsParagraphs(decoded.text)
+    .split('\n')
+    .map((p) => p.slice(3, -4).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+    .join('\n\n');
 }

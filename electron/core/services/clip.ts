@@ -265,7 +265,7 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
   const prepared = await prepare(source, options);
   // A preview stores nothing, so images are not collected: they would have nowhere to live.
   const analysis = analyzePage(prepared.input);
-  const article = finishArticle(analysis);
+  const article = finishArticle(analysis, null);
   const meta = article.metadata;
   return {
     title: meta.title,
