@@ -332,7 +332,9 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
   };
 }
 
-function analyzeHtml(source: string, input: ClipInput, warnings: string[]): PageAnalysis {
+function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): PageAnalysis {
+  // A fragment (pasted HTML) needs a document around it: linkedom gives a fragment no <body>.
+  const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536)) ? rawSource : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
   const elements = countStartTags(source);
   if (elements > MAX_ELEMENTS) {
     throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);

@@ -151,3 +151,11 @@ describe('helpers', () => {
     expect(normalizeDate('not a date')).toBeNull();
   });
 });
+
+describe('pasted HTML', () => {
+  it('reads a fragment without <html> or <body>', () => {
+    const clip = extractArticle({ bytes: Buffer.from(`<h1>Tide gauge</h1><p class="byline">By Ines Duarte</p><p>${LONG(40)}</p>`), format: 'html' });
+    expect(clip.metadata.authors).toEqual(['Ines Duarte']);
+    expect(clip.wordCount).toBeGreaterThan(40);
+  });
+});
