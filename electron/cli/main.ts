@@ -74,7 +74,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const json = parsed.values.json === true;
   let core: Core | undefined;
   try {
-    core = openCore(resolveDbPath(parsed.values.db as string | undefined));
+    // The user typed the paths: the CLI may read them (the renderer never can).
+    core = openCore(resolveDbPath(parsed.values.db as string | undefined), { host: { allowPathInputs: true } });
     const handlers = core.handlers;
     const ctx: CommandContext = {
       io,

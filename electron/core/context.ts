@@ -6,6 +6,20 @@ export interface CoreContext {
   readonly dbPath: string;
   /** Injected so tests can control time; always an ISO-8601 UTC string with milliseconds. */
   now(): string;
+  /** What the process hosting the core can do beyond the contract (absent: nothing). */
+  readonly host?: CoreHost;
+}
+
+/**
+ * Capabilities only some hosts grant. Reading arbitrary local paths is for the
+ * CLI (the user typed them) and for Electron's own file dialog; the renderer
+ * and the browser harness send file contents instead, never paths.
+ */
+export interface CoreHost {
+  /** clip.files may read the paths it is given. */
+  allowPathInputs?: boolean;
+  /** Shows a native file dialog (Electron main); resolves to the chosen paths. */
+  pickFiles?: () => Promise<string[]>;
 }
 
 export function systemClock(): string {

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
 import { articlesHandlers } from './handlers/articles';
+import { clipHandlers } from './handlers/clip';
 import { dbHandlers } from './handlers/db';
 import { notesHandlers } from './handlers/notes';
 import type { Handler, HandlersFor } from './handlers/types';
@@ -20,5 +21,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...notesHandlers(ctx),
     ...articlesHandlers(ctx),
     ...dbHandlers(ctx),
+    ...clipHandlers(ctx),
   };
 }

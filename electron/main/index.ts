@@ -5,7 +5,9 @@ import { openCore, type Core } from '../core/openCore';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerAppScheme, serveAssets, serveRenderer } from './protocol';
+import { readAssetForServing } from '../core/services/assets';
+import { pickClipFiles } from './clipDialog';
 import { installSecurityGuards } from './security';
 import { createMainWindow, preloadPathBesideMain } from './window';
 
@@ -34,7 +36,12 @@ if (!app.requestSingleInstanceLock()) {
     installSecurityGuards();
     serveRenderer(rendererDir);
     try {
-      core = openCore(dbPath, { nativeBinding: resolveNativeBinding(app.getAppPath(), app.isPackaged) });
+      core = openCore(dbPath, {
+        nativeBinding: resolveNativeBinding(app.getAppPath(), app.isPackaged),
+        host: { pickFiles: () => pickClipFiles(mainWindow) },
+      });
+      const ctx = core.ctx;
+      serveAssets((sha256) => readAssetForServing(ctx, sha256));
     } catch (error) {
       dialog.showErrorBox('Dossier cannot open its library', `${(error as Error).message}\n\nLibrary file: ${dbPath}`);
       app.exit(1);

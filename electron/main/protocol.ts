@@ -11,10 +11,26 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'dossier';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+export const ASSET_SCHEME = 'dossier-asset';
+
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // Clipped images (dossier-asset:<sha256>), allowed by the CSP's img-src; read from the local store only.
+    { scheme: ASSET_SCHEME, privileges: { secure: true } },
   ]);
+}
+
+/** Serves dossier-asset:<sha256> from the store: only sniffed image types, never anything remote. */
+export function serveAssets(readAsset: (sha256: string) => { mimeType: string; bytes: Uint8Array } | undefined): void {
+  protocol.handle(ASSET_SCHEME, (request) => {
+    const sha256 = request.url.slice(`${ASSET_SCHEME}:`.length).replace(/^\/+/, '');
+    const asset = request.method === 'GET' ? readAsset(sha256) : undefined;
+    if (!asset) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(asset.bytes), {
+      headers: { 'Content-Type': asset.mimeType, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" },
+    });
+  });
 }
 
 export function serveRenderer(rendererDir: string): void {

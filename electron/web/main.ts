@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/openCore';
 import { resolveDbPath } from '../core/paths';
+import { readAssetForServing } from '../core/services/assets';
 import { startHarness } from './server';
 
 /** `npm run web`: the same app in a browser, for machines without Electron (and for the e2e tests). */
@@ -21,6 +22,7 @@ const dbPath = resolveDbPath(values.db);
 const core = openCore(dbPath);
 const harness = await startHarness({
   handlers: core.handlers,
+  readAsset: (sha256) => readAssetForServing(core.ctx, sha256),
   staticDir,
   port: values.port ? Number(values.port) : 0,
   logError: (channel, error) => console.error(`[dossier] ${channel} failed:`, error),

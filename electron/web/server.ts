@@ -16,6 +16,8 @@ import { readStaticFile } from '../core/staticFiles';
  */
 export interface HarnessOptions {
   handlers: Handlers;
+  /** Looks up a stored asset (clipped images) by SHA-256; without it, /asset/ answers 404. */
+  readAsset?: (sha256: string) => { mimeType: string; bytes: Uint8Array } | undefined;
   staticDir: string;
   port?: number;
   token?: string;
@@ -31,11 +33,22 @@ export interface Harness {
 }
 
 export const TOKEN_HEADER = 'x-dossier-token';
+/**
+ * Clipped images are served at GET /asset/<sha256>. An <img> cannot send the
+ * token header, so every token-authenticated API response sets a per-run
+ * random cookie (HttpOnly, SameSite=Strict, Path=/asset/) that /asset/
+ * requires: only a page that already holds the token gets images, the
+ * token itself never travels in a cookie or a URL, and another site cannot
+ * embed them (SameSite=Strict, Host/Origin checks, CORP same-origin).
+ */
+export const ASSET_COOKIE = 'dossier-asset';
+
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expectedToken = Buffer.from(token);
+  const assetSecret = Buffer.from(randomBytes(24).toString('base64url'));
   let allowedHosts = new Set<string>();
   let origin = '';
 
@@ -61,6 +74,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    if (url.pathname.startsWith('/asset/')) {
+      serveAsset(req, res, url.pathname.slice('/asset/'.length));
+      return;
+    }
     const file = await readStaticFile(options.staticDir, url.pathname);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found');
@@ -72,6 +89,28 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ...SECURITY_HEADERS,
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function serveAsset(req: IncomingMessage, res: ServerResponse, sha256: string): void {
+    const cookie = /(?:^|;\s*)dossier-asset=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
+    const given = Buffer.from(cookie);
+    if (given.length !== assetSecret.length || !timingSafeEqual(given, assetSecret)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Forbidden');
+      return;
+    }
+    const asset = /^[0-9a-f]{64}$/.test(sha256) ? options.readAsset?.(sha256) : undefined;
+    if (!asset) {
+      res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': asset.mimeType,
+      'Content-Length': String(asset.bytes.length),
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+    res.end(req.method === 'HEAD' ? undefined : Buffer.from(asset.bytes));
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -108,6 +147,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       decodedChannel = channel;
     }
     const result = await dispatch(options.handlers, decodedChannel, input, { logError: options.logError });
+    res.setHeader('Set-Cookie', `${ASSET_COOKIE}=${assetSecret.toString()}; Path=/asset/; HttpOnly; SameSite=Strict`);
     sendJson(res, 200, result);
   }
 

@@ -7,10 +7,22 @@
 export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
 export const ARTICLES_CHANNELS = ['articles.list', 'articles.get', 'articles.content'] as const;
 export const DB_CHANNELS = ['db.check'] as const;
+export const CLIP_CHANNELS = [
+  'clip.preview',
+  'clip.save',
+  'clip.files',
+  'clip.pickFiles',
+  'clip.pending',
+  'clip.fetchPending',
+  'articles.updateMetadata',
+  'articles.delete',
+  'articles.originalText',
+] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS] as const;
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
 export type DbChannel = (typeof DB_CHANNELS)[number];
+export type ClipChannel = (typeof CLIP_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

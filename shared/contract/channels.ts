@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelName } from './channelNames';
 import { articlesContract } from './domains/articles';
+import { clipContract } from './domains/clip';
 import { dbContract } from './domains/db';
 import { notesContract } from './domains/notes';
 import type { ChannelSpec } from './spec';
@@ -19,6 +20,7 @@ export const contract = {
   ...notesContract,
   ...articlesContract,
   ...dbContract,
+  ...clipContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../../electron/core/openCore';
+import { readAssetForServing } from '../../electron/core/services/assets';
 import { startHarness, type Harness } from '../../electron/web/server';
 import { makeTempDir } from '../helpers/tempDir';
 import { NotesPage } from './pages/NotesPage';
@@ -27,7 +28,7 @@ export const test = base.extend<{ app: DossierApp; notes: NotesPage }>({
     const dir = makeTempDir('dossier-e2e-');
     const dbPath = dir.file('dossier.sqlite');
     const core = openCore(dbPath);
-    const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR });
+    const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha256) => readAssetForServing(core.ctx, sha256) });
     const pageProblems: string[] = [];
     page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

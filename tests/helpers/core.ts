@@ -1,11 +1,12 @@
+import type { CoreHost } from '../../electron/core/context';
 import { openCore, type Core } from '../../electron/core/openCore';
 import { makeTempDir } from './tempDir';
 
 /** A real Dossier store in a temp dir, with a clock that ticks 1 ms per call. */
-export function makeTestCore(startAt = Date.parse('2026-01-01T00:00:00.000Z')): Core & { dir: ReturnType<typeof makeTempDir> } {
+export function makeTestCore(startAt = Date.parse('2026-01-01T00:00:00.000Z'), host?: CoreHost): Core & { dir: ReturnType<typeof makeTempDir> } {
   const dir = makeTempDir();
   let tick = startAt;
-  const core = openCore(dir.file('dossier.sqlite'), { now: () => new Date(tick++).toISOString() });
+  const core = openCore(dir.file('dossier.sqlite'), { now: () => new Date(tick++).toISOString(), ...(host ? { host } : {}) });
   return {
     ...core,
     dir,

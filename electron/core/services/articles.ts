@@ -18,3 +18,15 @@ export function getVersionContent(ctx: CoreContext, versionId: number): ArticleC
   if (!content) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
   return content;
 }
+
+export function updateMetadata(ctx: CoreContext, id: number, edit: articles.MetadataEdit): Article {
+  const updated = ctx.db.transaction(() => articles.updateArticleMetadata(ctx.db, id, edit, ctx.now())).immediate();
+  if (!updated) throw new DossierError('not_found', `Article ${id} does not exist (it may have been deleted).`);
+  return getArticle(ctx, id);
+}
+
+export function deleteArticle(ctx: CoreContext, id: number): { deleted: true } {
+  const deleted = ctx.db.transaction(() => articles.deleteArticle(ctx.db, id)).immediate();
+  if (!deleted) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
+  return { deleted: true };
+}

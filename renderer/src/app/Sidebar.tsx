@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { transport } from '../api/client';
 
-export function Sidebar(): ReactNode {
+export type Section = 'notes' | 'library';
+
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'notes', label: 'Notes' },
+  { id: 'library', label: 'Library' },
+];
+
+export function Sidebar({ section, onSelect }: { section: Section; onSelect(section: Section): void }): ReactNode {
   return (
     <nav className="pane sidebar" aria-label="Sections">
       <div className="brand">
@@ -9,11 +16,19 @@ export function Sidebar(): ReactNode {
         <span className="brand-name">Dossier</span>
       </div>
       <ul className="nav-list">
-        <li>
-          <button type="button" className="nav-item is-active" aria-current="page">
-            Notes
-          </button>
-        </li>
+        {SECTIONS.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={`nav-item ${section === s.id ? 'is-active' : ''}`}
+              aria-current={section === s.id ? 'page' : undefined}
+              data-testid={`nav-${s.id}`}
+              onClick={() => onSelect(s.id)}
+            >
+              {s.label}
+            </button>
+          </li>
+        ))}
       </ul>
       <div className="sidebar-foot muted" title={transport === 'web' ? 'Running in the browser harness (npm run web)' : 'Desktop app'}>
         {transport === 'web' ? 'Browser harness' : 'Offline · local library'}

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/contract/channelNames';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
@@ -19,6 +20,15 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'articles.get': [{}, { id: 'x' }, { id: 0 }],
     'articles.content': [{}, { id: 1 }, { versionId: -3 }],
     'db.check': [],
+    'clip.preview': [{}, { source: { kind: 'file', name: 'a.html' } }, { source: { kind: 'file', name: 'a.html', dataBase64: '***' } }, { source: { kind: 'paste', format: 'html', content: '' } }, { source: { kind: 'url', url: 'javascript:alert(1)' } }, { source: { kind: 'disk', path: '/etc/passwd' } }],
+    'clip.save': [{}, { inputs: [] }, { inputs: [{ kind: 'file', name: '', dataBase64: '' }] }, { inputs: [{ kind: 'paste', format: 'rtf', content: 'x' }] }, { inputs: [{ kind: 'url', url: 'file:///etc/passwd' }] }],
+    'clip.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'a.html' }],
+    'clip.pickFiles': [],
+    'clip.pending': [],
+    'clip.fetchPending': [],
+    'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
+    'articles.delete': [{}, { id: 'x' }],
+    'articles.originalText': [{}, { versionId: 0 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -26,7 +36,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
 describe('the contract', () => {
   let core: ReturnType<typeof makeTestCore>;
   beforeEach(() => {
-    core = makeTestCore();
+    // The host capabilities stand in for the Electron dialog (the only mocked boundary) and the CLI's path access.
+    core = makeTestCore(undefined, { allowPathInputs: true, pickFiles: async () => [] });
   });
   afterEach(() => core.close());
 
@@ -52,6 +63,10 @@ describe('the contract', () => {
   it.each(CHANNELS)('%s returns output that matches its declared schema', async (channel) => {
     const note = await dispatch(core.handlers, 'notes.create', { title: 'probe' });
     const id = (note as { value: { id: number } }).value.id;
+    const page = '<html><head><title>Probe</title></head><body><article><h1>Probe</h1><p>A probe article with enough words to be read as an article by the extractor, clipped for the contract test.</p></article></body></html>';
+    const clipped = await dispatch(core.handlers, 'clip.save', { inputs: [{ kind: 'paste', format: 'html', content: page }] });
+    const clip = (clipped as { value: { results: { articleId: number; versionId: number }[] } }).value.results[0]!;
+    writeFileSync(core.dir.file('probe.txt'), 'Probe title\nA probe paragraph of plain text, clipped by path.\n');
     const valid: Record<Channel, unknown> = {
       'notes.list': {},
       'notes.get': { id },
@@ -60,11 +75,19 @@ describe('the contract', () => {
       'notes.save': { id, contentJson: JSON.stringify({ root: { type: 'root', children: [] } }) },
       'notes.delete': { id },
       'articles.list': {},
-      'articles.get': null,
-      'articles.content': null,
+      'articles.get': { id: clip.articleId },
+      'articles.content': { versionId: clip.versionId },
       'db.check': {},
+      'clip.preview': { source: { kind: 'paste', format: 'html', content: page } },
+      'clip.save': { inputs: [{ kind: 'file', name: 'probe.html', dataBase64: Buffer.from(page.replace('probe article', 'second probe article')).toString('base64') }] },
+      'clip.files': { paths: [core.dir.file('probe.txt')] },
+      'clip.pickFiles': {},
+      'clip.pending': {},
+      'clip.fetchPending': {},
+      'articles.updateMetadata': { id: clip.articleId, title: 'Edited', authors: ['A. Writer'] },
+      'articles.delete': { id: clip.articleId },
+      'articles.originalText': { versionId: clip.versionId },
     };
-    if (valid[channel] === null) return; // needs a clipped article: covered in tests/unit/articles
     const result = await dispatch(core.handlers, channel, valid[channel]);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(contract[channel].output.safeParse(result.value).success).toBe(true);

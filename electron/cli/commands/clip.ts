@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ClipResult } from '../../../shared/contract/domains/clip';
+import { UsageError, type Command } from '../commands';
+import { formatTable } from '../output';
+
+const USAGE = 'dossier clip FILE|URL... [--url ORIGINAL_URL] [--project NAME] [--dry-run] [--json]';
+
+function line(result: ClipResult): string[] {
+  const ids = result.articleId ? `#${result.articleId}${result.versionId ? ` v${result.versionId}` : ''}` : '';
+  const detail = result.status === 'failed' || result.status === 'pending' ? (result.error ?? '') : (result.title ?? '');
+  return [result.status, ids, result.input, detail];
+}
+
+/** `dossier clip`: stores clips (one line or one JSON object per input), or with --dry-run prints one extraction. */
+export const CLIP_COMMANDS: Command[] = [
+  {
+    path: ['clip'],
+    usage: USAGE,
+    summary: 'Clip saved pages (.html .htm .html.gz), text (.txt .md) or URLs into the library',
+    options: { url: { type: 'string' }, project: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    async run(ctx, { positionals, values }) {
+      if (positionals.length === 0) throw new UsageError('give at least one FILE or URL');
+      const url = typeof values.url === 'string' ? values.url : undefined;
+      if (url !== undefined && positionals.length > 1) throw new UsageError('--url names the original address of ONE page; give a single FILE with it');
+      if (values['dry-run'] === true) {
+        if (positionals.length !== 1) throw new UsageError('--dry-run takes exactly one FILE or URL');
+        const target = positionals[0]!;
+        const source = /^https?:\/\//i.test(target)
+          ? ({ kind: 'url', url: target } as const)
+          : ({ kind: 'file', name: basename(target), dataBase64: (await readFile(target)).toString('base64') } as const);
+        const preview = await ctx.call('clip.preview', { source, ...(url ? { url } : {}) });
+        const { title, byline, siteName, publishedTime, lang, excerpt, url: pageUrl, text, html, wordCount, warnings } = preview;
+        const output = { title, byline, siteName, publishedTime, lang, excerpt, url: pageUrl, text, html, wordCount, warnings };
+        if (ctx.json) ctx.io.out(JSON.stringify(output, null, 2));
+        else ctx.io.out([`# ${title}`, byline ? `by ${byline}` : '', [siteName, publishedTime].filter(Boolean).join(' · '), '', text, ...warnings.map((w) => `\nwarning: ${w}`)].filter((l, i) => l !== '' || i > 2).join('\n'));
+        return 0;
+      }
+      const project = typeof values.project === 'string' ? values.project : undefined;
+      const { results } = await ctx.call('clip.files', { paths: positionals, ...(url ? { url } : {}), ...(project !== undefined ? { project } : {}) });
+      if (ctx.json) {
+        ctx.io.out(JSON.stringify(results.map(({ input, status, articleId, versionId, title, error }) => ({ input, status, articleId, versionId, title, error })), null, 2));
+      } else {
+        ctx.io.out(formatTable(results.map(line)));
+        for (const result of results) for (const warning of result.warnings) ctx.io.err(`warning (${result.input}): ${warning}`);
+      }
+      return results.some((r) => r.status === 'failed') ? 1 : 0;
+    },
+  },
+];

@@ -1,0 +1,463 @@
+import { createHash } from 'node:crypto';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
+import type { FieldStatus, MetadataField } from '../../../shared/domain/article';
+import { DossierError } from '../../../shared/errors';
+import { decodeBytes } from './decode';
+import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
+import { markdownToArticle, textToArticle } from './plainText';
+import { isResidue } from './residue';
+import { sanitizeArticle } from './sanitizeConfig';
+
+/**
+ * The extraction pipeline, pure Node (no Electron, no database):
+ *   bytes → decode (gzip, BOM, HTTP/meta charset) → linkedom parse
+ *   → page metadata (before Readability mutates the DOM) → Readability
+ *   → image references resolved to stable keys, residue removed (linkedom)
+ *   → [caller stores the images it can] → DOMPurify on jsdom → normalized text.
+ * linkedom does the heavy full-page work (≈4× faster than jsdom); jsdom only
+ * parses the much smaller article for the sanitizer, where safety needs it.
+ */
+export const EXTRACTOR_VERSION = 'dossier-clip/1 (readability 0.6.0 on linkedom; dompurify 3.4 on jsdom)';
+
+/** Pages with more elements than this are refused rather than stalling the app. */
+export const MAX_ELEMENTS = 200_000;
+/**
+ * Readability's scoring grows much faster than linearly with nesting depth
+ * (≈1 s at depth 300, ≈30 s at depth 1000). Real pages stay well under 100;
+ * deeper pages skip Readability and keep their whole text, flattened.
+ */
+export const MAX_DEPTH_FOR_READABILITY = 256;
+
+export type ClipFormat = 'html' | 'text' | 'markdown';
+
+export interface ClipInput {
+  bytes: Uint8Array;
+  /** The file's name: its extension decides the format (.html .htm .txt .md .html.gz). */
+  filename?: string | null;
+  /** The page's original URL (given by the user, or the final URL of a fetch). */
+  url?: string | null;
+  contentType?: string | null;
+  /** Forces the format (pasted content); otherwise taken from the name, the content type, or sniffed. */
+  format?: ClipFormat;
+}
+
+export interface ArticleMetadata {
+  title: string;
+  byline: string | null;
+  authors: string[];
+  siteName: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  canonicalUrl: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  leadImageUrl: string | null;
+  fieldStatus: Partial<Record<MetadataField, FieldStatus>>;
+}
+
+export interface PageAnalysis {
+  format: ClipFormat;
+  metadata: ArticleMetadata;
+  /** Readability's article body (not yet sanitized), with every image src replaced by its key (see imageKeys). */
+  articleHtml: string;
+  /** What relative links resolve against. */
+  baseUrl: string | null;
+  /**
+   * Images the article shows, as keys: `data:` URIs, `local:<relative path>`
+   * (beside a saved file, e.g. Page_files/photo.jpg) or absolute http(s) URLs.
+   */
+  imageKeys: string[];
+  /** Paragraph groups of the full page, to detect text extraction dropped. */
+  pageParagraphGroups: string[][];
+  /** The whole page as plain text (for "view original as text"). */
+  warnings: string[];
+}
+
+export interface ExtractedArticle {
+  metadata: ArticleMetadata;
+  format: ClipFormat;
+  html: string;
+  text: string;
+  wordCount: number;
+  textSha256: string;
+  warnings: string[];
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function formatFromName(name: string | null | undefined): ClipFormat | undefined {
+  const lower = (name ?? '').toLowerCase().replace(/\.gz$/, '');
+  if (/\.(html?|xhtml|shtml|mhtml?)$/.test(lower)) return 'html';
+  if (/\.(txt|text)$/.test(lower)) return 'text';
+  if (/\.(md|markdown|mdown)$/.test(lower)) return 'markdown';
+  return undefined;
+}
+
+function formatFromContentType(contentType: string | null | undefined): ClipFormat | undefined {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
+  if (type === 'text/markdown') return 'markdown';
+  if (type === 'text/plain') return 'text';
+  return undefined;
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /<(!doctype\s+html|html|head|body|p|div|article|h1|title)[\s>]/i.test(text.slice(0, 65536));
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+}
+
+function normalizeCanonical(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) return null;
+    parsed.hash = '';
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (/^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|cmpid$|ocid$|smid$|ref$)/i.test(key)) parsed.searchParams.delete(key);
+    }
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+function withStatus(fields: Omit<ArticleMetadata, 'fieldStatus'>): ArticleMetadata {
+  const status = (value: unknown): FieldStatus => (value === null || value === '' || (Array.isArray(value) && value.length === 0) ? 'missing' : 'found');
+  return {
+    ...fields,
+    fieldStatus: {
+      title: status(fields.title),
+      authors: status(fields.authors),
+      siteName: status(fields.siteName),
+      publishedAt: status(fields.publishedAt),
+      modifiedAt: status(fields.modifiedAt),
+      canonicalUrl: status(fields.canonicalUrl),
+      lang: status(fields.lang),
+      excerpt: status(fields.excerpt),
+      leadImage: status(fields.leadImageUrl),
+    },
+  };
+}
+
+/** The title stored when the page has none: the file's name, else the first words of the text. */
+export function displayTitleFor(title: string, filename: string | null | undefined, text: string): string {
+  if (title.trim()) return title;
+  const fromName = titleFromName(filename);
+  if (fromName) return fromName;
+  const firstBlock = text.split('\n\n')[0] ?? '';
+  return firstBlock.length > 80 ? `${firstBlock.slice(0, 80).replace(/\s+\S*$/, '')}…` : firstBlock || 'Untitled clip';
+}
+
+function titleFromName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return clean(base.replace(/(\.html?|\.txt|\.md|\.markdown)?(\.gz)?$/i, '').replace(/[_-]+/g, ' '));
+}
+
+/** Beyond this (approximate) nesting the page is refused before parsing: parsing it alone would take many seconds. */
+export const MAX_NESTING = 2000;
+const VOID_OR_AUTOCLOSED = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
+
+/** Nesting depth from a tag scan (no parse): void and auto-closed elements are not counted, so it errs low. */
+function approximateNesting(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const re = /<(\/?)([a-zA-Z][\w:-]*|!doctype)[^>]*?(\/?)>/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(html)) !== null) {
+    if (VOID_OR_AUTOCLOSED.test(match[2]!) || match[3] === '/') continue;
+    if (match[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+/** Counts start tags cheaply, before parsing, so a page with a million elements is refused in milliseconds. */
+function countStartTags(html: string): number {
+  let count = 0;
+  const re = /<[a-zA-Z]/g;
+  while (re.exec(html) !== null) if (++count > MAX_ELEMENTS) break;
+  return count;
+}
+
+const PARAGRAPH_MIN_WORDS = 12;
+
+/** The deepest element nesting, found iteratively (the page may nest deeper than the JS stack). */
+function maxDepth(root: Node, limit: number): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The page's whole visible text as flat paragraphs (the best effort when no article can be extracted). */
+function wholePageAsParagraphs(source: string): string {
+  const { document } = parseHTML(source);
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg, button, select'))) el.remove();
+  const text = domToNormalizedText((document.body ?? document.documentElement) as unknown as Parameters<typeof domToNormalizedText>[0]);
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => `<p>${escapeText(block)}</p>`)
+    .join('\n');
+}
+
+function paragraphGroups(document: Document): string[][] {
+  const groups = new Map<unknown, string[]>();
+  for (const p of Array.from(document.querySelectorAll('p'))) {
+    if (p.closest('nav, footer, aside, form, header, [role="navigation"], [role="complementary"], [class*="comment"], [id*="comment"]')) continue;
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
+    if (countWords(text) < PARAGRAPH_MIN_WORDS) continue;
+    const list = groups.get(p.parentNode) ?? [];
+    list.push(text);
+    groups.set(p.parentNode, list);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Resolves each image to a key the caller can fetch or read, drops residue
+ * blocks, and returns the article HTML ready for the sanitizer.
+ */
+function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFile: boolean): { html: string; imageKeys: string[]; residue: string[] } {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${articleHtml}</body></html>`);
+  const imageKeys = new Set<string>();
+  for (const img of Array.from(document.querySelectorAll('img'))) {
+    const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
+    const candidate = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('data-lazy-src'), srcset.trim().split(/\s+/)[0]]
+      .map((v) => v?.trim())
+      .find((v) => v && !/^data:image\/(gif|svg)/i.test(v) && !/^about:/i.test(v));
+    const key = candidate ? imageKey(candidate, baseUrl, fromFile) : null;
+    if (key) {
+      img.setAttribute('src', key);
+      imageKeys.add(key);
+    } else img.setAttribute('src', '');
+    img.removeAttribute('srcset');
+  }
+  const residue: string[] = [];
+  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button'))) {
+    if (!el.isConnected) continue;
+    if (el.querySelector('p, li, img, h1, h2, h3, h4, h5, h6, blockquote, table, div')) continue;
+    const text = el.textContent ?? '';
+    if (isResidue(text)) {
+      residue.push(text.replace(/\s+/g, ' ').trim());
+      el.remove();
+    }
+  }
+  return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
+}
+
+function imageKey(src: string, baseUrl: string | null, fromFile: boolean): string | null {
+  if (/^data:image\/(png|jpe?g|gif|webp|avif);base64,/i.test(src)) return src;
+  if (/^(javascript|vbscript|data|blob|file|about):/i.test(src)) return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src);
+  if (fromFile && !hasScheme && !src.startsWith('//')) {
+    const path = src.split(/[?#]/)[0]!;
+    try {
+      return `local:${decodeURIComponent(path)}`;
+    } catch {
+      return `local:${path}`;
+    }
+  }
+  try {
+    const url = baseUrl ? new URL(src, baseUrl) : new URL(src);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Decode, parse and extract: everything up to (not including) storing images and sanitizing. */
+export function analyzePage(input: ClipInput): PageAnalysis {
+  const nameFormat = formatFromName(input.filename);
+  const declaredFormat = input.format ?? nameFormat ?? formatFromContentType(input.contentType);
+  const decoded = decodeBytes(input.bytes, { contentType: input.contentType, html: declaredFormat !== 'text' && declaredFormat !== 'markdown' });
+  const warnings = [...decoded.warnings];
+  let format = declaredFormat ?? (looksLikeHtml(decoded.text) ? 'html' : undefined);
+  if (!format) {
+    if (input.filename && !nameFormat) {
+      throw new DossierError('unsupported', `Dossier clips web pages (.html, .htm, .html.gz) and text (.txt, .md); "${input.filename}" is neither.`);
+    }
+    format = 'text';
+  }
+  if (format === 'html' && !looksLikeHtml(decoded.text)) {
+    warnings.push('The file has no HTML markup; it was clipped as plain text.');
+    format = 'text';
+  }
+  if (format !== 'html') return analyzeText(decoded.text, format, input, warnings);
+  return analyzeHtml(decoded.text, input, warnings);
+}
+
+function analyzeText(text: string, format: ClipFormat, input: ClipInput, warnings: string[]): PageAnalysis {
+  const article = format === 'markdown' ? markdownToArticle(text) : textToArticle(text);
+  const title = clean(article.title) ?? '';
+  // A one-line text is its own body.
+  const { html, imageKeys } = prepareArticleBody(article.html.trim() === '' && title ? `<p>${escapeText(title)}</p>` : article.html, input.url ?? null, Boolean(input.filename));
+  return {
+    format,
+    metadata: withStatus({
+      title,
+      byline: null,
+      authors: [],
+      siteName: null,
+      publishedAt: null,
+      modifiedAt: null,
+      canonicalUrl: normalizeCanonical(input.url ?? null),
+      lang: null,
+      excerpt: null,
+      leadImageUrl: null,
+    }),
+    articleHtml: html,
+    baseUrl: input.url ?? null,
+    imageKeys,
+    pageParagraphGroups: [],
+    warnings: article.removedResidue.length ? [...warnings] : warnings,
+  };
+}
+
+function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): PageAnalysis {
+  // A fragment (pasted HTML) needs a document around it: linkedom gives a fragment no <body>.
+  const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536)) ? rawSource : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
+  const elements = countStartTags(source);
+  if (elements > MAX_ELEMENTS) {
+    throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
+  }
+  if (approximateNesting(source) > MAX_NESTING) {
+    throw new DossierError('too_large', `The page nests its markup more than ${MAX_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
+  }
+  const { document } = parseHTML(source);
+  if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
+  const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
+  const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
+  const groups = paragraphGroups(document as unknown as Document);
+  const bodyText = (document.body?.textContent ?? '').trim();
+
+  let readable: ReturnType<Readability<string>['parse']> = null;
+  const tooDeep = maxDepth(document as unknown as Node, MAX_DEPTH_FOR_READABILITY) > MAX_DEPTH_FOR_READABILITY;
+  if (tooDeep) {
+    warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
+  } else {
+    try {
+      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: false }).parse();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      warnings.push('The page could not be read as an article (its markup is too complex); its whole text was kept instead.');
+    }
+  }
+  let articleHtml = readable?.content ?? '';
+  if (!readable || countWords(readable.textContent ?? '') === 0) {
+    if (countWords(bodyText) === 0) throw new DossierError('invalid_input', 'The page has no readable text.');
+    if (!tooDeep) warnings.push('No article was found on the page; the whole page text was kept instead.');
+    articleHtml = wholePageAsParagraphs(source);
+  }
+  const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename));
+
+  const authors = pageMeta.authors.length ? pageMeta.authors : splitAuthors(readable?.byline ?? '');
+  // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
+  const title = clean(readable?.title) ?? pageMeta.title ?? '';
+  const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);
+  return {
+    format: 'html',
+    metadata: withStatus({
+      title,
+      byline: authors.length ? authors.join(', ') : clean(readable?.byline),
+      authors,
+      siteName: pageMeta.siteName ?? clean(readable?.siteName),
+      publishedAt: pageMeta.publishedAt ?? clean(readable?.publishedTime),
+      modifiedAt: pageMeta.modifiedAt,
+      canonicalUrl: canonical,
+      lang: pageMeta.lang ?? clean(readable?.lang),
+      excerpt: clean(readable?.excerpt) ?? pageMeta.excerpt,
+      leadImageUrl: pageMeta.leadImageUrl,
+    }),
+    articleHtml: prepared.html,
+    baseUrl,
+    imageKeys: prepared.imageKeys,
+    pageParagraphGroups: groups,
+    warnings,
+  };
+}
+
+/** Extraction-loss check: paragraphs of the page's main text that the clean text lost. */
+export function extractionLoss(groups: string[][], cleanText: string): { droppedParagraphs: number; droppedWords: number; keptWords: number } {
+  const haystack = cleanText.replace(/\s+/g, ' ');
+  let droppedParagraphs = 0;
+  let droppedWords = 0;
+  let keptWords = 0;
+  // The page's main text: groups (paragraphs sharing a parent) where the article kept at least one paragraph, plus the biggest group.
+  const biggest = groups.reduce<string[] | undefined>((best, g) => (!best || countWords(g.join(' ')) > countWords(best.join(' ')) ? g : best), undefined);
+  for (const group of groups) {
+    const kept = group.filter((p) => haystack.includes(p));
+    if (kept.length === 0 && group !== biggest) continue;
+    for (const paragraph of group) {
+      if (kept.includes(paragraph)) keptWords += countWords(paragraph);
+      else {
+        droppedParagraphs++;
+        droppedWords += countWords(paragraph);
+      }
+    }
+  }
+  return { droppedParagraphs, droppedWords, keptWords };
+}
+
+/**
+ * Sanitizes the article body with the stored images (key → sha256), and
+ * derives the normalized text, its hash and the warnings.
+ */
+export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> | null = new Map(), extraWarnings: string[] = []): ExtractedArticle {
+  // images === null: a preview, where images are not stored yet, so dropping them is no loss to report.
+  const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images: images ?? new Map() });
+  const text = domToNormalizedText(sanitized.fragment);
+  if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
+  const warnings = [...analysis.warnings, ...extraWarnings];
+  const loss = extractionLoss(analysis.pageParagraphGroups, text);
+  if (loss.droppedParagraphs >= 2 && loss.droppedWords >= 60 && loss.droppedWords > 0.15 * (loss.keptWords + loss.droppedWords)) {
+    warnings.push(
+      `Extraction may have lost text: ${loss.droppedParagraphs} paragraphs (about ${loss.droppedWords} words) of the page's main text are not in the clean text. The original page is kept; view it as text to check.`,
+    );
+  }
+  const dropped = images === null ? 0 : sanitized.droppedImages.length;
+  if (dropped > 0) warnings.push(`${dropped} image${dropped === 1 ? ' was' : 's were'} dropped because ${dropped === 1 ? 'it' : 'they'} could not be stored offline (Dossier never loads remote images).`);
+  return {
+    metadata: analysis.metadata,
+    format: analysis.format,
+    html: sanitized.html,
+    text,
+    wordCount: countWords(text),
+    textSha256: sha256Hex(text),
+    warnings,
+  };
+}
+
+/** The whole pipeline without storing anything (images dropped): preview and dry-run. */
+export function extractArticle(input: ClipInput): ExtractedArticle {
+  return finishArticle(analyzePage(input), null);
+}
+
+/** The original page as plain text, for "view original as text". */
+export function originalAsText(input: ClipInput): string {
+  const decoded = decodeBytes(input.bytes, { contentType: input.contentType });
+  const format = input.format ?? formatFromName(input.filename) ?? (looksLikeHtml(decoded.text) ? 'html' : 'text');
+  if (format !== 'html') return decoded.text;
+  return wholePageAsParagraphs(decoded.text)
+    .split('\n')
+    .map((p) => p.slice(3, -4).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+    .join('\n\n');
+}

@@ -1,0 +1,137 @@
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { JSDOM } from 'jsdom';
+
+/**
+ * The one sanitizer every clipped article body goes through before it is
+ * stored or previewed. Clipped HTML is hostile: what comes out may contain
+ * only plain reading markup. DOMPurify runs on jsdom (it is unsafe on
+ * linkedom and happy-dom, see shared/ENVIRONMENT.md).
+ *
+ * Allowed: text structure (paragraphs, headings, lists, quotes, tables,
+ * figures, inline emphasis), links to http(s)/mailto, and images whose source
+ * is the local asset store (`dossier-asset:<sha256>`). Everything else goes:
+ * script, style, iframe, object, embed, form and its controls, svg and math,
+ * media elements, event handlers, MathML markup (its text is kept), style/class/id attributes, srcset,
+ * javascript:/data:/file: and relative URLs, <base>, <meta>, <link>.
+ */
+export const ARTICLE_ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em',
+  'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol',
+  'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'article', 'aside', 'header', 'footer',
+] as const;
+
+export const ARTICLE_ALLOWED_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'datetime', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'start', 'reversed', 'abbr'] as const;
+
+/** Tags removed together with their content (the rest of the non-allowed tags are unwrapped, keeping their text). */
+export const ARTICLE_FORBIDDEN_WITH_CONTENT = [
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
+  'textarea', 'option', 'svg', 'template', 'noscript', 'video', 'audio', 'source', 'track', 'canvas', 'picture',
+  'link', 'meta', 'base', 'title', 'head', 'dialog', 'portal', 'fencedframe', 'slot',
+] as const;
+
+export const ASSET_SCHEME = 'dossier-asset:';
+const ASSET_URL = /^dossier-asset:[0-9a-f]{64}$/;
+const LINK_URL = /^(?:https?:|mailto:)/i;
+
+export const ARTICLE_PURIFY_CONFIG: Config = {
+  ALLOWED_TAGS: [...ARTICLE_ALLOWED_TAGS],
+  ALLOWED_ATTR: [...ARTICLE_ALLOWED_ATTRIBUTES],
+  FORBID_TAGS: [...ARTICLE_FORBIDDEN_WITH_CONTENT],
+  FORBID_CONTENTS: [...ARTICLE_FORBIDDEN_WITH_CONTENT],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|dossier-asset:[0-9a-f]{64}$)/i,
+  ADD_URI_SAFE_ATTR: [],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOW_SELF_CLOSE_IN_ATTR: false,
+  SAFE_FOR_TEMPLATES: false,
+  WHOLE_DOCUMENT: false,
+  KEEP_CONTENT: true,
+  USE_PROFILES: false,
+};
+
+export interface SanitizeOptions {
+  /** Resolves relative links (the page's original URL or <base>); without it, relative links lose their href. */
+  baseUrl?: string | null;
+  /** Image source as written in the input → sha256 of the stored asset. Images not in the map are dropped. */
+  images?: ReadonlyMap<string, string>;
+}
+
+export interface SanitizeReport {
+  html: string;
+  /** The sanitized body as a DOM (jsdom), for deriving its normalized text without parsing it again. */
+  fragment: DocumentFragment;
+  /** Images removed because they were not in the local store (never hot-linked). */
+  droppedImages: string[];
+}
+
+// DOMPurify allows data: URIs on <img> by default and has no option to turn that
+// off; the uponSanitizeAttribute hook below enforces it instead: an <img> keeps
+// a src only when it is a stored asset, and an href only when it is http(s)/mailto.
+let purifier: DOMPurify | undefined;
+let activeOptions: SanitizeOptions = {};
+let activeDropped: string[] = [];
+
+function resolveUrl(raw: string, base: string | null | undefined): string | null {
+  const value = raw.trim();
+  if (value === '') return null;
+  try {
+    return base ? new URL(value, base).href : new URL(value).href;
+  } catch {
+    return null;
+  }
+}
+
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const { window } = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
+  const instance = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  instance.addHook('uponSanitizeAttribute', (node, data) => {
+    const tag = node.nodeName.toLowerCase();
+    if (data.attrName === 'href') {
+      const resolved = tag === 'a' ? resolveUrl(data.attrValue, activeOptions.baseUrl) : null;
+      if (resolved && LINK_URL.test(resolved)) data.attrValue = resolved;
+      else data.keepAttr = false;
+    } else if (data.attrName === 'src') {
+      const raw = data.attrValue;
+      const sha = activeOptions.images?.get(raw);
+      if (tag === 'img' && sha && /^[0-9a-f]{64}$/.test(sha)) data.attrValue = `${ASSET_SCHEME}${sha}`;
+      else if (tag === 'img' && ASSET_URL.test(raw)) data.attrValue = raw;
+      else data.keepAttr = false;
+    }
+  });
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    const element = node as Element;
+    if (element.nodeName === 'IMG' && !ASSET_URL.test(element.getAttribute('src') ?? '')) {
+      activeDropped.push(element.getAttribute('alt') ?? '');
+      element.remove();
+    }
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * Sanitizes an article body and reports what was dropped. Synchronous and
+ * re-entrant-safe within one thread (the options live only for the call).
+ */
+export function sanitizeArticle(html: string, options: SanitizeOptions = {}): SanitizeReport {
+  const dompurify = getPurifier();
+  activeOptions = options;
+  activeDropped = [];
+  try {
+    const fragment = dompurify.sanitize(html.normalize('NFC'), { ...ARTICLE_PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+    const container = fragment.ownerDocument.createElement('div');
+    container.appendChild(fragment.cloneNode(true));
+    return { html: container.innerHTML, fragment, droppedImages: activeDropped };
+  } finally {
+    activeOptions = {};
+    activeDropped = [];
+  }
+}
+
+/** The sanitized form of an article body: the only HTML Dossier stores or shows. */
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+  return sanitizeArticle(html, options).html;
+}

@@ -1,0 +1,44 @@
+import type { ClipChannel } from '../../../shared/contract/channelNames';
+import type { ClipSourceInput } from '../../../shared/contract/domains/clip';
+import { DossierError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import * as articleService from '../services/articles';
+import * as clip from '../services/clip';
+import type { HandlersFor } from './types';
+
+function toSource(input: ClipSourceInput): clip.ClipSource {
+  if (input.kind === 'file') return { kind: 'file', name: input.name, bytes: Buffer.from(input.dataBase64, 'base64') };
+  if (input.kind === 'paste') return { kind: 'paste', content: input.content, format: input.format };
+  return { kind: 'url', url: input.url };
+}
+
+export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
+  return {
+    'clip.preview': ({ source, url }) => clip.previewSource(toSource(source), { originalUrl: url ?? null }),
+    'clip.save': async ({ inputs, url, attachments }) => ({
+      results: await clip.clipMany(ctx, inputs.map(toSource), {
+        originalUrl: url ?? null,
+        attachments: clip.attachmentMap((attachments ?? []).map((a) => ({ name: a.name, bytes: Buffer.from(a.dataBase64, 'base64') }))),
+      }),
+    }),
+    'clip.files': async ({ paths, url, project }) => {
+      if (!ctx.host?.allowPathInputs) {
+        throw new DossierError('forbidden', 'Clipping by path is only available from the command line; choose or drop files instead.');
+      }
+      const attach = project === undefined ? undefined : clip.projectAttacher(ctx, project);
+      const results = await clip.clipPaths(ctx, paths, url ?? null);
+      if (attach) for (const result of results) if (result.articleId !== null) attach(result.articleId);
+      return { results };
+    },
+    'clip.pickFiles': async () => {
+      if (!ctx.host?.pickFiles) throw new DossierError('unsupported', 'No file dialog here: use "Add…" to choose files or drop them onto the window.');
+      const paths = await ctx.host.pickFiles();
+      return { results: paths.length ? await clip.clipPaths(ctx, paths) : [] };
+    },
+    'clip.pending': () => clip.listPending(ctx),
+    'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx) }),
+    'articles.updateMetadata': ({ id, ...edit }) => articleService.updateMetadata(ctx, id, edit),
+    'articles.delete': ({ id }) => articleService.deleteArticle(ctx, id),
+    'articles.originalText': ({ versionId }) => clip.originalText(ctx, versionId),
+  };
+}

@@ -1,0 +1,344 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Db } from '../../../db/connection';
+import * as articles from '../../../db/repositories/articles';
+import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
+import { DossierError } from '../../../shared/errors';
+import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
+import { analyzePage, displayTitleFor, EXTRACTOR_VERSION, finishArticle, originalAsText, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
+import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
+import type { CoreContext } from '../context';
+
+/**
+ * Clipping: turns a file, pasted content or a URL into an article version,
+ * stored in ONE transaction (assets, article, version, asset links, hooks), so
+ * a failed clip leaves nothing behind.
+ *
+ * Re-clipping never duplicates and never overwrites: a clip whose canonical
+ * URL or clean-text hash matches an article becomes a new version of it, or
+ * 'duplicate' (nothing stored) when its text equals the latest version's.
+ */
+
+export interface NewVersionEvent {
+  articleId: number;
+  newVersionId: number;
+  previousVersionId: number;
+}
+
+/**
+ * Called inside the clip's transaction whenever a re-clip adds a version to an
+ * existing article (e.g. to re-anchor passages into the new text). A listener
+ * that throws aborts the whole clip: nothing is stored.
+ */
+export type NewVersionListener = (db: Db, event: NewVersionEvent) => void;
+
+const newVersionListeners = new Set<NewVersionListener>();
+
+/** Registers a new-version hook; returns a function that removes it. */
+export function onNewVersion(listener: NewVersionListener): () => void {
+  newVersionListeners.add(listener);
+  return () => newVersionListeners.delete(listener);
+}
+
+export type ClipSource =
+  | { kind: 'file'; name: string; bytes: Uint8Array; path?: string | null }
+  | { kind: 'paste'; content: string; format: ClipFormat }
+  | { kind: 'url'; url: string };
+
+export interface ClipOptions {
+  /** The page's original URL, when the user knows it (a saved file, a paste). */
+  originalUrl?: string | null;
+  /** Files dropped along with the pages (their images), by lower-case name. */
+  attachments?: ReadonlyMap<string, Uint8Array>;
+  /** Test seam for URL clips (the real fetch otherwise). */
+  fetchOptions?: FetchOptions;
+}
+
+function describeSource(source: ClipSource): string {
+  return source.kind === 'file' ? (source.path ?? source.name) : source.kind === 'url' ? source.url : 'pasted content';
+}
+
+function failed(input: string, error: unknown): ClipResult {
+  const message = error instanceof DossierError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  return { input, status: 'failed', articleId: null, versionId: null, title: null, error: message, warnings: [] };
+}
+
+interface Prepared {
+  input: ClipInput;
+  sourceKind: 'file' | 'paste' | 'url';
+  sourceLocation: string | null;
+  originalBytes: Uint8Array;
+  fetched: FetchedPage | null;
+  images: ImageSources;
+}
+
+async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepared> {
+  if (source.kind === 'file') {
+    return {
+      input: { bytes: source.bytes, filename: source.name, url: options.originalUrl ?? null },
+      sourceKind: 'file',
+      sourceLocation: source.path ?? source.name,
+      originalBytes: source.bytes,
+      fetched: null,
+      images: { localDir: source.path ? dirname(source.path) : null, attachments: options.attachments },
+    };
+  }
+  if (source.kind === 'paste') {
+    const bytes = Buffer.from(source.content, 'utf8');
+    return {
+      input: { bytes, format: source.format, url: options.originalUrl ?? null, contentType: 'text/plain; charset=utf-8' },
+      sourceKind: 'paste',
+      sourceLocation: options.originalUrl ?? null,
+      originalBytes: bytes,
+      fetched: null,
+      images: { attachments: options.attachments },
+    };
+  }
+  const fetched = await fetchPage(source.url, options.fetchOptions);
+  const download = async (url: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null> => {
+    const image = await fetchPage(url, { ...options.fetchOptions, accept: /^image\//i, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
+    return { bytes: image.bytes, contentType: image.contentType };
+  };
+  return {
+    input: { bytes: fetched.bytes, url: fetched.finalUrl, contentType: fetched.contentType },
+    sourceKind: 'url',
+    sourceLocation: fetched.finalUrl,
+    originalBytes: fetched.bytes,
+    fetched,
+    images: { download },
+  };
+}
+
+/** Extraction with images stored: CPU work plus image reads/downloads, no database. */
+async function extractWithImages(prepared: Prepared): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
+  const analysis = analyzePage(prepared.input);
+  const leadUrl = analysis.metadata.leadImageUrl;
+  const keys = [...analysis.imageKeys];
+  if (leadUrl && prepared.images.download && !keys.includes(leadUrl)) keys.push(leadUrl);
+  const images = await collectImages(keys, prepared.images);
+  const shaByKey = new Map([...images].map(([key, image]) => [key, image.sha256]));
+  const article = finishArticle(analysis, shaByKey);
+  return { article, images, leadImageKey: leadUrl && images.has(leadUrl) ? leadUrl : null };
+}
+
+/** Clips one source: never throws; a failure comes back as a 'failed' result with its reason. */
+export async function clipSource(ctx: CoreContext, source: ClipSource, options: ClipOptions = {}): Promise<ClipResult> {
+  const input = describeSource(source);
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(source, options);
+  } catch (error) {
+    if (error instanceof NetworkUnavailableError && source.kind === 'url') {
+      articles.addPendingClip(ctx.db, source.url, error.message, ctx.now());
+      return { input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${error.message} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
+    }
+    return failed(input, error);
+  }
+  try {
+    const { article, images, leadImageKey } = await extractWithImages(prepared);
+    return storeClip(ctx, prepared, article, images, leadImageKey, input);
+  } catch (error) {
+    return failed(input, error);
+  }
+}
+
+function storeClip(
+  ctx: CoreContext,
+  prepared: Prepared,
+  article: ExtractedArticle,
+  images: Awaited<ReturnType<typeof collectImages>>,
+  leadImageKey: string | null,
+  input: string,
+): ClipResult {
+  const now = ctx.now();
+  const meta = article.metadata;
+  const leadImageSha256 = leadImageKey ? images.get(leadImageKey)!.sha256 : null;
+  const values: articles.ArticleMetadataValues = {
+    title: displayTitleFor(meta.title, prepared.input.filename, article.text),
+    byline: meta.byline,
+    authors: meta.authors,
+    siteName: meta.siteName,
+    publishedAt: meta.publishedAt,
+    modifiedAt: meta.modifiedAt,
+    canonicalUrl: meta.canonicalUrl,
+    lang: meta.lang,
+    excerpt: meta.excerpt,
+    leadImageSha256,
+    fieldStatus: { ...meta.fieldStatus, leadImage: leadImageSha256 ? 'found' : 'missing' },
+  };
+  const usedAssets = new Map<string, { sha256: string; originalUrl: string | null }>();
+  for (const image of images.values()) {
+    if (article.html.includes(`dossier-asset:${image.sha256}`) || image.sha256 === leadImageSha256) usedAssets.set(image.sha256, { sha256: image.sha256, originalUrl: image.originalUrl });
+  }
+  const run = ctx.db.transaction((): ClipResult => {
+    const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
+    const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
+    if (existingId !== undefined && latest && latest.textSha256 === article.textSha256) {
+      return { input, status: 'duplicate', articleId: existingId, versionId: latest.id, title: values.title, error: null, warnings: article.warnings };
+    }
+    for (const image of images.values()) {
+      if (usedAssets.has(image.sha256)) articles.insertAsset(ctx.db, image, now);
+    }
+    const articleId = existingId ?? articles.insertArticle(ctx.db, values, now);
+    const version = articles.insertVersion(ctx.db, {
+      articleId,
+      clippedAt: now,
+      sourceKind: prepared.sourceKind,
+      sourceLocation: prepared.sourceLocation,
+      httpStatus: prepared.fetched?.status ?? null,
+      httpHeaders: prepared.fetched ? { ...prepared.fetched.headers, 'x-dossier-requested-url': prepared.fetched.requestedUrl } : null,
+      originalGzip: gzipSync(prepared.originalBytes),
+      originalSha256: sha256Hex(prepared.originalBytes),
+      originalSize: prepared.originalBytes.length,
+      contentHtml: article.html,
+      contentText: article.text,
+      textSha256: article.textSha256,
+      wordCount: article.wordCount,
+      extractorVersion: EXTRACTOR_VERSION,
+      warnings: article.warnings,
+      metadata: { ...values, format: article.format, leadImageUrl: meta.leadImageUrl },
+      assets: [...usedAssets.values()],
+    });
+    if (existingId !== undefined && latest) {
+      articles.refreshArticleMetadata(ctx.db, articleId, values, now);
+      for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
+    }
+    return {
+      input,
+      status: existingId === undefined ? 'clipped' : 'new-version',
+      articleId,
+      versionId: version.id,
+      title: existingId === undefined ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
+      error: null,
+      warnings: article.warnings,
+    };
+  });
+  return run.immediate();
+}
+
+/** Clips many sources one after another; each gets its own transaction and its own result. */
+export async function clipMany(ctx: CoreContext, sources: ClipSource[], options: ClipOptions = {}): Promise<ClipResult[]> {
+  const results: ClipResult[] = [];
+  for (const source of sources) results.push(await clipSource(ctx, source, sources.length === 1 ? options : { ...options, originalUrl: null }));
+  return results;
+}
+
+const ATTACHMENT_LIMIT = 500;
+
+async function readPathSource(path: string): Promise<ClipSource> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new DossierError('not_found', `No such file: ${path}`);
+  if (!info.isFile()) throw new DossierError('invalid_input', `${path} is not a file.`);
+  if (info.size > MAX_PAGE_BYTES) throw new DossierError('too_large', `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB; Dossier clips pages up to ${MAX_PAGE_BYTES / 1024 / 1024} MB.`);
+  return { kind: 'file', name: basename(path), bytes: await readFile(path), path };
+}
+
+/** Clips files by path (CLI, Electron's file dialog): images beside each page are read from its folder. */
+export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: string | null = null): Promise<ClipResult[]> {
+  const results: ClipResult[] = [];
+  for (const path of paths) {
+    if (/^https?:\/\//i.test(path)) {
+      results.push(await clipSource(ctx, { kind: 'url', url: path }));
+      continue;
+    }
+    try {
+      const source = await readPathSource(path);
+      results.push(await clipSource(ctx, source, { originalUrl: paths.length === 1 ? originalUrl : null }));
+    } catch (error) {
+      results.push(failed(path, error));
+    }
+  }
+  return results;
+}
+
+/** The files dropped with a page, keyed by lower-case name (for images whose folder the browser cannot give). */
+export function attachmentMap(attachments: { name: string; bytes: Uint8Array }[]): Map<string, Uint8Array> {
+  const map = new Map<string, Uint8Array>();
+  for (const file of attachments.slice(0, ATTACHMENT_LIMIT)) map.set(basename(file.name.replace(/\\/g, '/')).toLowerCase(), file.bytes);
+  return map;
+}
+
+/** Extracts without storing anything (the preview before saving, and `dossier clip --dry-run`). */
+export async function previewSource(source: ClipSource, options: ClipOptions = {}): Promise<ClipPreview> {
+  const prepared = await prepare(source, options);
+  // A preview stores nothing, so images are not collected: they would have nowhere to live.
+  const analysis = analyzePage(prepared.input);
+  const article = finishArticle(analysis, null);
+  const meta = article.metadata;
+  return {
+    title: meta.title,
+    byline: meta.byline,
+    authors: meta.authors,
+    siteName: meta.siteName,
+    publishedTime: meta.publishedAt,
+    modifiedTime: meta.modifiedAt,
+    lang: meta.lang,
+    excerpt: meta.excerpt,
+    url: meta.canonicalUrl,
+    leadImageUrl: meta.leadImageUrl,
+    text: article.text,
+    html: article.html,
+    wordCount: article.wordCount,
+    warnings: article.warnings,
+    fieldStatus: meta.fieldStatus,
+    imageCount: analysis.imageKeys.length,
+  };
+}
+
+/** Fetches every pending URL clip again; those still unreachable stay pending. */
+export async function fetchPendingClips(ctx: CoreContext, options: ClipOptions = {}): Promise<ClipResult[]> {
+  const results: ClipResult[] = [];
+  for (const pending of articles.listPendingClips(ctx.db, 'pending')) {
+    const result = await clipSource(ctx, { kind: 'url', url: pending.url }, options);
+    if (result.status !== 'pending') {
+      articles.updatePendingClip(ctx.db, pending.id, result.status === 'failed' ? 'failed' : 'done', result.error, ctx.now());
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+export function listPending(ctx: CoreContext): PendingClipInfo[] {
+  return articles.listPendingClips(ctx.db);
+}
+
+/** The original capture of a version as plain text ("view original as text"). */
+export function originalText(ctx: CoreContext, versionId: number): { versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null } {
+  const original = articles.getVersionOriginal(ctx.db, versionId);
+  if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
+  const bytes = gunzipSync(original.originalGzip);
+  const headers = original.httpHeadersJson ? (JSON.parse(original.httpHeadersJson) as Record<string, string>) : {};
+  const name = original.sourceKind === 'file' ? original.sourceLocation : null;
+  let text: string;
+  try {
+    text = originalAsText({ bytes, filename: name, contentType: headers['content-type'] ?? null, });
+  } catch {
+    text = decodeBytes(bytes, { html: false }).text;
+  }
+  return { versionId, text, sourceKind: original.sourceKind, sourceLocation: original.sourceLocation };
+}
+
+/**
+ * `--project NAME`: projects belong to another part of Dossier. When their
+ * tables exist, clipped articles are attached (a link table with project_id and
+ * article_id columns); until then the flag fails clearly, before anything is clipped.
+ */
+export function projectAttacher(ctx: CoreContext, name: string): (articleId: number) => void {
+  const tables = ctx.db.prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all().map((t) => t.name);
+  if (!tables.includes('projects')) throw new DossierError('unsupported', 'projects are not available yet');
+  const linkTable = tables.find((table) => {
+    if (!/^project_(articles|items|sources|clips)$/.test(table)) return false;
+    const columns = ctx.db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
+    return columns.includes('project_id') && columns.includes('article_id');
+  });
+  if (!linkTable) throw new DossierError('unsupported', 'projects are not available yet (no table links projects to articles)');
+  const nameColumn = ctx.db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all('projects').some((c) => c.name === 'name') ? 'name' : 'title';
+  const project = ctx.db.prepare<[string], { id: number }>(`SELECT id FROM projects WHERE ${nameColumn} = ?`).get(name);
+  if (!project) throw new DossierError('not_found', `No project named "${name}".`);
+  const insert = ctx.db.prepare(`INSERT OR IGNORE INTO ${linkTable} (project_id, article_id) VALUES (?, ?)`);
+  return (articleId) => {
+    insert.run(project.id, articleId);
+  };
+}

@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Article, ArticleContent } from '../../../../shared/domain/article';
+import { call } from '../../api/client';
+import { articleDate } from './ArticleList';
+import { articleHtmlForDisplay } from './assetUrls';
+import { MetadataFields } from './MetadataFields';
+
+/**
+ * A basic reader: metadata header with found/missing marks, versions, the
+ * extraction warnings with the original as text, and the sanitized body.
+ * (The full reader with passages lives in features/reader.)
+ */
+export function ArticleView({ articleId, onError, onDeleted }: { articleId: number; onError(message: string): void; onDeleted(id: number): void }): ReactNode {
+  const [article, setArticle] = useState<Article | undefined>(undefined);
+  const [content, setContent] = useState<ArticleContent | undefined>(undefined);
+  const [original, setOriginal] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    setArticle(undefined);
+    setContent(undefined);
+    setOriginal(undefined);
+    call('articles.get', { id: articleId })
+      .then(async (loaded) => {
+        const body = await call('articles.content', { versionId: loaded.latestVersionId });
+        if (live) {
+          setArticle(loaded);
+          setContent(body);
+        }
+      })
+      .catch((error: unknown) => onError((error as Error).message));
+    return () => {
+      live = false;
+    };
+  }, [articleId, onError]);
+
+  const html = useMemo(() => (content ? articleHtmlForDisplay(content.html) : ''), [content]);
+  if (!article || !content) return <div className="detail-empty muted">Loading…</div>;
+  const latest = article.versions[article.versions.length - 1];
+  const warnings = latest?.warnings ?? [];
+  const s = article.fieldStatus;
+
+  const showOriginal = async (): Promise<void> => {
+    try {
+      setOriginal((await call('articles.originalText', { versionId: article.latestVersionId })).text);
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+  const remove = async (): Promise<void> => {
+    try {
+      await call('articles.delete', { id: article.id });
+      onDeleted(article.id);
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
+  return (
+    <article className="article-view" data-testid="article-view">
+      <header className="article-header">
+        <h1 className="article-title" data-testid="article-title">{article.title}</h1>
+        <p className="article-byline">
+          {[article.byline && `By ${article.byline}`, article.siteName, articleDate(article.publishedAt)].filter(Boolean).join(' · ')}
+        </p>
+        <details className="article-meta">
+          <summary>
+            Details · {article.versionCount === 1 ? '1 version' : `${article.versionCount} versions`} · {latest?.wordCount.toLocaleString()} words
+          </summary>
+          <MetadataFields
+            rows={[
+              { field: 'title', value: article.title, status: s.title },
+              { field: 'authors', value: article.authors.join(', ') || article.byline, status: s.authors },
+              { field: 'siteName', value: article.siteName, status: s.siteName },
+              { field: 'publishedAt', value: article.publishedAt, status: s.publishedAt },
+              { field: 'modifiedAt', value: article.modifiedAt, status: s.modifiedAt },
+              { field: 'canonicalUrl', value: article.canonicalUrl, status: s.canonicalUrl },
+              { field: 'lang', value: article.lang, status: s.lang },
+              { field: 'excerpt', value: article.excerpt, status: s.excerpt },
+            ]}
+          />
+          <ol className="version-list" data-testid="article-versions">
+            {article.versions.map((v) => (
+              <li key={v.id}>
+                Version {v.versionNo}: captured {new Date(v.clippedAt).toLocaleString()} from {v.sourceKind === 'url' ? 'the web' : v.sourceKind === 'paste' ? 'a paste' : 'a file'}
+                {v.sourceLocation ? ` (${v.sourceLocation})` : ''} · SHA-256 {v.textSha256.slice(0, 12)}…
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="btn btn-quiet" onClick={() => void remove()} data-testid="delete-article">
+            Delete from library
+          </button>
+        </details>
+        {warnings.length > 0 && (
+          <div className="article-warnings" role="status" data-testid="article-warnings">
+            {warnings.map((w) => (
+              <p key={w}>⚠ {w}</p>
+            ))}
+            {original === undefined && (
+              <button type="button" className="link-button" onClick={() => void showOriginal()} data-testid="view-original">
+                View original as text
+              </button>
+            )}
+          </div>
+        )}
+      </header>
+      {original !== undefined && (
+        <section className="article-original" aria-label="Original page as text">
+          <button type="button" className="link-button" onClick={() => setOriginal(undefined)}>
+            Hide original
+          </button>
+          <pre data-testid="original-text">{original}</pre>
+        </section>
+      )}
+      <div className="article-body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+    </article>
+  );
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { ArticleSchema, FieldStatus, METADATA_FIELDS } from '../../domain/article';
+import { RowId } from '../../domain/ids';
+import type { ClipChannel } from '../channelNames';
+import type { ChannelSpec } from '../spec';
+
+/** Largest file a renderer may send (base64 in JSON): 24 MB of page. */
+export const MAX_CLIP_FILE_BYTES = 24 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil(MAX_CLIP_FILE_BYTES / 3) * 4;
+export const MAX_CLIP_INPUTS = 200;
+
+const Base64 = z
+  .string()
+  .max(MAX_BASE64, { message: `File is larger than ${MAX_CLIP_FILE_BYTES / 1024 / 1024} MB: Dossier clips pages up to that size.` })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'File contents must be base64.' });
+
+const FileName = z.string().min(1).max(1000);
+const HttpUrl = z
+  .string()
+  .max(8000)
+  .refine((value) => /^https?:\/\/\S+$/i.test(value), { message: 'Must be an http(s) URL.' });
+
+export const ClipSourceSchema = z.discriminatedUnion('kind', [
+  /** A file's contents (the renderer reads dropped or chosen files; it never sends paths). */
+  z.strictObject({ kind: z.literal('file'), name: FileName, dataBase64: Base64 }),
+  /** Pasted content. */
+  z.strictObject({
+    kind: z.literal('paste'),
+    format: z.enum(['html', 'text', 'markdown']),
+    content: z.string().min(1, { message: 'Nothing to clip: the pasted content is empty.' }).max(MAX_CLIP_FILE_BYTES, { message: 'The pasted content is larger than 24 MB.' }),
+  }),
+  z.strictObject({ kind: z.literal('url'), url: HttpUrl }),
+]);
+export type ClipSourceInput = z.infer<typeof ClipSourceSchema>;
+
+/** Files dropped along with pages (a saved page's _files images), matched to image references by name. */
+const Attachments = z.array(z.strictObject({ name: FileName, dataBase64: Base64 })).max(500);
+
+export const ClipStatus = z.enum(['clipped', 'new-version', 'duplicate', 'failed', 'pending']);
+export type ClipStatus = z.infer<typeof ClipStatus>;
+
+export const ClipResultSchema = z.object({
+  /** The file name, path, URL or "pasted content". */
+  input: z.string(),
+  status: ClipStatus,
+  articleId: RowId.nullable(),
+  versionId: RowId.nullable(),
+  title: z.string().nullable(),
+  error: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type ClipResult = z.infer<typeof ClipResultSchema>;
+
+export const ClipPreviewSchema = z.object({
+  title: z.string(),
+  byline: z.string().nullable(),
+  authors: z.array(z.string()),
+  siteName: z.string().nullable(),
+  publishedTime: z.string().nullable(),
+  modifiedTime: z.string().nullable(),
+  lang: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  url: z.string().nullable(),
+  leadImageUrl: z.string().nullable(),
+  text: z.string(),
+  html: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  warnings: z.array(z.string()),
+  fieldStatus: z.partialRecord(z.enum(METADATA_FIELDS), FieldStatus),
+  /** Images the article shows (stored on save; not shown in the preview). */
+  imageCount: z.number().int().nonnegative(),
+});
+export type ClipPreview = z.infer<typeof ClipPreviewSchema>;
+
+export const PendingClipSchema = z.object({
+  id: RowId,
+  url: z.string(),
+  status: z.enum(['pending', 'failed', 'done']),
+  lastError: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PendingClipInfo = z.infer<typeof PendingClipSchema>;
+
+const Results = z.strictObject({ results: z.array(ClipResultSchema) });
+const OriginalUrl = HttpUrl.optional();
+const NullableText = z.string().max(2000).nullable();
+
+export const clipContract = {
+  /** Extracts one input and returns what would be stored; stores nothing. */
+  'clip.preview': {
+    input: z.strictObject({ source: ClipSourceSchema, url: OriginalUrl }),
+    output: ClipPreviewSchema,
+  },
+  /** Stores each input in its own transaction; one result per input, in order. */
+  'clip.save': {
+    input: z.strictObject({ inputs: z.array(ClipSourceSchema).min(1).max(MAX_CLIP_INPUTS), url: OriginalUrl, attachments: Attachments.optional() }),
+    output: Results,
+  },
+  /** Clips files by path: only for hosts that grant path access (the CLI); refused as forbidden elsewhere. */
+  'clip.files': {
+    input: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), url: OriginalUrl, project: z.string().min(1).max(500).optional() }),
+    output: Results,
+  },
+  /** Electron: shows the native file dialog and clips the chosen files. Unsupported in the browser harness. */
+  'clip.pickFiles': {
+    input: z.strictObject({}),
+    output: Results,
+  },
+  /** URLs clipped while offline. */
+  'clip.pending': {
+    input: z.strictObject({}),
+    output: z.array(PendingClipSchema),
+  },
+  /** Fetches every pending URL clip again. */
+  'clip.fetchPending': {
+    input: z.strictObject({}),
+    output: Results,
+  },
+  /** The user's metadata corrections; each edited field is marked 'edited' and survives re-clips. */
+  'articles.updateMetadata': {
+    input: z.strictObject({
+      id: RowId,
+      title: z.string().trim().min(1).max(2000).optional(),
+      authors: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
+      siteName: NullableText.optional(),
+      publishedAt: NullableText.optional(),
+      modifiedAt: NullableText.optional(),
+      canonicalUrl: HttpUrl.nullable().optional(),
+      lang: z.string().max(35).nullable().optional(),
+      excerpt: z.string().max(5000).nullable().optional(),
+    }),
+    output: ArticleSchema,
+  },
+  'articles.delete': {
+    input: z.strictObject({ id: RowId }),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** The original capture of a version as plain text (to check what extraction dropped). */
+  'articles.originalText': {
+    input: z.strictObject({ versionId: RowId }),
+    output: z.object({ versionId: RowId, text: z.string(), sourceKind: z.enum(['file', 'paste', 'url']), sourceLocation: z.string().nullable() }),
+  },
+} as const satisfies Record<ClipChannel, ChannelSpec>;
