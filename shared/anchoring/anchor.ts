@@ -30,6 +30,11 @@ export interface AnchorResult {
 export interface AnchorOptions {
   /** Where the passage is expected to start (defaults to the stored position). */
   hint?: number;
+  /**
+   * Restricts the last-resort search to these [start, end) regions instead of
+   * the whole text (see newTextRegions). Without it the whole text is searched.
+   */
+  searchRegions?: Array<[number, number]>;
 }
 
 /**
@@ -71,14 +76,107 @@ export function anchor(selectors: PassageSelectors, text: string, options: Ancho
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors === 0) return ORPHAN;
 
-  const windowStart = Math.max(0, hint - exact.length - WINDOW_SLACK);
-  const windowEnd = Math.min(text.length, hint + 2 * exact.length + WINDOW_SLACK);
-  const inWindow = bestApproximate(selectors, text, windowStart, windowEnd, maxErrors, hint);
-  if (inWindow) return changed(inWindow, text, selectors, 'fuzzy-window');
-  if (windowStart === 0 && windowEnd === text.length) return ORPHAN;
+  // Windows to try, cheapest first: right where the stored context now sits, then around the hint.
+  const windows: Array<[number, number]> = [];
+  const margin = maxErrors + CONTEXT_PROBE;
+  for (const at of contextHints(selectors, text, hint)) windows.push([at - margin, at + exact.length + margin]);
+  windows.push([hint - exact.length - WINDOW_SLACK, hint + 2 * exact.length + WINDOW_SLACK]);
+  for (const [from, to] of windows) {
+    const found = bestApproximate(selectors, text, Math.max(0, from), Math.min(text.length, to), maxErrors, hint);
+    if (found) return changed(found, text, selectors, 'fuzzy-window');
+  }
 
-  const anywhere = bestApproximate(selectors, text, 0, text.length, maxErrors, hint);
-  return anywhere ? changed(anywhere, text, selectors, 'fuzzy-text') : ORPHAN;
+  // Last resort: the whole text, or only the regions that are new in this version (an edited passage must
+  // lie in text that changed; see newTextRegions), widened so a match straddling a boundary is found.
+  const regions = options.searchRegions
+    ? mergeRegions(options.searchRegions.map(([a, b]) => [Math.max(0, a - exact.length - maxErrors), Math.min(text.length, b + exact.length + maxErrors)]))
+    : [[0, text.length] as [number, number]];
+  const best = regions.length === 1 ? bestApproximate(selectors, text, regions[0]![0], regions[0]![1], maxErrors, hint) : bestInRegions(selectors, text, regions, maxErrors, hint);
+  return best ? changed(best, text, selectors, 'fuzzy-text') : ORPHAN;
+}
+
+const CONTEXT_PROBE = 32;
+
+/**
+ * One approximate search over all regions at once (a call per region costs more
+ * than the scan): regions are joined with runs of maxErrors+1 characters that
+ * never occur in text, so no match can span two regions.
+ */
+function bestInRegions(selectors: PassageSelectors, text: string, regions: Array<[number, number]>, maxErrors: number, hint: number): Candidate | null {
+  const gap = '\uFFFF'.repeat(maxErrors + 1);
+  const starts: number[] = [];
+  const pieces: string[] = [];
+  let joinedLength = 0;
+  for (const [from, to] of regions) {
+    starts.push(joinedLength);
+    pieces.push(text.slice(from, to));
+    joinedLength += to - from + gap.length;
+  }
+  const joined = pieces.join(gap);
+  let best: Candidate | null = null;
+  for (const match of search(joined, selectors.quote.exact, maxErrors)) {
+    let r = starts.length - 1;
+    while (starts[r]! > match.start) r--;
+    const start = regions[r]![0] + match.start - starts[r]!;
+    const end = start + (match.end - match.start);
+    const candidate = candidateAt(selectors, text, start, end, match.errors, hint);
+    if (candidate && (!best || candidate.rank > best.rank)) best = candidate;
+  }
+  return best;
+}
+
+/** Where the passage would start if its stored context (still verbatim) sits next to it: nearest the hint. */
+function contextHints(selectors: PassageSelectors, text: string, hint: number): number[] {
+  const { prefix, suffix, exact } = selectors.quote;
+  const hints: number[] = [];
+  const prefixProbe = prefix.slice(-CONTEXT_PROBE);
+  if (prefixProbe.length >= 8) {
+    const at = nearestOccurrence(text, prefixProbe, hint - prefixProbe.length);
+    if (at !== -1) hints.push(at + prefixProbe.length);
+  }
+  const suffixProbe = suffix.slice(0, CONTEXT_PROBE);
+  if (suffixProbe.length >= 8) {
+    const at = nearestOccurrence(text, suffixProbe, hint + exact.length);
+    if (at !== -1 && !hints.some((h) => Math.abs(h - (at - exact.length)) < exact.length)) hints.push(at - exact.length);
+  }
+  return hints;
+}
+
+function nearestOccurrence(text: string, probe: string, near: number): number {
+  const after = text.indexOf(probe, Math.max(0, near));
+  const before = text.lastIndexOf(probe, Math.max(0, near));
+  if (after === -1) return before;
+  if (before === -1) return after;
+  return near - before <= after - near ? before : after;
+}
+
+function mergeRegions(regions: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...regions].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const region of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
+    else merged.push([...region]);
+  }
+  return merged;
+}
+
+/**
+ * The parts of `newText` made of paragraphs that do not occur anywhere in
+ * `oldText`. A passage edited between the two versions can only be found in
+ * (or across the edge of) such a region; passages of deleted paragraphs then
+ * cost a scan of what changed, not of the whole article. Paragraphs = blocks
+ * split on "\n\n", as content_text defines them.
+ */
+export function newTextRegions(oldText: string, newText: string): Array<[number, number]> {
+  const known = new Set(oldText.split('\n\n'));
+  const regions: Array<[number, number]> = [];
+  let offset = 0;
+  for (const paragraph of newText.split('\n\n')) {
+    if (!known.has(paragraph)) regions.push([offset, offset + paragraph.length]);
+    offset += paragraph.length + 2;
+  }
+  return mergeRegions(regions);
 }
 
 interface Candidate {
@@ -87,6 +185,8 @@ interface Candidate {
   errors: number;
   quoteSimilarity: number;
   score: number;
+  /** score plus a small nearness-to-hint bonus that breaks ties. */
+  rank: number;
 }
 
 function verbatim(start: number, exact: string, method: AnchorMethod, score: number): AnchorResult {
@@ -163,21 +263,21 @@ function bestExactOccurrence(selectors: PassageSelectors, text: string, hint: nu
 }
 
 function bestApproximate(selectors: PassageSelectors, text: string, from: number, to: number, maxErrors: number, hint: number): Candidate | null {
-  const { exact } = selectors.quote;
-  const matches = search(text.slice(from, to), exact, maxErrors);
   let best: Candidate | null = null;
-  for (const match of matches) {
-    const start = from + match.start;
-    const end = from + match.end;
-    const quoteSimilarity = 1 - match.errors / exact.length;
-    const score = contextScore(selectors, text, start, end, quoteSimilarity);
-    const rank = score + 0.02 * (1 - Math.abs(start - hint) / Math.max(1, text.length));
-    if (!acceptable(selectors, text, start, end, quoteSimilarity, score)) continue;
-    if (!best || rank > best.score + 0.02 * (1 - Math.abs(best.start - hint) / Math.max(1, text.length))) {
-      best = { start, end, errors: match.errors, quoteSimilarity, score };
-    }
+  for (const match of search(text.slice(from, to), selectors.quote.exact, maxErrors)) {
+    const candidate = candidateAt(selectors, text, from + match.start, from + match.end, match.errors, hint);
+    if (candidate && (!best || candidate.rank > best.rank)) best = candidate;
   }
   return best;
+}
+
+/** A scored match, or null when it falls below the thresholds. */
+function candidateAt(selectors: PassageSelectors, text: string, start: number, end: number, errors: number, hint: number): Candidate | null {
+  const quoteSimilarity = 1 - errors / selectors.quote.exact.length;
+  if (quoteSimilarity < MIN_QUOTE_SIMILARITY) return null;
+  const score = contextScore(selectors, text, start, end, quoteSimilarity);
+  if (!acceptable(selectors, text, start, end, quoteSimilarity, score)) return null;
+  return { start, end, errors, quoteSimilarity, score, rank: score + 0.02 * (1 - Math.abs(start - hint) / Math.max(1, text.length)) };
 }
 
 function acceptable(selectors: PassageSelectors, text: string, start: number, end: number, quoteSimilarity: number, score: number): boolean {

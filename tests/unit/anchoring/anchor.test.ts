@@ -1,5 +1,5 @@
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, describe, isAltered } from '../../../shared/anchoring';
+import { anchor, describe, isAltered, newTextRegions } from '../../../shared/anchoring';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, blocksToHtml, htmlToText, readSeedArticle } from '../../helpers/articles';
 
 // Our own small article (written for these tests).
@@ -107,8 +107,22 @@ suite('anchor', () => {
     const moved = [...filler, PARAGRAPHS[4], PARAGRAPHS[2]!.replace('internal memo', 'internal note')].join('\n\n');
     const r = anchor(s, moved);
     expect(r.status).toBe('changed');
-    expect(r.method).toBe('fuzzy-text');
+    expect(r.method).toBe('fuzzy-window'); // found next to its unchanged suffix
     expect(r.matched).toBe('The procurement office flagged the award as irregular in an internal note');
+  });
+
+  it('edited sentence moved into another paragraph (context lost): found by the last-resort search, limited to new text', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `Filler paragraph number ${i} talks about something else entirely, with numbers ${i * 7}.`);
+    const base = [PARAGRAPHS[2], ...filler].join('\n\n');
+    const passage = 'The procurement office flagged the award as irregular in an internal memo dated July 2';
+    const s = select(base, passage);
+    const moved = [...filler.slice(0, 59), `Later, it emerged: ${passage.replace('internal memo', 'internal note')}. Nobody commented.`, filler[59]].join('\n\n');
+    const regions = newTextRegions(base, moved);
+    expect(regions).toHaveLength(1);
+    const r = anchor(s, moved, { searchRegions: regions });
+    expect(r).toMatchObject({ status: 'changed', method: 'fuzzy-text', matched: passage.replace('internal memo', 'internal note') });
+    // Regions are honoured: with the new paragraph excluded there is nothing to find.
+    expect(anchor(s, moved, { searchRegions: [[0, 100]] }).status).toBe('orphan');
   });
 
   it('deleted passage: orphan, never a wrong match elsewhere', () => {
