@@ -3,6 +3,7 @@ import type { CoreContext } from './context';
 import { articlesHandlers } from './handlers/articles';
 import { dbHandlers } from './handlers/db';
 import { notesHandlers } from './handlers/notes';
+import { passagesHandlers } from './handlers/passages';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -20,5 +21,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...notesHandlers(ctx),
     ...articlesHandlers(ctx),
     ...dbHandlers(ctx),
+    ...passagesHandlers(ctx),
   };
 }

@@ -7,10 +7,21 @@
 export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
 export const ARTICLES_CHANNELS = ['articles.list', 'articles.get', 'articles.content'] as const;
 export const DB_CHANNELS = ['db.check'] as const;
+export const PASSAGES_CHANNELS = [
+  'passages.create',
+  'passages.highlight',
+  'passages.setHighlight',
+  'passages.get',
+  'passages.forVersion',
+  'passages.find',
+  'passages.quoteIntoNote',
+  'passages.quotesOfNote',
+] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS] as const;
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...PASSAGES_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
 export type DbChannel = (typeof DB_CHANNELS)[number];
+export type PassagesChannel = (typeof PASSAGES_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

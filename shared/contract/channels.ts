@@ -3,6 +3,7 @@ import type { ChannelName } from './channelNames';
 import { articlesContract } from './domains/articles';
 import { dbContract } from './domains/db';
 import { notesContract } from './domains/notes';
+import { passagesContract } from './domains/passages';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...notesContract,
   ...articlesContract,
   ...dbContract,
+  ...passagesContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,14 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'articles.get': [{}, { id: 'x' }, { id: 0 }],
     'articles.content': [{}, { id: 1 }, { versionId: -3 }],
     'db.check': [],
+    'passages.create': [{}, { versionId: 1 }, { versionId: 1, start: -1, end: 2 }, { versionId: 1, start: 0, end: 1.5 }, { versionId: 1, start: 0, end: 1, note: 1 }],
+    'passages.highlight': [{ versionId: 1, start: 0 }, { versionId: 1, start: 0, end: 1, color: 'red' }],
+    'passages.setHighlight': [{ passageId: 1 }, { passageId: 1, color: 'red' }, { color: null }],
+    'passages.get': [{}, { id: 'x' }],
+    'passages.forVersion': [{}, { versionId: 0 }],
+    'passages.find': [{ articleId: 1 }, { articleId: 1, text: '' }, { text: 'x' }],
+    'passages.quoteIntoNote': [{}, { passageId: 1, kind: 'aside' }, { passageId: 1, noteId: 'x' }],
+    'passages.quotesOfNote': [{}, { noteId: -1 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -63,8 +71,16 @@ describe('the contract', () => {
       'articles.get': null,
       'articles.content': null,
       'db.check': {},
+      'passages.create': null,
+      'passages.highlight': null,
+      'passages.setHighlight': null,
+      'passages.get': null,
+      'passages.forVersion': null,
+      'passages.find': null,
+      'passages.quoteIntoNote': null,
+      'passages.quotesOfNote': { noteId: id },
     };
-    if (valid[channel] === null) return; // needs a clipped article: covered in tests/unit/articles
+    if (valid[channel] === null) return; // needs a clipped article: covered in tests/unit/articles and tests/unit/passages
     const result = await dispatch(core.handlers, channel, valid[channel]);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(contract[channel].output.safeParse(result.value).success).toBe(true);
