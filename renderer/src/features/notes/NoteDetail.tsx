@@ -56,6 +56,7 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailPro
       </header>
       <NoteEditor
         initialJson={note.contentJson}
+        noteId={noteId}
         onChange={scheduleContentSave}
         onError={(error) => console.error('Editor error', error)}
       />
