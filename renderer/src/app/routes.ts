@@ -30,14 +30,28 @@ export function parseRoute(hash: string): Route {
   return note ? { kind: 'notes', noteId: Number(note[1]) } : { kind: 'notes' };
 }
 
-export function hrefFor(route: Route): string {
-  if (route.kind === 'notes') return route.noteId === undefined ? '#/notes' : `#/notes/${route.noteId}`;
+/**
+ * The browser harness passes its API token in the fragment (`#token=…`, read
+ * by webBridge with URLSearchParams over the whole fragment): every route
+ * carries it along, after a leading "&" so it never fuses with the path.
+ */
+function harnessToken(): string | null {
+  return new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
+}
+
+export function hrefFor(route: Route, token: string | null = harnessToken()): string {
   const params = new URLSearchParams();
-  if (route.passageId) params.set('passage', String(route.passageId));
-  if (route.fromNoteId) params.set('note', String(route.fromNoteId));
-  if (route.versionId) params.set('version', String(route.versionId));
+  let path: string;
+  if (route.kind === 'notes') path = route.noteId === undefined ? '/notes' : `/notes/${route.noteId}`;
+  else {
+    path = `/articles/${route.articleId}`;
+    if (route.passageId) params.set('passage', String(route.passageId));
+    if (route.fromNoteId) params.set('note', String(route.fromNoteId));
+    if (route.versionId) params.set('version', String(route.versionId));
+  }
+  if (token) params.set('token', token);
   const query = params.toString();
-  return `#/articles/${route.articleId}${query ? `?${query}` : ''}`;
+  return `#${path}${query ? `?&${query}` : ''}`;
 }
 
 export function navigate(route: Route): void {

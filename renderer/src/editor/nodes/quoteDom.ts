@@ -1,3 +1,5 @@
+import { setDOMUnmanaged } from 'lexical';
+
 /** DOM pieces shared by the two quote nodes. The chip's text is filled in by QuotePlugin once the passage is known. */
 export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number | null): HTMLElement {
   const chip = document.createElement(tag);
@@ -12,6 +14,8 @@ export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number 
   const flag = document.createElement('span');
   flag.className = 'quote-flag';
   chip.append(label, flag);
+  // Not Lexical's: its mutation observer must leave the chip's text (filled in later) alone, and a click there is no caret.
+  setDOMUnmanaged(chip, { captureSelection: true });
   return chip;
 }
 

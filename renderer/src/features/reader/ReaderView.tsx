@@ -9,7 +9,7 @@ import { autosaver } from '../notes/autosave';
 import { forgetPassage } from '../passages/passageCache';
 import { ArticleHeader } from './ArticleHeader';
 import { quoteWithCitation } from './citation';
-import { clearAll, drawPassages, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
+import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
 import { PassagePanel } from './PassagePanel';
 import { sanitizeArticleHtml } from './sanitize';
 import { buildTextMap, liveRange, offsetOfBoundary, type ArticleTextMap } from './textMap';
@@ -120,14 +120,9 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     const rect = liveRange(target.range).getBoundingClientRect();
     const box = scroller.getBoundingClientRect();
     scroller.scrollTop += rect.top - box.top - box.height / 3;
-    // Flash, then stay marked as the current passage.
-    let flashes = 0;
+    // Stays marked as the current passage; flashes on top to catch the eye.
     setCurrent(target.range);
-    const timer = window.setInterval(() => {
-      flashes += 1;
-      setCurrent(flashes % 2 === 1 ? null : target.range);
-      if (flashes >= 4) window.clearInterval(timer);
-    }, 220);
+    flash(target.range);
     bodyRef.current?.setAttribute('data-current-passage', String(target.passage.id));
   }
 

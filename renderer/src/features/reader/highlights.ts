@@ -13,6 +13,7 @@ export const HIGHLIGHT_NAMES = {
   pink: 'dossier-hl-pink',
   quoted: 'dossier-quoted',
   current: 'dossier-current',
+  flash: 'dossier-flash',
 } as const;
 
 export interface DrawnPassage {
@@ -41,7 +42,7 @@ export function drawPassages(map: ArticleTextMap, placed: Array<{ passage: Place
   }
   if (supportsHighlights()) {
     for (const [key, name] of Object.entries(HIGHLIGHT_NAMES)) {
-      if (key === 'current') continue;
+      if (key === 'current' || key === 'flash') continue;
       const ranges = groups.get(name);
       if (ranges) CSS.highlights.set(name, new Highlight(...ranges));
       else CSS.highlights.delete(name);
@@ -57,6 +58,21 @@ export function setCurrent(range: StaticRange | null): void {
     highlight.priority = 10;
     CSS.highlights.set(HIGHLIGHT_NAMES.current, highlight);
   } else CSS.highlights.delete(HIGHLIGHT_NAMES.current);
+}
+
+/** Toggles a brighter layer over the current passage a few times, to catch the eye. */
+export function flash(range: StaticRange, times = 3): void {
+  if (!supportsHighlights()) return;
+  let step = 0;
+  const timer = window.setInterval(() => {
+    if (step % 2 === 0) {
+      const highlight = new Highlight(range);
+      highlight.priority = 11;
+      CSS.highlights.set(HIGHLIGHT_NAMES.flash, highlight);
+    } else CSS.highlights.delete(HIGHLIGHT_NAMES.flash);
+    step += 1;
+    if (step >= times * 2) window.clearInterval(timer);
+  }, 200);
 }
 
 export function clearAll(): void {

@@ -35,6 +35,7 @@ export function sanitizeArticleHtml(html: string): DocumentFragment {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'source', 'track', 'picture', 'template', 'noscript'],
     FORBID_ATTR: ['style', 'srcset', 'background', 'poster', 'formaction', 'action', 'ping'],
+    ADD_ATTR: ['data-blocked-src'],
     ALLOW_DATA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
   });
