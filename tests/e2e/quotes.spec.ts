@@ -55,6 +55,7 @@ test.describe('quoting the seed article', () => {
     await expect(quote.root).toHaveAttribute('data-status', 'altered');
     await expect(quote.flag).toHaveText(/altered/);
     await notes.expectSaved();
+    await expect(quote.root).toHaveAttribute('data-server-status', 'altered');
     await expect
       .poll(async () => (await app.core.ctx.db.prepare('SELECT altered FROM note_quotes').all()) as unknown[])
       .toEqual([{ altered: 1 }]);
@@ -64,6 +65,7 @@ test.describe('quoting the seed article', () => {
     await expect(quote.root).toHaveAttribute('data-status', 'ok');
     await expect(quote.flag).toHaveText('');
     await notes.expectSaved();
+    await expect(quote.root).toHaveAttribute('data-server-status', 'ok');
     await expect.poll(async () => (await app.core.ctx.db.prepare('SELECT altered FROM note_quotes').all()) as unknown[]).toEqual([{ altered: 0 }]);
   });
 

@@ -25,9 +25,11 @@ export interface NoteEditorProps {
   onError(error: Error): void;
   /** The note being edited (quote chips remember it when they open the reader). */
   noteId?: number;
+  /** Bumped after each committed save: quote flags are then confirmed against the server's view. */
+  savedRevision?: number;
 }
 
-export function NoteEditor({ initialJson, onChange, onError, noteId }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialJson, onChange, onError, noteId, savedRevision }: NoteEditorProps): ReactNode {
   const initialConfig: InitialConfigType = {
     namespace: 'dossier-note',
     nodes: [...NOTE_NODES],
@@ -56,7 +58,7 @@ export function NoteEditor({ initialJson, onChange, onError, noteId }: NoteEdito
         <ListPlugin />
         <LinkPlugin validateUrl={(url) => normalizeLinkUrl(url) !== undefined} />
         <TabIndentationPlugin />
-        <QuotePlugin {...(noteId === undefined ? {} : { noteId })} />
+        <QuotePlugin {...(noteId === undefined ? {} : { noteId })} {...(savedRevision === undefined ? {} : { savedRevision })} />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       </div>

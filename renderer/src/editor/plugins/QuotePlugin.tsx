@@ -15,6 +15,7 @@ import {
 import { useEffect } from 'react';
 import { isAltered } from '../../../../shared/anchoring/typography';
 import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
+import { call } from '../../api/client';
 import { openArticle } from '../../app/routes';
 import { cachedPassage, loadPassage } from '../../features/passages/passageCache';
 import { $createInlineQuoteNode, $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
@@ -50,8 +51,29 @@ const FLAG_TEXT: Record<string, string> = {
  * update, so an edit flags the quote at once and undo clears it; the server
  * derives the same flag with the same function when the note is saved.
  */
-export function QuotePlugin({ noteId }: { noteId?: number }): null {
+export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedRevision?: number }): null {
   const [editor] = useLexicalComposerContext();
+
+  // After each committed save, the server's statuses (derived from what it stored) are painted as
+  // data-server-status, quote by quote in document order: the client's flag, confirmed.
+  useEffect(() => {
+    if (noteId === undefined || savedRevision === undefined) return;
+    let cancelled = false;
+    call('passages.quotesOfNote', { noteId })
+      .then((quotes) => {
+        if (cancelled) return;
+        const keys = editor.getEditorState().read(() => outermostQuoteKeys());
+        keys.forEach((key, i) => {
+          const element = editor.getElementByKey(key);
+          const status = quotes[i]?.status;
+          if (element && status) element.dataset.serverStatus = status;
+        });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [editor, noteId, savedRevision]);
 
   useEffect(() => {
     const decorate = (state: EditorState) => decorateQuotes(editor, state, () => decorate(editor.getEditorState()));
@@ -91,6 +113,17 @@ export function QuotePlugin({ noteId }: { noteId?: number }): null {
   }, [editor, noteId]);
 
   return null;
+}
+
+/** Quote nodes in document order, outermost only: the order the server numbers them in. */
+function outermostQuoteKeys(): string[] {
+  const keys: string[] = [];
+  for (const { node } of $dfsIterator()) {
+    if (!($isQuoteNode(node) || $isInlineQuoteNode(node))) continue;
+    if (node.getParents().some((p) => $isQuoteNode(p) || $isInlineQuoteNode(p))) continue;
+    keys.push(node.getKey());
+  }
+  return keys;
 }
 
 function decorateQuotes(editor: LexicalEditor, state: EditorState, onLoaded: () => void): void {
