@@ -160,7 +160,11 @@ function paint(element: HTMLElement, status: string, passage: PassageWithBacklin
   if (source && passage) {
     const label = [passage.source.siteName, passage.source.title].filter(Boolean).join(' / ');
     if (source.textContent !== label) source.textContent = label;
-    chip.title = passage.source.articleId ? 'Open the source at this passage' : 'The source article was deleted';
+    chip.title = !passage.source.articleId
+      ? 'The source article was deleted'
+      : passage.anchor.status === 'changed' && passage.anchor.matched
+        ? `The latest version of the source reads: “${passage.anchor.matched}”. Click to open it.`
+        : 'Open the source at this passage';
   }
   if (flag) {
     const text = FLAG_TEXT[status] ?? '';
