@@ -6,7 +6,7 @@ import * as passages from '../../../db/repositories/passages';
 import { anchor, describe, isAltered, newTextRegions } from '../../../shared/anchoring';
 import type { HighlightColor, NoteQuote, Passage, PassageWithBacklinks, PlacedPassage } from '../../../shared/domain/passage';
 import { DossierError } from '../../../shared/errors';
-import { parseEditorState, type SerializedEditorState } from '../../../shared/notes/editorState';
+import { parseEditorState, type SerializedEditorState, type SerializedNode } from '../../../shared/notes/editorState';
 import { quotesInNote, serializedQuote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
 import { saveNoteContent } from './notes';
@@ -173,11 +173,9 @@ export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; note
     if (!note) throw new DossierError('not_found', `Note ${noteId} does not exist (it may have been deleted).`);
     const state = parseEditorState(note.contentJson);
     const quote = serializedQuote(input.kind, passage.id, passage.exact);
-    state.root.children.push(
-      input.kind === 'block'
-        ? quote
-        : { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [quote] },
-    );
+    const paragraph = (children: SerializedNode[]): SerializedNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+    // A block quote is followed by an empty paragraph so the journalist can keep writing below it.
+    state.root.children.push(...(input.kind === 'block' ? [quote, paragraph([])] : [paragraph([quote])]));
     saveNoteContent(ctx, noteId, JSON.stringify(state));
     return { noteId, passageId: passage.id };
   })();

@@ -142,7 +142,9 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     const rect = range.getBoundingClientRect();
     const box = scrollRef.current!.getBoundingClientRect();
     setPopover(undefined);
-    setSelection({ start, end, top: rect.bottom - box.top + scrollRef.current!.scrollTop + 6, left: Math.max(8, rect.left - box.left) });
+    // Keep the menu inside the column (it is about 440px wide).
+    const left = Math.max(8, Math.min(rect.left - box.left, scrollRef.current!.clientWidth - 450));
+    setSelection({ start, end, top: rect.bottom - box.top + scrollRef.current!.scrollTop + 6, left });
   };
 
   const onBodyClick = (event: React.MouseEvent): void => {
