@@ -3,6 +3,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import { displayTitle } from '../../shared/domain/note';
 import { CLIP_COMMANDS } from './commands/clip';
 import { formatTable, type CliIo } from './output';
+import { QUOTE_COMMANDS } from './commands/quote';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -93,4 +94,5 @@ export const COMMANDS: Command[] = [
     },
   },
   ...CLIP_COMMANDS,
+  ...QUOTE_COMMANDS,
 ];

@@ -4,6 +4,7 @@ import { articlesHandlers } from './handlers/articles';
 import { clipHandlers } from './handlers/clip';
 import { dbHandlers } from './handlers/db';
 import { notesHandlers } from './handlers/notes';
+import { passagesHandlers } from './handlers/passages';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -22,5 +23,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...articlesHandlers(ctx),
     ...dbHandlers(ctx),
     ...clipHandlers(ctx),
+    ...passagesHandlers(ctx),
   };
 }

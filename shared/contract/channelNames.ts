@@ -19,10 +19,22 @@ export const CLIP_CHANNELS = [
   'articles.originalText',
 ] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS] as const;
+export const PASSAGES_CHANNELS = [
+  'passages.create',
+  'passages.highlight',
+  'passages.setHighlight',
+  'passages.get',
+  'passages.forVersion',
+  'passages.find',
+  'passages.quoteIntoNote',
+  'passages.quotesOfNote',
+] as const;
+
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
 export type DbChannel = (typeof DB_CHANNELS)[number];
 export type ClipChannel = (typeof CLIP_CHANNELS)[number];
+export type PassagesChannel = (typeof PASSAGES_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -4,6 +4,7 @@ import { articlesContract } from './domains/articles';
 import { clipContract } from './domains/clip';
 import { dbContract } from './domains/db';
 import { notesContract } from './domains/notes';
+import { passagesContract } from './domains/passages';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -21,6 +22,7 @@ export const contract = {
   ...articlesContract,
   ...dbContract,
   ...clipContract,
+  ...passagesContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { analyzePage, displayTitleFor, EXTRACTOR_VERSION, finishArticle, origina
 import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
+import { reanchorArticle } from './passages';
 
 /**
  * Clipping: turns a file, pasted content or a URL into an article version,
@@ -203,6 +204,8 @@ function storeClip(
     });
     if (existingId !== undefined && latest) {
       articles.refreshArticleMetadata(ctx.db, articleId, values, now);
+      // Every passage of the article follows it onto the new text, in this same transaction.
+      reanchorArticle(ctx.db, articleId, version.id);
       for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
     }
     return {

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/notes/editorState';
 import * as notes from '../../../db/repositories/notes';
 import type { CoreContext } from '../context';
+import { deriveNoteQuotes } from './passages';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -32,15 +33,19 @@ export function renameNote(ctx: CoreContext, id: number, title: string): NoteSum
 }
 
 /**
- * Stores the editor's serialized state. The plain text is derived here from the
- * JSON, never taken from the caller, so search and export see exactly what the
- * note holds.
+ * Stores the editor's serialized state. The plain text and the quote links are
+ * derived here from the JSON, never taken from the caller, so search, export
+ * and backlinks see exactly what the note holds.
  */
 export function saveNoteContent(ctx: CoreContext, id: number, contentJson: string): NoteSaved {
-  const contentText = editorStateToPlainText(parseEditorState(contentJson));
-  const saved = ctx.db.transaction(() =>
-    notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now()),
-  )();
+  const state = parseEditorState(contentJson);
+  const contentText = editorStateToPlainText(state);
+  const saved = ctx.db.transaction(() => {
+    const result = notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now());
+    // The note↔passage links are derived in the same transaction: a crash cannot split them from the content.
+    if (result) deriveNoteQuotes(ctx.db, id, state);
+    return result;
+  })();
   return saved ?? notFound(id);
 }
 

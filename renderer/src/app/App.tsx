@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
+import { ReaderView } from '../features/reader/ReaderView';
+import { navigate, useRoute } from './routes';
 import { Sidebar, type Section } from './Sidebar';
 
 export function App(): ReactNode {
@@ -9,6 +11,7 @@ export function App(): ReactNode {
   const [droppedFiles, setDroppedFiles] = useState<File[] | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const onError = useCallback((message: string) => setError(message), []);
+  const route = useRoute();
   const onDropHandled = useCallback(() => setDroppedFiles(undefined), []);
 
   // Files dropped anywhere on the window are clipped into the library (and never opened by the browser).
@@ -29,6 +32,7 @@ export function App(): ReactNode {
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length === 0) return;
       setSection('library');
+      navigate({ kind: 'notes' });
       setDroppedFiles(files);
     };
     window.addEventListener('dragover', over);
@@ -41,11 +45,24 @@ export function App(): ReactNode {
     };
   }, []);
 
+  // Leaving the reader for a section goes back to that section's list.
+  const selectSection = useCallback((next: Section) => {
+    setSection(next);
+    if (/\/(articles|notes)\/\d/.test(window.location.hash)) navigate({ kind: 'notes' });
+  }, []);
+  // A route to a note (a quote chip's "back", a reader backlink) shows the Notes section.
+  const routedNoteId = route.kind === 'notes' ? route.noteId : undefined;
+  useEffect(() => {
+    if (routedNoteId !== undefined) setSection('notes');
+  }, [routedNoteId]);
+
   return (
     <div className="app-shell">
-      <Sidebar section={section} onSelect={setSection} />
-      {section === 'notes' ? (
-        <NotesWorkspace onError={onError} />
+      <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection} />
+      {route.kind === 'article' ? (
+        <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
+      ) : section === 'notes' ? (
+        <NotesWorkspace key={route.noteId ?? 'notes'} openNoteId={route.noteId} onError={onError} />
       ) : (
         <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
       )}

@@ -12,6 +12,7 @@ import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin
 import type { EditorState, LexicalEditor } from 'lexical';
 import type { ReactNode } from 'react';
 import { NOTE_NODES } from './nodes';
+import { QuotePlugin } from './plugins/QuotePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { normalizeLinkUrl } from './safeUrl';
 import { noteTheme } from './theme';
@@ -22,9 +23,13 @@ export interface NoteEditorProps {
   /** Called for content changes only (not selection moves), with the immutable state at that moment. */
   onChange(state: EditorState, editor: LexicalEditor): void;
   onError(error: Error): void;
+  /** The note being edited (quote chips remember it when they open the reader). */
+  noteId?: number;
+  /** Bumped after each committed save: quote flags are then confirmed against the server's view. */
+  savedRevision?: number;
 }
 
-export function NoteEditor({ initialJson, onChange, onError }: NoteEditorProps): ReactNode {
+export function NoteEditor({ initialJson, onChange, onError, noteId, savedRevision }: NoteEditorProps): ReactNode {
   const initialConfig: InitialConfigType = {
     namespace: 'dossier-note',
     nodes: [...NOTE_NODES],
@@ -53,6 +58,7 @@ export function NoteEditor({ initialJson, onChange, onError }: NoteEditorProps):
         <ListPlugin />
         <LinkPlugin validateUrl={(url) => normalizeLinkUrl(url) !== undefined} />
         <TabIndentationPlugin />
+        <QuotePlugin {...(noteId === undefined ? {} : { noteId })} {...(savedRevision === undefined ? {} : { savedRevision })} />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={onChange} />
       </div>

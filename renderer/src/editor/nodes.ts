@@ -3,6 +3,8 @@ import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { InlineQuoteNode } from './nodes/InlineQuoteNode';
+import { QuoteNode as SourceQuoteNode } from './nodes/QuoteNode';
 
 /** Every node a note may contain. CodeNode is required by Markdown shortcuts' ``` transformer. */
 export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
@@ -14,4 +16,6 @@ export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   AutoLinkNode,
   CodeNode,
   CodeHighlightNode,
+  SourceQuoteNode,
+  InlineQuoteNode,
 ];

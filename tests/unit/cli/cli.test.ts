@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
+import { main } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/output';
 import { makeTempDir } from '../../helpers/tempDir';
 

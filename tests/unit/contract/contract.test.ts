@@ -29,6 +29,14 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
     'articles.delete': [{}, { id: 'x' }],
     'articles.originalText': [{}, { versionId: 0 }],
+    'passages.create': [{}, { versionId: 1 }, { versionId: 1, start: -1, end: 2 }, { versionId: 1, start: 0, end: 1.5 }, { versionId: 1, start: 0, end: 1, note: 1 }],
+    'passages.highlight': [{ versionId: 1, start: 0 }, { versionId: 1, start: 0, end: 1, color: 'red' }],
+    'passages.setHighlight': [{ passageId: 1 }, { passageId: 1, color: 'red' }, { color: null }],
+    'passages.get': [{}, { id: 'x' }],
+    'passages.forVersion': [{}, { versionId: 0 }],
+    'passages.find': [{ articleId: 1 }, { articleId: 1, text: '' }, { text: 'x' }],
+    'passages.quoteIntoNote': [{}, { passageId: 1, kind: 'aside' }, { passageId: 1, noteId: 'x' }],
+    'passages.quotesOfNote': [{}, { noteId: -1 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -66,6 +74,8 @@ describe('the contract', () => {
     const page = '<html><head><title>Probe</title></head><body><article><h1>Probe</h1><p>A probe article with enough words to be read as an article by the extractor, clipped for the contract test.</p></article></body></html>';
     const clipped = await dispatch(core.handlers, 'clip.save', { inputs: [{ kind: 'paste', format: 'html', content: page }] });
     const clip = (clipped as { value: { results: { articleId: number; versionId: number }[] } }).value.results[0]!;
+    const passage = await dispatch(core.handlers, 'passages.create', { versionId: clip.versionId, start: 0, end: 5 });
+    const passageId = (passage as { value: { id: number } }).value.id;
     writeFileSync(core.dir.file('probe.txt'), 'Probe title\nA probe paragraph of plain text, clipped by path.\n');
     const valid: Record<Channel, unknown> = {
       'notes.list': {},
@@ -87,6 +97,14 @@ describe('the contract', () => {
       'articles.updateMetadata': { id: clip.articleId, title: 'Edited', authors: ['A. Writer'] },
       'articles.delete': { id: clip.articleId },
       'articles.originalText': { versionId: clip.versionId },
+      'passages.create': { versionId: clip.versionId, start: 0, end: 5 },
+      'passages.highlight': { versionId: clip.versionId, start: 2, end: 9 },
+      'passages.setHighlight': { passageId, color: null },
+      'passages.get': { id: passageId },
+      'passages.forVersion': { versionId: clip.versionId },
+      'passages.find': { articleId: clip.articleId, text: 'probe article' },
+      'passages.quoteIntoNote': { passageId, noteId: id },
+      'passages.quotesOfNote': { noteId: id },
     };
     const result = await dispatch(core.handlers, channel, valid[channel]);
     expect(result.ok, JSON.stringify(result)).toBe(true);

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Article, ArticleContent } from '../../../../shared/domain/article';
 import { call } from '../../api/client';
 import { articleDate } from './ArticleList';
-import { articleHtmlForDisplay } from './assetUrls';
+import { openArticle } from '../../app/routes';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 
 /**
@@ -34,7 +36,12 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
     };
   }, [articleId, onError]);
 
-  const html = useMemo(() => (content ? articleHtmlForDisplay(content.html) : ''), [content]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [confirmDelete, setConfirmDelete] = useState<{ quotes: number; notes: number } | undefined>(undefined);
+  // Hostile HTML: sanitized again in the page, then inserted as nodes (never as an HTML string).
+  useEffect(() => {
+    if (content && bodyRef.current) bodyRef.current.replaceChildren(sanitizeArticleHtml(content.html));
+  }, [content]);
   if (!article || !content) return <div className="detail-empty muted">Loading…</div>;
   const latest = article.versions[article.versions.length - 1];
   const warnings = latest?.warnings ?? [];
@@ -47,7 +54,18 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
       onError((error as Error).message);
     }
   };
+  const askDelete = async (): Promise<void> => {
+    try {
+      const passages = await call('passages.forVersion', { versionId: article.latestVersionId });
+      const notes = new Set(passages.flatMap((p) => p.backlinks.map((b) => b.noteId)));
+      const quotes = passages.reduce((n, p) => n + p.backlinks.reduce((m, b) => m + b.quoteCount, 0), 0);
+      setConfirmDelete({ quotes, notes: notes.size });
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
   const remove = async (): Promise<void> => {
+    setConfirmDelete(undefined);
     try {
       await call('articles.delete', { id: article.id });
       onDeleted(article.id);
@@ -60,6 +78,9 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
     <article className="article-view" data-testid="article-view">
       <header className="article-header">
         <h1 className="article-title" data-testid="article-title">{article.title}</h1>
+        <button type="button" className="btn btn-primary article-open-reader" onClick={() => openArticle(article.id)} data-testid="open-reader">
+          Read &amp; quote
+        </button>
         <p className="article-byline">
           {[article.byline && `By ${article.byline}`, article.siteName, articleDate(article.publishedAt)].filter(Boolean).join(' · ')}
         </p>
@@ -87,7 +108,7 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
               </li>
             ))}
           </ol>
-          <button type="button" className="btn btn-quiet" onClick={() => void remove()} data-testid="delete-article">
+          <button type="button" className="btn btn-quiet" onClick={() => void askDelete()} data-testid="delete-article">
             Delete from library
           </button>
         </details>
@@ -112,7 +133,23 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
           <pre data-testid="original-text">{original}</pre>
         </section>
       )}
-      <div className="article-body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="article-body" data-testid="article-body" ref={bodyRef} />
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Delete this article?"
+          confirmLabel="Delete article"
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmDelete(undefined)}
+        >
+          <p>“{article.title}” and all {article.versionCount === 1 ? 'its text' : `${article.versionCount} versions`} will be removed from the library.</p>
+          <p data-testid="delete-article-impact">
+            {confirmDelete.quotes === 0
+              ? 'No note quotes it.'
+              : `${confirmDelete.quotes} ${confirmDelete.quotes === 1 ? 'quote' : 'quotes'} in ${confirmDelete.notes} ${confirmDelete.notes === 1 ? 'note' : 'notes'} will stay in those notes as unlinked text, flagged “source deleted”.`}
+          </p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

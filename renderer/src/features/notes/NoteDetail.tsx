@@ -17,13 +17,18 @@ export interface NoteDetailProps {
 /** Title, save state and editor of one note. Re-keyed per note by its parent. */
 export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailProps): ReactNode {
   const [title, setTitle] = useState(note.title);
+  const [savedRevision, setSavedRevision] = useState(note.revision);
   const noteId = note.id;
 
   const scheduleContentSave = (state: EditorState): void => {
     autosaver.schedule({
       key: `content:${noteId}`,
       noteId,
-      run: async () => onSaved(await call('notes.save', { id: noteId, contentJson: JSON.stringify(state.toJSON()) })),
+      run: async () => {
+        const saved = await call('notes.save', { id: noteId, contentJson: JSON.stringify(state.toJSON()) });
+        onSaved(saved);
+        setSavedRevision(saved.revision);
+      },
     });
   };
 
@@ -56,6 +61,8 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailPro
       </header>
       <NoteEditor
         initialJson={note.contentJson}
+        noteId={noteId}
+        savedRevision={savedRevision}
         onChange={scheduleContentSave}
         onError={(error) => console.error('Editor error', error)}
       />

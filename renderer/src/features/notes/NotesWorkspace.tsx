@@ -14,7 +14,7 @@ function summaryOf(note: Note): NoteSummary {
   return { id: note.id, title: note.title, excerpt: note.excerpt, createdAt: note.createdAt, updatedAt: note.updatedAt, revision: note.revision };
 }
 
-export function NotesWorkspace({ onError }: { onError(message: string): void }): ReactNode {
+export function NotesWorkspace({ onError, openNoteId }: { onError(message: string): void; openNoteId?: number | undefined }): ReactNode {
   const [notes, setNotes] = useState<NoteSummary[] | undefined>(undefined);
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
   const [current, setCurrent] = useState<Note | undefined>(undefined);
@@ -44,10 +44,11 @@ export function NotesWorkspace({ onError }: { onError(message: string): void }):
     call('notes.list', {})
       .then((list) => {
         setNotes(list);
-        if (list[0]) void open(list[0].id);
+        const first = list.find((n) => n.id === openNoteId) ?? list[0];
+        if (first) void open(first.id);
       })
       .catch(report);
-  }, [open, report]);
+  }, [open, report, openNoteId]);
 
   const create = async (): Promise<void> => {
     try {

@@ -1,0 +1,29 @@
+import { setDOMUnmanaged } from 'lexical';
+
+/** DOM pieces shared by the two quote nodes. The chip's text is filled in by QuotePlugin once the passage is known. */
+export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number | null): HTMLElement {
+  const chip = document.createElement(tag);
+  chip.className = 'quote-chip';
+  chip.contentEditable = 'false';
+  chip.dataset.passageId = String(passageId ?? '');
+  chip.setAttribute('role', 'link');
+  chip.tabIndex = -1;
+  const label = document.createElement('span');
+  label.className = 'quote-chip-source';
+  label.textContent = passageId === null ? 'unlinked quote' : 'source…';
+  const flag = document.createElement('span');
+  flag.className = 'quote-flag';
+  chip.append(label, flag);
+  // Not Lexical's: its mutation observer must leave the chip's text (filled in later) alone, and a click there is no caret.
+  setDOMUnmanaged(chip, { captureSelection: true });
+  return chip;
+}
+
+export function readPassageId(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+export function passageIdFromDom(element: HTMLElement): number | null {
+  const raw = element.dataset.dossierPassageId;
+  return raw !== undefined && /^\d+$/.test(raw) ? readPassageId(Number(raw)) : null;
+}

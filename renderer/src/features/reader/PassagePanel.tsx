@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import type { PlacedPassage } from '../../../../shared/domain/passage';
+import { displayTitle } from '../../../../shared/domain/note';
+
+const STATUS_LABEL: Record<PlacedPassage['anchor']['status'], string> = {
+  ok: 'verbatim',
+  changed: 'changed in latest version',
+  orphan: 'not in latest version',
+  source_deleted: 'source deleted',
+};
+
+/** The article's passages in reading order, with status and the notes quoting each (backlinks). */
+export function PassagePanel({ passages, onShow, onOpenNote }: { passages: PlacedPassage[]; onShow(p: PlacedPassage): void; onOpenNote(noteId: number): void }): ReactNode {
+  const shown = [...passages].sort((a, b) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity));
+  return (
+    <aside className="reader-panel" aria-label="Passages" data-testid="passage-panel">
+      <h2 className="reader-panel-title">Passages <span className="muted">{passages.length}</span></h2>
+      {shown.length === 0 && <p className="muted">Select text to highlight it or quote it into a note.</p>}
+      <ul className="passage-list">
+        {shown.map((p) => (
+          <li key={p.id} className="passage-item" data-passage-id={p.id} data-status={p.anchor.status}>
+            <button type="button" className="passage-excerpt" onClick={() => onShow(p)} disabled={!p.range}>
+              {p.highlight && <span className={`swatch swatch-${p.highlight}`} aria-label={`${p.highlight} highlight`} />}“{p.exact.length > 140 ? `${p.exact.slice(0, 139)}…` : p.exact}”
+            </button>
+            {p.anchor.status !== 'ok' && <div className={`passage-status is-${p.anchor.status}`}>{STATUS_LABEL[p.anchor.status]}</div>}
+            {p.anchor.diff && (
+              <div className="passage-diff" aria-label="What changed">
+                {p.anchor.diff.map((part, i) => (
+                  <span key={i} className={`diff-${part.kind}`}>{part.text}</span>
+                ))}
+              </div>
+            )}
+            <ul className="backlinks" aria-label="Quoted in" data-testid="backlinks">
+              {p.backlinks.map((b) => (
+                <li key={b.noteId}>
+                  <button type="button" className="link-button" onClick={() => onOpenNote(b.noteId)}>
+                    {displayTitle(b.noteTitle)}
+                  </button>
+                  {b.quoteCount > 1 && <span className="muted"> ×{b.quoteCount}</span>}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { anchor } from '../../../../shared/anchoring/anchor';
+import type { Article, ArticleContent } from '../../../../shared/domain/article';
+import { displayTitle } from '../../../../shared/domain/note';
+import type { HighlightColor, PlacedPassage } from '../../../../shared/domain/passage';
+import { call } from '../../api/client';
+import { navigate } from '../../app/routes';
+import { autosaver } from '../notes/autosave';
+import { forgetPassage } from '../passages/passageCache';
+import { ArticleHeader } from './ArticleHeader';
+import { quoteWithCitation } from './citation';
+import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
+import { PassagePanel } from './PassagePanel';
+import { sanitizeArticleHtml } from './sanitize';
+import { buildTextMap, liveRange, offsetOfBoundary, type ArticleTextMap } from './textMap';
+
+interface PendingSelection {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+interface Popover {
+  top: number;
+  left: number;
+  items: DrawnPassage[];
+}
+
+export interface ReaderViewProps {
+  articleId: number;
+  passageId?: number | undefined;
+  fromNoteId?: number | undefined;
+  versionId?: number | undefined;
+  onError(message: string): void;
+}
+
+/** The reader: one clipped article, its highlights and quotes, and the selection menu. */
+export function ReaderView({ articleId, passageId, fromNoteId, versionId: requestedVersion, onError }: ReaderViewProps): ReactNode {
+  const [article, setArticle] = useState<Article | undefined>();
+  const [content, setContent] = useState<ArticleContent | undefined>();
+  const [passages, setPassages] = useState<PlacedPassage[]>([]);
+  const [fromNote, setFromNote] = useState<{ id: number; title: string } | undefined>();
+  const [selection, setSelection] = useState<PendingSelection | undefined>();
+  const [popover, setPopover] = useState<Popover | undefined>();
+  const [mismatch, setMismatch] = useState(false);
+  const [mapVersion, setMapVersion] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<ArticleTextMap | null>(null);
+  const drawnRef = useRef<DrawnPassage[]>([]);
+  const scrolledTo = useRef<number | undefined>(undefined);
+
+  const report = useCallback((error: unknown) => onError(error instanceof Error ? error.message : String(error)), [onError]);
+  const versionId = requestedVersion ?? article?.latestVersionId;
+
+  useEffect(() => {
+    call('articles.get', { id: articleId }).then(setArticle).catch(report);
+  }, [articleId, report]);
+
+  useEffect(() => {
+    if (fromNoteId === undefined) return;
+    call('notes.get', { id: fromNoteId })
+      .then((note) => setFromNote({ id: note.id, title: note.title }))
+      .catch(() => setFromNote(undefined));
+  }, [fromNoteId]);
+
+  const reloadPassages = useCallback(async () => {
+    if (versionId === undefined) return;
+    setPassages(await call('passages.forVersion', { versionId }));
+  }, [versionId]);
+
+  useEffect(() => {
+    if (versionId === undefined) return;
+    call('articles.content', { versionId }).then(setContent).catch(report);
+    reloadPassages().catch(report);
+  }, [versionId, reloadPassages, report]);
+
+  // The article body is set outside React (sanitized fragment), then mapped once.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !content) return;
+    body.replaceChildren(sanitizeArticleHtml(content.html));
+    const map = buildTextMap(body);
+    mapRef.current = map;
+    setMismatch(map.text !== content.text);
+    setMapVersion((v) => v + 1);
+  }, [content]);
+
+  useEffect(() => () => clearAll(), []);
+
+  // Draw passages whenever they or the map change.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !content) return;
+    const placed = passages.flatMap((p) => {
+      if (!p.range) return [];
+      if (!mismatch) return [{ passage: p, start: p.range.start, end: p.range.end }];
+      // The rendered text differs from the stored text (a sanitizer difference): find each passage by its selectors.
+      const found = anchor({ quote: { type: 'TextQuoteSelector', exact: p.exact, prefix: p.prefix, suffix: p.suffix }, position: { type: 'TextPositionSelector', start: p.range.start, end: p.range.end } }, map.text);
+      return found.start === null || found.end === null ? [] : [{ passage: p, start: found.start, end: found.end }];
+    });
+    drawnRef.current = drawPassages(map, placed);
+    if (passageId !== undefined && scrolledTo.current !== passageId) {
+      const target = drawnRef.current.find((d) => d.passage.id === passageId);
+      if (target) {
+        scrolledTo.current = passageId;
+        showPassage(target);
+      } else if (passages.some((p) => p.id === passageId)) {
+        scrolledTo.current = passageId;
+        setNotice('This passage is not in this version of the article.');
+      }
+    }
+  }, [passages, mapVersion, mismatch, content, passageId]);
+
+  function showPassage(target: DrawnPassage): void {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const rect = liveRange(target.range).getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += rect.top - box.top - box.height / 3;
+    // Stays marked as the current passage; flashes on top to catch the eye.
+    setCurrent(target.range);
+    flash(target.range);
+    bodyRef.current?.setAttribute('data-current-passage', String(target.passage.id));
+  }
+
+  const readSelection = (): void => {
+    const map = mapRef.current;
+    const body = bodyRef.current;
+    const sel = window.getSelection();
+    if (!map || !body || !sel || sel.rangeCount === 0 || sel.isCollapsed) {
+      setSelection(undefined);
+      return;
+    }
+    const range = sel.getRangeAt(0);
+    if (!body.contains(range.commonAncestorContainer)) return setSelection(undefined);
+    const start = offsetOfBoundary(map, body, range.startContainer, range.startOffset, 'start');
+    const end = offsetOfBoundary(map, body, range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null || end <= start || map.text.slice(start, end).trim() === '') return setSelection(undefined);
+    const rect = range.getBoundingClientRect();
+    const box = scrollRef.current!.getBoundingClientRect();
+    setPopover(undefined);
+    // Keep the menu inside the column (it is about 440px wide).
+    const left = Math.max(8, Math.min(rect.left - box.left, scrollRef.current!.clientWidth - 450));
+    setSelection({ start, end, top: rect.bottom - box.top + scrollRef.current!.scrollTop + 6, left });
+  };
+
+  const onBodyClick = (event: React.MouseEvent): void => {
+    if ((event.target as Element).closest('a')) event.preventDefault(); // links never navigate the app
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const map = mapRef.current;
+    const body = bodyRef.current;
+    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    if (!map || !body || !caret) return setPopover(undefined);
+    const offset = offsetOfBoundary(map, body, caret.offsetNode, caret.offset, 'start');
+    const items = offset === null ? [] : passagesAt(drawnRef.current, offset);
+    if (items.length === 0) return setPopover(undefined);
+    const box = scrollRef.current!.getBoundingClientRect();
+    setSelection(undefined);
+    setCurrent(items[0]!.range);
+    setPopover({ top: event.clientY - box.top + scrollRef.current!.scrollTop + 14, left: Math.max(8, event.clientX - box.left - 20), items });
+  };
+
+  const textVersionId = (): number => content!.versionId;
+
+  const highlight = async (color: HighlightColor): Promise<void> => {
+    if (!selection) return;
+    try {
+      await call('passages.highlight', { versionId: textVersionId(), start: selection.start, end: selection.end, color });
+      window.getSelection()?.removeAllRanges();
+      setSelection(undefined);
+      await reloadPassages();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const quoteInto = async (noteId: number | undefined): Promise<void> => {
+    if (!selection) return;
+    try {
+      const passage = await call('passages.create', { versionId: textVersionId(), start: selection.start, end: selection.end });
+      // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
+      await autosaver.flushAll();
+      const result = await call('passages.quoteIntoNote', { passageId: passage.id, ...(noteId === undefined ? {} : { noteId }) });
+      forgetPassage(passage.id);
+      navigate({ kind: 'notes', noteId: result.noteId });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const copyWithCitation = async (): Promise<void> => {
+    if (!selection || !article || !mapRef.current) return;
+    const text = quoteWithCitation(mapRef.current.text.slice(selection.start, selection.end).trim(), article);
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice('Copied with citation.');
+    } catch {
+      report(new Error('The clipboard is not available here; select the text and copy it by hand.'));
+    }
+    setSelection(undefined);
+  };
+
+  const removeHighlight = async (id: number): Promise<void> => {
+    try {
+      await call('passages.setHighlight', { passageId: id, color: null });
+      setPopover(undefined);
+      await reloadPassages();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  if (!article || versionId === undefined) return <section className="pane reader-pane"><p className="muted reader-loading">Opening article…</p></section>;
+
+  return (
+    <section className="pane reader-pane" aria-label="Reader" data-testid="reader" data-article-id={articleId}>
+      <div className="reader-toolbar">
+        <button type="button" className="btn btn-quiet-plain" onClick={() => navigate(fromNoteId ? { kind: 'notes', noteId: fromNoteId } : { kind: 'notes' })}>
+          ← {fromNote ? displayTitle(fromNote.title) : 'Notes'}
+        </button>
+        {!supportsHighlights() && <span className="muted">Highlights need a browser with the CSS Custom Highlight API.</span>}
+        {mismatch && <span className="reader-warning" data-testid="text-mismatch">The article renders differently from its stored text; passages are located by their words.</span>}
+        {notice && <span className="muted" role="status">{notice}</span>}
+      </div>
+      <div className="reader-columns">
+        <div className="reader-scroll" ref={scrollRef}>
+          <article className="reader-article">
+            <ArticleHeader article={article} versionId={versionId} onVersion={(id) => navigate({ kind: 'article', articleId, versionId: id, ...(fromNoteId ? { fromNoteId } : {}) })} />
+            <div
+              className="reader-body"
+              ref={bodyRef}
+              data-testid="reader-body"
+              onMouseUp={readSelection}
+              onKeyUp={readSelection}
+              onClick={onBodyClick}
+            />
+          </article>
+          {selection && (
+            <div className="selection-menu" role="menu" aria-label="Selection" style={{ top: selection.top, left: selection.left }} onMouseDown={(e) => e.preventDefault()}>
+              <button type="button" role="menuitem" onClick={() => void highlight('yellow')}>Highlight</button>
+              {fromNote && (
+                <button type="button" role="menuitem" onClick={() => void quoteInto(fromNote.id)}>
+                  Quote into “{displayTitle(fromNote.title)}”
+                </button>
+              )}
+              <button type="button" role="menuitem" onClick={() => void quoteInto(undefined)}>Quote into new note</button>
+              <button type="button" role="menuitem" onClick={() => void copyWithCitation()}>Copy with citation</button>
+            </div>
+          )}
+          {popover && (
+            <div className="backlink-popover" role="dialog" aria-label="Quoted in" data-testid="backlink-popover" style={{ top: popover.top, left: popover.left }}>
+              {popover.items.map(({ passage }) => (
+                <div key={passage.id} className="popover-passage">
+                  <div className="popover-exact">“{passage.exact.length > 90 ? `${passage.exact.slice(0, 89)}…` : passage.exact}”</div>
+                  {passage.backlinks.length === 0 ? (
+                    <div className="muted">Not quoted in any note.</div>
+                  ) : (
+                    <ul className="backlinks">
+                      {passage.backlinks.map((b) => (
+                        <li key={b.noteId}>
+                          <button type="button" className="link-button" onClick={() => navigate({ kind: 'notes', noteId: b.noteId })}>
+                            {displayTitle(b.noteTitle)}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {passage.highlight && (
+                    <button type="button" className="btn btn-quiet-plain" onClick={() => void removeHighlight(passage.id)}>
+                      Remove highlight
+                    </button>
+                  )}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+        <PassagePanel
+          passages={passages}
+          onShow={(p) => {
+            const target = drawnRef.current.find((d) => d.passage.id === p.id);
+            if (target) showPassage(target);
+          }}
+          onOpenNote={(noteId) => navigate({ kind: 'notes', noteId })}
+        />
+      </div>
+    </section>
+  );
+}
