@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
 import { dbHandlers } from './handlers/db';
+import { exportHandlers } from './handlers/export';
 import { notesHandlers } from './handlers/notes';
 import type { Handler, HandlersFor } from './handlers/types';
 
@@ -18,5 +19,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...notesHandlers(ctx),
     ...dbHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 }

@@ -6,9 +6,18 @@
  */
 export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
 export const DB_CHANNELS = ['db.check'] as const;
+export const EXPORT_CHANNELS = [
+  'export.noteMarkdown',
+  'export.note',
+  'export.notes',
+  'export.project',
+  'export.archive',
+  'export.importArchive',
+] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...DB_CHANNELS] as const;
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...DB_CHANNELS, ...EXPORT_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type DbChannel = (typeof DB_CHANNELS)[number];
+export type ExportChannel = (typeof EXPORT_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

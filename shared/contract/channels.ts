@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelName } from './channelNames';
 import { dbContract } from './domains/db';
+import { exportContract } from './domains/export';
 import { notesContract } from './domains/notes';
 import type { ChannelSpec } from './spec';
 
@@ -17,6 +18,7 @@ import type { ChannelSpec } from './spec';
 export const contract = {
   ...notesContract,
   ...dbContract,
+  ...exportContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;
