@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { displayTitle } from '../../shared/domain/note';
+import { EXPORT_COMMANDS } from './commands/export';
 import { formatTable, type CliIo } from './output';
 
 export interface CommandContext {
@@ -91,4 +92,5 @@ export const COMMANDS: Command[] = [
       return check.ok ? 0 : 1;
     },
   },
+  ...EXPORT_COMMANDS,
 ];

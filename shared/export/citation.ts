@@ -57,6 +57,11 @@ export function verdictWarnings(verdict: QuoteVerdict): string[] {
   return warnings;
 }
 
+/** Ends with a full stop unless it already ends a sentence (inside closing quotes too). */
+function sentence(text: string): string {
+  return /[.!?][”’"')]*$/.test(text) ? text : `${text}.`;
+}
+
 function flatten(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -74,7 +79,7 @@ export function passageUrl(passage: CitedPassage): string | undefined {
  */
 export function fullCitation(verdict: QuoteVerdict, localCopy?: string): string {
   const { passage } = verdict;
-  if (!passage) return `${verdictWarnings(verdict).join('. ')}.`;
+  if (!passage) return `**${sentence(verdictWarnings(verdict).join('. '))}**`;
   const article = passage.article;
   const head = citationHead(article);
   const url = passageUrl(passage);
@@ -84,7 +89,7 @@ export function fullCitation(verdict: QuoteVerdict, localCopy?: string): string 
   if (accessed) text += ` (accessed ${accessed})`;
   if (url || accessed) text += '.';
   const warnings = verdictWarnings(verdict);
-  if (warnings.length > 0) text += ` **${warnings.join('. ')}.**`;
+  if (warnings.length > 0) text += ` **${sentence(warnings.join('. '))}**`;
   if (localCopy) text += ` ${localCopy}`;
   return text;
 }
