@@ -43,7 +43,7 @@ export function safeStem(title: string, fallback: string, maxBytes = MAX_FILE_NA
   if (stem === '') stem = fallback;
   // Windows reserves device names whatever follows the first dot ("CON.md", "con.backup.md", "COM¹ .md").
   const [first = '', ...rest] = stem.split('.');
-  if (RESERVED.test(first.trimEnd())) stem = [`${first.trimEnd()}_`, ...rest].join('.');
+  if (RESERVED.test(first.trimEnd())) stem = stripEdges(truncateUtf8([`${first.trimEnd()}_`, ...rest].join('.'), maxBytes));
   return stem;
 }
 
