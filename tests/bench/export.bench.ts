@@ -52,12 +52,12 @@ export async function run(): Promise<void> {
     const settings = { citationStyle: 'footnotes' as const, obsidian: false, includeSources: true, overwrite: false };
 
     const t0 = performance.now();
-    const result = exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
+    const result = await exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
     const firstMs = performance.now() - t0;
     const files = readdirSync(`${folder}/notes`).length;
 
     const t1 = performance.now();
-    const again = exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
+    const again = await exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
     const againMs = performance.now() - t1;
 
     console.log(`notes ${result.notes}, quotes ${NOTES * QUOTES_PER_NOTE}, sources ${result.sources}, files in notes/ ${files}`);

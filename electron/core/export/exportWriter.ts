@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DossierError } from '../../../shared/errors';
-import { syncDirectory, writeFileAtomic } from './atomicWrite';
+import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
+
+const PARALLEL_WRITES = 8;
 import { MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
 import { resolveInside } from './safePaths';
 
@@ -43,7 +45,7 @@ export class ExportWriter {
     return this.files.size;
   }
 
-  commit(onProgress?: (done: number, total: number) => void): ExportWriteResult {
+  async commit(onProgress?: (done: number, total: number) => void): Promise<ExportWriteResult> {
     const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
     const manifest = readManifest(manifestPath);
     const plan = [...this.files.values()].map((file) => ({ ...file, absolute: resolveInside(this.folder, file.relPath) }));
@@ -74,12 +76,26 @@ export class ExportWriter {
     }
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
 
+    // Several files in flight at once: the file system batches their flushes (one fsync each still).
     const folders = new Set<string>();
-    toWrite.forEach((file, index) => {
-      writeFileAtomic(file.absolute, file.bytes, { syncDir: false });
-      folders.add(dirname(file.absolute));
-      onProgress?.(index + 1, toWrite.length);
-    });
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (next < toWrite.length && !failed) {
+        const file = toWrite[next++]!;
+        try {
+          await writeFileAtomicAsync(file.absolute, file.bytes);
+          folders.add(dirname(file.absolute));
+          done += 1;
+          onProgress?.(done, toWrite.length);
+        } catch (error) {
+          failed = true; // the other writers stop at their next file
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, toWrite.length) }, worker));
     for (const folder of folders) syncDirectory(folder);
 
     for (const file of toWrite) manifest.files[file.relPath] = { sha256: [file.sha256], writtenAt: stamp };

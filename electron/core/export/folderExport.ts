@@ -58,7 +58,11 @@ export function loadNotes(ctx: CoreContext, ids: number[]): NoteForExport[] {
  * A folder a journalist can hand to an editor or open in Obsidian:
  * notes/, sources/ (with provenance), assets/ (images by hash), index.md.
  */
-export function exportFolder(ctx: CoreContext, request: FolderExportRequest, onProgress?: (done: number, total: number) => void): FolderExportResult {
+export async function exportFolder(
+  ctx: CoreContext,
+  request: FolderExportRequest,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FolderExportResult> {
   requireAbsolute(request.folder, 'The export folder');
   const notes = loadNotes(ctx, request.noteIds);
   const source = dbCitationSource(ctx.db);
@@ -116,7 +120,7 @@ export function exportFolder(ctx: CoreContext, request: FolderExportRequest, onP
   for (const asset of assetFiles.values()) writer.add(`assets/${assetFileName(asset)}`, asset.bytes);
 
   writer.add('index.md', indexMarkdown(request.name, ctx.now(), index, sourceIndex, request.obsidian));
-  const result = writer.commit(onProgress);
+  const result = await writer.commit(onProgress);
   return {
     folder: request.folder,
     notes: notes.length,

@@ -23,26 +23,26 @@ export function noteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle)
 }
 
 /** One note to one file; the manifest in its folder records that Dossier wrote it. */
-export function exportNoteFile(
+export async function exportNoteFile(
   ctx: CoreContext,
   input: MarkdownStyle & { id: number; file: string; overwrite: boolean },
-): { file: string; written: boolean } {
+): Promise<{ file: string; written: boolean }> {
   requireAbsolute(input.file, 'The export file');
   const { markdown } = noteMarkdown(ctx, input.id, input);
   const writer = new ExportWriter(dirname(input.file), { overwrite: input.overwrite, now: ctx.now() });
   writer.add(basename(input.file), markdown);
-  const result = writer.commit();
+  const result = await writer.commit();
   return { file: input.file, written: result.written.length === 1 };
 }
 
 export function exportNotes(
   ctx: CoreContext,
   input: ExportSettings & { noteIds: number[]; articleIds: number[]; folder: string; name?: string },
-): FolderExportResult {
+): Promise<FolderExportResult> {
   return exportFolder(ctx, { ...input, name: input.name ?? 'Dossier export' });
 }
 
-export function exportProject(ctx: CoreContext, input: ExportSettings & { name: string; folder: string }): FolderExportResult {
+export async function exportProject(ctx: CoreContext, input: ExportSettings & { name: string; folder: string }): Promise<FolderExportResult> {
   if (!projectsAvailable(ctx.db)) {
     throw new DossierError(
       'unsupported',

@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { describe, expect, it } from 'vitest';
 import { noteBodyToMarkdown } from '../../../shared/export/noteToMarkdown';
 import type { CitationSource } from '../../../shared/export/types';
@@ -7,6 +6,7 @@ import { heading, paragraph, stateJson, text } from '../../helpers/exportFixture
 import type { SerializedNode } from '../../../shared/notes/editorState';
 
 const md = new MarkdownIt({ html: true, linkify: false });
+type Token = ReturnType<typeof md.parse>[number];
 const noSources: CitationSource = { passage: () => undefined };
 const render = (...children: SerializedNode[]): string =>
   noteBodyToMarkdown(stateJson(...children), noSources, { citationStyle: 'footnotes', obsidian: false }).markdown;
