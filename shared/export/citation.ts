@@ -95,10 +95,11 @@ export function fullCitation(verdict: QuoteVerdict, localCopy?: string): string 
 }
 
 function citationHead(article: CitedArticle): string {
-  const authors = formatAuthors(article.authors);
-  const title = escapeInline(article.title.trim() || 'Untitled');
+  // A footnote definition is one line: metadata with line breaks is flattened.
+  const authors = formatAuthors(article.authors.map(flatten));
+  const title = escapeInline(flatten(article.title) || 'Untitled');
   const rest: string[] = [];
-  if (article.outlet?.trim()) rest.push(`*${escapeInline(article.outlet.trim())}*`);
+  if (article.outlet?.trim()) rest.push(`*${escapeInline(flatten(article.outlet))}*`);
   const published = formatDate(article.publishedAt);
   if (published) rest.push(escapeInline(published));
   // Chicago puts the comma after a title inside its quotation marks.
@@ -112,7 +113,7 @@ export function inlineAttribution(verdict: QuoteVerdict): string {
   const warnings = verdictWarnings(verdict);
   if (!passage) return `(${warnings.join('; ')})`;
   const article = passage.article;
-  const label = [formatAuthors(article.authors), article.outlet?.trim() || article.title.trim() || 'source']
+  const label = [formatAuthors(article.authors.map(flatten)), flatten(article.outlet ?? '') || flatten(article.title) || 'source']
     .filter((p): p is string => !!p)
     .map(escapeInline)
     .join(', ');

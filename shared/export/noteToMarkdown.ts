@@ -88,7 +88,9 @@ class BodyRenderer {
         return this.withInlineBlockId(() => this.paragraph(node.children ?? []));
       case 'heading': {
         const level = Math.min(6, Math.max(1, Number(/^h([1-6])$/.exec(String(node.tag))?.[1] ?? 1)));
-        const text = this.withInlineBlockId(() => this.inline(node.children ?? [], 'heading').replace(/\\?\n/g, ' ').trim());
+        // Obsidian links headings by their text, so a heading never gets a block id.
+        const text = this.inline(node.children ?? [], 'heading').replace(/\\?\n/g, ' ').trim();
+        this.pendingBlockId = undefined;
         return text === '' ? '' : `${'#'.repeat(level)} ${text}`;
       }
       case 'quote':

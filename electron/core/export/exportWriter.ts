@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
@@ -76,6 +76,8 @@ export class ExportWriter {
     }
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
 
+    for (const folder of new Set(plan.map((f) => dirname(f.absolute)))) removeStaleTempFiles(folder);
+
     // Several files in flight at once: the file system batches their flushes (one fsync each still).
     const folders = new Set<string>();
     let next = 0;
@@ -115,6 +117,14 @@ export class ExportWriter {
     const entry = manifest.files[relPath];
     if (!entry) return { kind: 'foreign', sha256 };
     return { kind: entry.sha256.includes(sha256) ? 'ours' : 'edited', sha256 };
+  }
+}
+
+/** Temp files of an export that was killed mid-write: only names Dossier's writer creates. */
+function removeStaleTempFiles(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    if (/^\..+\.[0-9a-f]{12}\.dossier-tmp$/.test(name)) rmSync(join(folder, name), { force: true });
   }
 }
 

@@ -28,6 +28,8 @@ export async function exportNoteFile(
   input: MarkdownStyle & { id: number; file: string; overwrite: boolean },
 ): Promise<{ file: string; written: boolean }> {
   requireAbsolute(input.file, 'The export file');
+  // Only Markdown files: an export (even with overwrite) can never replace a script, config or document.
+  if (!/\.(md|markdown)$/i.test(input.file)) throw new DossierError('invalid_input', `The export file must end in .md: ${input.file}`);
   const { markdown } = noteMarkdown(ctx, input.id, input);
   const writer = new ExportWriter(dirname(input.file), { overwrite: input.overwrite, now: ctx.now() });
   writer.add(basename(input.file), markdown);

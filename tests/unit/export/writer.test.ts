@@ -97,6 +97,7 @@ describe('export writer: never overwrites what it did not write', () => {
     const contents = ['a.md', 'b.md', 'c.md'].map((n) => readFileSync(dir.file(n), 'utf8'));
     expect(contents.filter((c) => c === 'v2').length).toBeGreaterThanOrEqual(2);
     expect(contents.every((c) => c === 'v1' || c === 'v2')).toBe(true);
+    writeFileSync(dir.file('.b.md.0123456789ab.dossier-tmp'), 'v2 half-writt'); // what a killed writer leaves
     const resumed = await write({ 'a.md': 'v3', 'b.md': 'v3', 'c.md': 'v3' });
     expect(resumed.written.sort()).toEqual(['a.md', 'b.md', 'c.md']);
     expect(readdirSync(dir.path).filter((n) => n.includes('dossier-tmp'))).toEqual([]);
@@ -140,6 +141,10 @@ describe('export.note to a single file', () => {
     await expect(async () => core.handlers['export.note']({ ...input, file: mine })).rejects.toThrow(/not written by Dossier/);
     expect(readFileSync(mine, 'utf8')).toBe('keep me');
     await expect(async () => core.handlers['export.note']({ ...input, file: 'relative.md' })).rejects.toThrow(/absolute path/);
+    const bashrc = core.dir.file('.bashrc');
+    writeFileSync(bashrc, 'alias ll=ls');
+    await expect(async () => core.handlers['export.note']({ ...input, file: bashrc, overwrite: true })).rejects.toThrow(/must end in \.md/);
+    expect(readFileSync(bashrc, 'utf8')).toBe('alias ll=ls');
     expect(existsSync(join(core.dir.path, 'relative.md'))).toBe(false);
   });
 });
