@@ -73,7 +73,10 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
 function passageQuery(db: Db): { get(id: number): PassageRow | undefined } | undefined {
   if (!tableExists(db, 'passages')) return undefined;
   const cols = columnsOf(db, 'passages');
-  const pick = (...names: string[]): string => names.find((n) => cols.has(n)) ?? 'NULL';
+  const pick = (...names: string[]): string => {
+    const found = names.find((n) => cols.has(n));
+    return found ? `"${found}"` : 'NULL';
+  };
   const sql = `SELECT id, article_id, ${pick('version_id', 'created_version_id')} AS version_id, exact,
       ${pick('prefix')} AS prefix, ${pick('suffix')} AS suffix, ${pick('status', 'anchor_status')} AS status,
       ${pick('start_offset', 'start')} AS start_offset, ${pick('end_offset', 'end')} AS end_offset
