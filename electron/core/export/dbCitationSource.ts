@@ -17,7 +17,8 @@ interface PassageRow {
 /**
  * The CitationSource over this database. The passages table comes with the
  * quoting work (not on this branch); its shape is discovered, not assumed:
- * status from `status`/`anchor_status`, offsets from `start_offset`/`end_offset`
+ * status from `status`/`anchor_status` or the newest row of a `passage_anchors`
+ * table, offsets from `start_offset`/`end_offset`
  * or `start`/`end`. With no status column, the status is recomputed by checking
  * the stored offsets against the version text, so a quote is never called
  * verbatim without evidence.
@@ -77,8 +78,15 @@ function passageQuery(db: Db): { get(id: number): PassageRow | undefined } | und
     const found = names.find((n) => cols.has(n));
     return found ? `"${found}"` : 'NULL';
   };
+  let status = pick('status', 'anchor_status');
+  // The design notes put anchoring results in their own table, one row per passage and version: use the newest.
+  const anchors = ['passage_anchors', 'passage_anchor'].find((t) => tableExists(db, t) && columnsOf(db, t).has('passage_id') && columnsOf(db, t).has('status'));
+  if (status === 'NULL' && anchors) {
+    const order = columnsOf(db, anchors).has('version_id') ? 'ORDER BY version_id DESC' : 'ORDER BY rowid DESC';
+    status = `(SELECT status FROM "${anchors}" WHERE passage_id = passages.id ${order} LIMIT 1)`;
+  }
   const sql = `SELECT id, article_id, ${pick('version_id', 'created_version_id')} AS version_id, exact,
-      ${pick('prefix')} AS prefix, ${pick('suffix')} AS suffix, ${pick('status', 'anchor_status')} AS status,
+      ${pick('prefix')} AS prefix, ${pick('suffix')} AS suffix, ${status} AS status,
       ${pick('start_offset', 'start')} AS start_offset, ${pick('end_offset', 'end')} AS end_offset
     FROM passages WHERE id = ?`;
   const statement = db.prepare<[number], PassageRow>(sql);

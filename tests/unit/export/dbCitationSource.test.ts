@@ -42,4 +42,13 @@ describe('the database CitationSource', () => {
     const source = dbCitationSource(core.ctx.db);
     expect([1, 2, 3].map((id) => source.passage(id)?.status)).toEqual(['ok', 'changed', 'orphan']);
   });
+
+  it('takes the status from a passage_anchors table when passages has none (the design notes\' shape)', () => {
+    core.ctx.db.exec(`CREATE TABLE passages (id INTEGER PRIMARY KEY, article_id INTEGER, exact TEXT, prefix TEXT, suffix TEXT, created_version_id INTEGER);
+      CREATE TABLE passage_anchors (passage_id INTEGER, version_id INTEGER, status TEXT)`);
+    const ref = insertArticle(core.ctx.db, { title: 'Minutes', text: TEXT });
+    core.ctx.db.prepare('INSERT INTO passages VALUES (1, ?, ?, ?, ?, ?)').run(ref.articleId, 'The board met', '', ' in', ref.versionId);
+    core.ctx.db.prepare('INSERT INTO passage_anchors VALUES (1, ?, ?), (1, ?, ?)').run(ref.versionId, 'ok', ref.versionId + 1, 'changed');
+    expect(dbCitationSource(core.ctx.db).passage(1)).toMatchObject({ status: 'changed', occurrences: 1 });
+  });
 });
