@@ -19,14 +19,36 @@ export function yamlBlock(data: Record<string, unknown>): string {
   return `---\n${stringify(data, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })}---\n`;
 }
 
+/**
+ * Each cited source's YAML, rendered once per article object: a project cites
+ * the same few sources from hundreds of notes, and YAML rendering dominates.
+ */
+const sourceYaml = new WeakMap<CitedArticle, string>();
+
+function sourceItemYaml(article: CitedArticle): string {
+  let text = sourceYaml.get(article);
+  if (text === undefined) {
+    text = stringify([sourceEntry(article)], { lineWidth: 0 })
+      .split('\n')
+      .map((line) => (line === '' ? line : `  ${line}`))
+      .join('\n');
+    sourceYaml.set(article, text);
+  }
+  return text;
+}
+
 export function noteFrontmatter(note: NoteForExport, cited: CitedArticle[]): string {
-  return yamlBlock({
-    title: note.title.trim() === '' ? 'Untitled note' : note.title,
-    created: note.createdAt,
-    updated: note.updatedAt,
-    tags: note.tags,
-    projects: note.projects,
-    dossier: { note: note.id },
-    sources: cited.map(sourceEntry),
-  });
+  const head = stringify(
+    {
+      title: note.title.trim() === '' ? 'Untitled note' : note.title,
+      created: note.createdAt,
+      updated: note.updatedAt,
+      tags: note.tags,
+      projects: note.projects,
+      dossier: { note: note.id },
+    },
+    { lineWidth: 0 },
+  );
+  const sources = cited.length === 0 ? 'sources: []\n' : `sources:\n${cited.map(sourceItemYaml).join('')}`;
+  return `---\n${head}${sources}---\n`;
 }
