@@ -51,15 +51,21 @@ export async function run(): Promise<void> {
     const folder = core.dir.file('project');
     const settings = { citationStyle: 'footnotes' as const, obsidian: false, includeSources: true, overwrite: false };
 
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
     const firstMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const files = readdirSync(`${folder}/notes`).length;
 
     const t1 = performance.now();
     const again = await exportFolder(core.ctx, { ...settings, folder, name: 'Bench project', noteIds, articleIds: [] });
     const againMs = performance.now() - t1;
 
+    // 2 shared cores: when other work runs, wall time inflates; CPU time shows what the export itself costs.
+    const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+    console.log(`load average ${load}; first export used ${cpuMs.toFixed(0)} ms of CPU (main thread + fsync/rename workers)`);
     console.log(`notes ${result.notes}, quotes ${NOTES * QUOTES_PER_NOTE}, sources ${result.sources}, files in notes/ ${files}`);
     console.log(`${'case'.padEnd(44)}${'measured'.padStart(12)}${'goal'.padStart(10)}`);
     console.log(`${'first export (fsync every file)'.padEnd(44)}${`${firstMs.toFixed(0)} ms`.padStart(12)}${`≤ ${GOAL_MS} ms`.padStart(10)}  ${firstMs <= GOAL_MS ? 'ok' : 'OVER GOAL'}`);
