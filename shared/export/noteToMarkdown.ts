@@ -178,7 +178,8 @@ class BodyRenderer {
   }
 
   private blockQuote(node: SerializedNode): string {
-    const inner = this.paragraph(node.children ?? []);
+    // Children are inline by the storage format; a multi-paragraph quote from elsewhere still renders as paragraphs.
+    const inner = this.mixed(node.children ?? []);
     const cite = this.cite(node, 'block');
     const quoted = prefixLines(`${inner}${cite.marker}`, '> ');
     return cite.blockId ? `${quoted}\n\n^${cite.blockId}` : quoted;
@@ -283,7 +284,9 @@ function codeText(children: SerializedNode[]): string {
 function plainText(node: SerializedNode): string {
   if (node.type === 'linebreak') return '\n';
   if (typeof node.text === 'string') return node.text;
-  return (node.children ?? []).map(plainText).join('');
+  const children = node.children ?? [];
+  const hasBlocks = children.some((c) => Array.isArray(c.children) && !INLINE_TYPES.has(c.type));
+  return children.map(plainText).join(hasBlocks ? '\n\n' : '');
 }
 
 function prefixLines(text: string, prefix: string): string {

@@ -45,4 +45,11 @@ describe('note frontmatter', () => {
     expect(tokens[2]!.content).toBe('one two three four five[^1]');
     expect(tokens[6]!.content).toBe('He said “one two three four five”[^2].');
   });
+
+  it('keeps a block quote made of paragraphs as one quote with paragraphs', () => {
+    const quote = { type: 'dossier-quote', version: 1, passageId: 1, children: [paragraph(text('one two')), paragraph(text('three four five'))] };
+    const { markdown, quotes } = noteToMarkdown(note('t', stateJson(quote)), source, { citationStyle: 'footnotes', obsidian: false });
+    expect(markdown.split('\n\n[^1]:')[0]).toBe('> one two\n>\n> three four five[^1]');
+    expect(quotes[0]!.altered).toBe(false);
+  });
 });
