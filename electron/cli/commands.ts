@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { displayTitle } from '../../shared/domain/note';
 import { CLIP_COMMANDS } from './commands/clip';
+import { EXPORT_COMMANDS } from './commands/export';
 import { formatTable, type CliIo } from './output';
 import { QUOTE_COMMANDS } from './commands/quote';
 
@@ -95,4 +96,5 @@ export const COMMANDS: Command[] = [
   },
   ...CLIP_COMMANDS,
   ...QUOTE_COMMANDS,
+  ...EXPORT_COMMANDS,
 ];

@@ -3,6 +3,7 @@ import type { CoreContext } from './context';
 import { articlesHandlers } from './handlers/articles';
 import { clipHandlers } from './handlers/clip';
 import { dbHandlers } from './handlers/db';
+import { exportHandlers } from './handlers/export';
 import { notesHandlers } from './handlers/notes';
 import { passagesHandlers } from './handlers/passages';
 import type { Handler, HandlersFor } from './handlers/types';
@@ -24,5 +25,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...dbHandlers(ctx),
     ...clipHandlers(ctx),
     ...passagesHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 }

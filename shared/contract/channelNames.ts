@@ -30,11 +30,21 @@ export const PASSAGES_CHANNELS = [
   'passages.quotesOfNote',
 ] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS] as const;
+export const EXPORT_CHANNELS = [
+  'export.noteMarkdown',
+  'export.note',
+  'export.notes',
+  'export.project',
+  'export.archive',
+  'export.importArchive',
+] as const;
+
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
 export type DbChannel = (typeof DB_CHANNELS)[number];
 export type ClipChannel = (typeof CLIP_CHANNELS)[number];
 export type PassagesChannel = (typeof PASSAGES_CHANNELS)[number];
+export type ExportChannel = (typeof EXPORT_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

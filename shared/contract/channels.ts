@@ -3,6 +3,7 @@ import type { ChannelName } from './channelNames';
 import { articlesContract } from './domains/articles';
 import { clipContract } from './domains/clip';
 import { dbContract } from './domains/db';
+import { exportContract } from './domains/export';
 import { notesContract } from './domains/notes';
 import { passagesContract } from './domains/passages';
 import type { ChannelSpec } from './spec';
@@ -23,6 +24,7 @@ export const contract = {
   ...dbContract,
   ...clipContract,
   ...passagesContract,
+  ...exportContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import type { Note, NoteSaved, NoteSummary } from '../../../../shared/domain/not
 import { NOTE_TITLE_MAX } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
 import { NoteEditor } from '../../editor/NoteEditor';
+import { NoteExportActions } from '../export/NoteExportActions';
 import { autosaver } from './autosave';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -59,6 +60,7 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailPro
           </button>
         </div>
       </header>
+      <NoteExportActions noteId={noteId} />
       <NoteEditor
         initialJson={note.contentJson}
         noteId={noteId}

@@ -1,0 +1,141 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DossierError } from '../../../shared/errors';
+import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
+
+const PARALLEL_WRITES = 8;
+import { MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
+import { resolveInside } from './safePaths';
+
+export interface ExportWriteResult {
+  folder: string;
+  written: string[];
+  unchanged: string[];
+}
+
+interface PlannedFile {
+  relPath: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/**
+ * Collects an export's files, then writes them all or none: every conflict is
+ * found before the first byte is written. Each file is replaced atomically, and
+ * the manifest is updated before (listing old and new hashes) and after (new
+ * only), so an export killed halfway leaves files Dossier still recognizes.
+ */
+export class ExportWriter {
+  private readonly files = new Map<string, PlannedFile>();
+
+  constructor(
+    readonly folder: string,
+    private readonly options: { overwrite: boolean; now: string },
+  ) {}
+
+  add(relPath: string, content: string | Uint8Array): void {
+    const normalized = relPath.split(/[\\/]/).join('/');
+    if (normalized === MANIFEST_NAME) throw new DossierError('invalid_input', `${MANIFEST_NAME} is reserved for the export manifest`);
+    if (this.files.has(normalized)) throw new DossierError('internal', `Two exported files were given the same path: ${normalized}`);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    this.files.set(normalized, { relPath: normalized, bytes, sha256: sha256Hex(bytes) });
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  async commit(onProgress?: (done: number, total: number) => void): Promise<ExportWriteResult> {
+    const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
+    const manifest = readManifest(manifestPath);
+    const plan = [...this.files.values()].map((file) => ({ ...file, absolute: resolveInside(this.folder, file.relPath) }));
+
+    const conflicts: string[] = [];
+    const toWrite: typeof plan = [];
+    const unchanged: string[] = [];
+    for (const file of plan) {
+      const state = this.existing(file.absolute, file.relPath, manifest);
+      if (state.kind === 'absent') toWrite.push(file);
+      else if (state.sha256 === file.sha256) unchanged.push(file.relPath);
+      else if (state.kind === 'ours' || this.options.overwrite) toWrite.push(file);
+      else conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
+    }
+    if (conflicts.length > 0) {
+      const shown = conflicts.slice(0, 10).join('; ');
+      throw new DossierError(
+        'forbidden',
+        `Export stopped before writing anything: ${conflicts.length} file(s) in ${this.folder} would be overwritten: ${shown}` +
+          `${conflicts.length > 10 ? '; …' : ''}. Choose another folder, or export with overwrite.`,
+      );
+    }
+
+    const stamp = this.options.now;
+    for (const file of toWrite) {
+      const previous = manifest.files[file.relPath]?.sha256 ?? [];
+      manifest.files[file.relPath] = { sha256: [...new Set([...previous, file.sha256])], writtenAt: stamp };
+    }
+    if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
+
+    for (const folder of new Set(plan.map((f) => dirname(f.absolute)))) removeStaleTempFiles(folder);
+
+    // Several files in flight at once: the file system batches their flushes (one fsync each still).
+    const folders = new Set<string>();
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (next < toWrite.length && !failed) {
+        const file = toWrite[next++]!;
+        try {
+          await writeFileAtomicAsync(file.absolute, file.bytes);
+          folders.add(dirname(file.absolute));
+          done += 1;
+          onProgress?.(done, toWrite.length);
+        } catch (error) {
+          failed = true; // the other writers stop at their next file
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, toWrite.length) }, worker));
+    for (const folder of folders) syncDirectory(folder);
+
+    for (const file of toWrite) manifest.files[file.relPath] = { sha256: [file.sha256], writtenAt: stamp };
+    if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
+    return { folder: this.folder, written: toWrite.map((f) => f.relPath), unchanged };
+  }
+
+  private existing(
+    absolute: string,
+    relPath: string,
+    manifest: Manifest,
+  ): { kind: 'absent' } | { kind: 'ours' | 'edited' | 'foreign'; sha256: string } {
+    if (!existsSync(absolute) && !isDanglingLink(absolute)) return { kind: 'absent' };
+    const stat = lstatSync(absolute);
+    if (!stat.isFile()) return { kind: 'foreign', sha256: '' };
+    const sha256 = sha256Hex(readFileSync(absolute));
+    const entry = manifest.files[relPath];
+    if (!entry) return { kind: 'foreign', sha256 };
+    return { kind: entry.sha256.includes(sha256) ? 'ours' : 'edited', sha256 };
+  }
+}
+
+/** Temp files of an export that was killed mid-write: only names Dossier's writer creates. */
+function removeStaleTempFiles(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    if (/^\..+\.[0-9a-f]{12}\.dossier-tmp$/.test(name)) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function joinRel(...parts: string[]): string {
+  return join(...parts).split(/[\\/]/).join('/');
+}

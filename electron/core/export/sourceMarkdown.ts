@@ -1,0 +1,65 @@
+import type { ArticleRow, AssetRow, VersionRow } from '../../../db/repositories/exportData';
+import { escapeInline, linkDestination, protectLineStart } from '../../../shared/export/escape';
+import { sourceEntry, yamlBlock } from '../../../shared/export/frontmatter';
+import type { CitedArticle } from '../../../shared/export/types';
+import { sha256Hex } from './manifest';
+
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/avif': '.avif',
+  'image/svg+xml': '.svg',
+  'image/bmp': '.bmp',
+};
+
+/** Assets are named by content hash: one file per image however many sources share it. */
+export function assetFileName(asset: Pick<AssetRow, 'sha256' | 'mime_type'>): string {
+  return `${asset.sha256}${IMAGE_EXTENSIONS[asset.mime_type.toLowerCase()] ?? '.bin'}`;
+}
+
+/**
+ * A clipped article as Markdown: provenance frontmatter (where and when it was
+ * clipped, SHA-256 of the original bytes and of the clean text, every version),
+ * then the clean text of its latest version and its images by relative path.
+ */
+export function sourceToMarkdown(
+  article: CitedArticle,
+  row: ArticleRow,
+  versions: VersionRow[],
+  assets: AssetRow[],
+  assetsPath: string,
+): string {
+  const latest = versions.at(-1);
+  const front = yamlBlock({
+    ...sourceEntry(article),
+    lang: row.lang,
+    dossier: { article: row.id },
+    clipped: latest?.clipped_at ?? null,
+    versions: versions.map((v) => ({
+      version: v.version_no,
+      clipped: v.clipped_at,
+      source: v.source_kind,
+      location: v.source_location,
+      original_sha256: v.original_sha256,
+      text_sha256: v.text_sha256,
+      // Recomputed now: a mismatch means the stored text no longer matches what was clipped.
+      text_verified: sha256Hex(v.content_text) === v.text_sha256,
+    })),
+  });
+  const parts = [`# ${escapeInline(article.title.trim() || 'Untitled')}`];
+  for (const block of (latest?.content_text ?? '').split(/\n{2,}/)) {
+    const text = block
+      .split('\n')
+      .map((line) => protectLineStart(escapeInline(line)))
+      .join('\\\n')
+      .trim();
+    if (text !== '') parts.push(text);
+  }
+  if (assets.length > 0) {
+    parts.push('## Images');
+    for (const asset of assets) parts.push(`![](${linkDestination(`${assetsPath}/${assetFileName(asset)}`)})`);
+  }
+  return `${front}\n${parts.join('\n\n')}\n`;
+}

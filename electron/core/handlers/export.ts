@@ -1,0 +1,17 @@
+import type { ExportChannel } from '../../../shared/contract/channelNames';
+import { exportArchive, importArchive } from '../archive/archive';
+import type { CoreContext } from '../context';
+import { requireAbsolute } from '../export/folderExport';
+import * as exports from '../services/exports';
+import type { HandlersFor } from './types';
+
+export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
+  return {
+    'export.noteMarkdown': ({ id, ...style }) => exports.noteMarkdown(ctx, id, style),
+    'export.note': (input) => exports.exportNoteFile(ctx, input),
+    'export.notes': (input) => exports.exportNotes(ctx, input),
+    'export.project': (input) => exports.exportProject(ctx, input),
+    'export.archive': ({ file, overwrite }) => exportArchive(ctx, requireAbsolute(file, 'The archive file'), overwrite),
+    'export.importArchive': ({ file }) => importArchive(ctx, requireAbsolute(file, 'The archive file')),
+  };
+}

@@ -1,0 +1,57 @@
+import { basename, dirname } from 'node:path';
+import { findProjectByName, projectsAvailable } from '../../../db/repositories/projectsLookup';
+import { displayTitle } from '../../../shared/domain/note';
+import { DossierError } from '../../../shared/errors';
+import { noteToMarkdown } from '../../../shared/export/noteToMarkdown';
+import type { CitationStyle } from '../../../shared/export/types';
+import type { CoreContext } from '../context';
+import { dbCitationSource } from '../export/dbCitationSource';
+import { ExportWriter } from '../export/exportWriter';
+import { FileNameAllocator } from '../export/fileNames';
+import { exportFolder, loadNotes, requireAbsolute, type ExportSettings, type FolderExportResult } from '../export/folderExport';
+
+export interface MarkdownStyle {
+  citationStyle: CitationStyle;
+  obsidian: boolean;
+}
+
+/** One note as Markdown text (for the clipboard), plus the file name it would get. */
+export function noteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle): { markdown: string; fileName: string } {
+  const [note] = loadNotes(ctx, [id]);
+  const rendered = noteToMarkdown(note!, dbCitationSource(ctx.db), style);
+  return { markdown: rendered.document, fileName: new FileNameAllocator().allocate(displayTitle(note!.title), '.md') };
+}
+
+/** One note to one file; the manifest in its folder records that Dossier wrote it. */
+export async function exportNoteFile(
+  ctx: CoreContext,
+  input: MarkdownStyle & { id: number; file: string; overwrite: boolean },
+): Promise<{ file: string; written: boolean }> {
+  requireAbsolute(input.file, 'The export file');
+  // Only Markdown files: an export (even with overwrite) can never replace a script, config or document.
+  if (!/\.(md|markdown)$/i.test(input.file)) throw new DossierError('invalid_input', `The export file must end in .md: ${input.file}`);
+  const { markdown } = noteMarkdown(ctx, input.id, input);
+  const writer = new ExportWriter(dirname(input.file), { overwrite: input.overwrite, now: ctx.now() });
+  writer.add(basename(input.file), markdown);
+  const result = await writer.commit();
+  return { file: input.file, written: result.written.length === 1 };
+}
+
+export function exportNotes(
+  ctx: CoreContext,
+  input: ExportSettings & { noteIds: number[]; articleIds: number[]; folder: string; name?: string },
+): Promise<FolderExportResult> {
+  return exportFolder(ctx, { ...input, name: input.name ?? 'Dossier export' });
+}
+
+export async function exportProject(ctx: CoreContext, input: ExportSettings & { name: string; folder: string }): Promise<FolderExportResult> {
+  if (!projectsAvailable(ctx.db)) {
+    throw new DossierError(
+      'unsupported',
+      'This version of Dossier has no projects yet. Export notes by id instead (dossier export notes --ids 1,2 --out DIR).',
+    );
+  }
+  const project = findProjectByName(ctx.db, input.name);
+  if (!project) throw new DossierError('not_found', `There is no project named "${input.name}".`);
+  return exportFolder(ctx, { ...input, name: project.name, noteIds: project.noteIds, articleIds: project.articleIds });
+}

@@ -1,0 +1,114 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { DossierError } from '../../../../shared/errors';
+import { call } from '../../api/client';
+import { autosaver } from '../notes/autosave';
+
+type CitationStyle = 'footnotes' | 'inline';
+
+/**
+ * "Copy as Markdown" and "Export…" for one note. Pending edits are saved
+ * first, so what is copied or written is what the journalist sees. The export
+ * path is typed (the browser harness has no folder dialog).
+ */
+export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [path, setPath] = useState('');
+  const [citationStyle, setCitationStyle] = useState<CitationStyle>('footnotes');
+  const [obsidian, setObsidian] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const copy = async (): Promise<void> => {
+    setStatus(null);
+    try {
+      await autosaver.flushNote(noteId);
+      const { markdown } = await call('export.noteMarkdown', { id: noteId, citationStyle, obsidian });
+      await writeClipboard(markdown);
+      setStatus({ kind: 'ok', text: 'Copied as Markdown' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: messageOf(error) });
+    }
+  };
+
+  const exportToFile = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(null);
+    try {
+      await autosaver.flushNote(noteId);
+      const result = await call('export.note', { id: noteId, file: path.trim(), citationStyle, obsidian, overwrite });
+      setStatus({ kind: 'ok', text: result.written ? `Exported to ${result.file}` : `${result.file} is already up to date` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="note-export">
+      <div className="note-export-buttons">
+        <button type="button" className="btn" onClick={() => void copy()} data-testid="copy-markdown">
+          Copy as Markdown
+        </button>
+        <button type="button" className="btn" aria-expanded={panelOpen} onClick={() => setPanelOpen((open) => !open)} data-testid="export-note">
+          Export…
+        </button>
+      </div>
+      {panelOpen && (
+        <form className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
+          <label>
+            File
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Exports/note.md" aria-label="Export file path" required />
+          </label>
+          <label>
+            Citations
+            <select value={citationStyle} onChange={(e) => setCitationStyle(e.target.value as CitationStyle)} aria-label="Citation style">
+              <option value="footnotes">Footnotes</option>
+              <option value="inline">Inline links</option>
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={obsidian} onChange={(e) => setObsidian(e.target.checked)} /> Obsidian
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Overwrite existing file
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </form>
+      )}
+      {status && (
+        <p className={`export-status is-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="export-status">
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The async Clipboard API, or the selection-copy fallback where that permission is denied (Electron denies all). */
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // fall through
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('The clipboard is not available here.');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof DossierError || error instanceof Error ? error.message : String(error);
+}
