@@ -25,7 +25,7 @@ export const m005ProjectsTags: Migration = {
         article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
         added_at    TEXT    NOT NULL,
         PRIMARY KEY (project_id, article_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX project_articles_by_article ON project_articles (article_id);
 
       CREATE TABLE project_notes (
@@ -33,7 +33,7 @@ export const m005ProjectsTags: Migration = {
         note_id     INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
         added_at    TEXT    NOT NULL,
         PRIMARY KEY (project_id, note_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX project_notes_by_note ON project_notes (note_id);
 
       CREATE TABLE tags (
@@ -46,14 +46,14 @@ export const m005ProjectsTags: Migration = {
         article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
         tag_id      INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
         PRIMARY KEY (article_id, tag_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX article_tags_by_tag ON article_tags (tag_id);
 
       CREATE TABLE note_tags (
         note_id     INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
         tag_id      INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
         PRIMARY KEY (note_id, tag_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX note_tags_by_tag ON note_tags (tag_id);
 
       -- Filters used by search and the library list.

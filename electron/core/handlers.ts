@@ -1,7 +1,11 @@
 import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
 import { dbHandlers } from './handlers/db';
+import { libraryHandlers } from './handlers/library';
 import { notesHandlers } from './handlers/notes';
+import { projectsHandlers } from './handlers/projects';
+import { searchHandlers } from './handlers/search';
+import { tagsHandlers } from './handlers/tags';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -18,5 +22,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
   return {
     ...notesHandlers(ctx),
     ...dbHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...projectsHandlers(ctx),
+    ...tagsHandlers(ctx),
+    ...libraryHandlers(ctx),
   };
 }

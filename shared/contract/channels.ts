@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import type { ChannelName } from './channelNames';
 import { dbContract } from './domains/db';
+import { libraryContract } from './domains/library';
 import { notesContract } from './domains/notes';
+import { projectsContract } from './domains/projects';
+import { searchContract } from './domains/search';
+import { tagsContract } from './domains/tags';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -17,6 +21,10 @@ import type { ChannelSpec } from './spec';
 export const contract = {
   ...notesContract,
   ...dbContract,
+  ...searchContract,
+  ...projectsContract,
+  ...tagsContract,
+  ...libraryContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { CHANNEL_NAMES } from '../../../shared/contract/channelNames';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
 import { dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
+import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
 import { makeTestCore } from '../../helpers/core';
 
 /** Payloads no channel accepts: wrong shapes, wrong types, and unknown keys on every channel. */
@@ -16,6 +17,19 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'notes.save': [{ id: 1 }, { contentJson: '{}' }, { id: 1, contentJson: 5 }, { id: 1, contentJson: '' }, { id: 1, contentJson: '{}', text: 'x' }],
     'notes.delete': [{}, { id: 'x' }, { id: [] }],
     'db.check': [],
+    'search.query': [{}, { query: 5 }, { query: null }, { query: 'x', limit: -1 }, { query: 'x', limit: 201 }, { query: 'x', limit: 1.5 }, { query: 'x'.repeat(100_001) }],
+    'projects.list': [],
+    'projects.get': [{}, { id: 'one' }, { id: 0 }],
+    'projects.create': [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 3 }],
+    'projects.rename': [{ id: 1 }, { name: 'x' }, { id: 1, name: '' }],
+    'projects.delete': [{}, { id: -3 }],
+    'projects.addItems': [{ projectId: 1 }, { projectId: 1, items: [] }, { projectId: 1, items: [{ type: 'passage', id: 1 }] }, { projectId: 1, items: [{ type: 'note', id: 0 }] }, { projectId: 1, items: [{ type: 'note', id: 1, x: 1 }] }],
+    'projects.removeItems': [{ projectId: 1, items: {} }, { items: [{ type: 'note', id: 1 }] }],
+    'tags.list': [],
+    'tags.add': [{ name: 'x' }, { name: '', items: [{ type: 'note', id: 1 }] }, { name: 'x'.repeat(101), items: [{ type: 'note', id: 1 }] }, { name: 'x', items: [{ type: 'note' }] }],
+    'tags.remove': [{ items: [{ type: 'note', id: 1 }] }, { name: 'x', items: 'all' }],
+    'tags.ofItem': [{}, { item: { type: 'project', id: 1 } }, { item: { type: 'note', id: '1' } }],
+    'library.setArticleState': [{ ids: [1] }, { ids: [], starred: true }, { ids: [1], readingState: 'deleted' }, { ids: [1], starred: 'yes' }, { ids: ['1'], starred: true }],
   };
   return [...common, ...specific[channel]];
 }
@@ -49,6 +63,10 @@ describe('the contract', () => {
   it.each(CHANNELS)('%s returns output that matches its declared schema', async (channel) => {
     const note = await dispatch(core.handlers, 'notes.create', { title: 'probe' });
     const id = (note as { value: { id: number } }).value.id;
+    const project = await dispatch(core.handlers, 'projects.create', { name: 'Probe project' });
+    const projectId = (project as { value: { id: number } }).value.id;
+    const articleId = importPlainTextArticles(core.ctx, [{ title: 'Probe article', text: 'Some text.' }]).results[0]!.articleId;
+    await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] });
     const valid: Record<Channel, unknown> = {
       'notes.list': {},
       'notes.get': { id },
@@ -57,6 +75,19 @@ describe('the contract', () => {
       'notes.save': { id, contentJson: JSON.stringify({ root: { type: 'root', children: [] } }) },
       'notes.delete': { id },
       'db.check': {},
+      'search.query': { query: 'probe OR text tag:probe' },
+      'projects.list': {},
+      'projects.get': { id: projectId },
+      'projects.create': { name: 'Another project' },
+      'projects.rename': { id: projectId, name: 'Renamed project' },
+      'projects.delete': { id: projectId },
+      'projects.addItems': { projectId, items: [{ type: 'note', id }, { type: 'article', id: articleId }] },
+      'projects.removeItems': { projectId, items: [{ type: 'note', id }] },
+      'tags.list': {},
+      'tags.add': { name: 'sources', items: [{ type: 'article', id: articleId }] },
+      'tags.remove': { name: 'probe', items: [{ type: 'note', id }] },
+      'tags.ofItem': { item: { type: 'note', id } },
+      'library.setArticleState': { ids: [articleId], readingState: 'read', starred: true },
     };
     const result = await dispatch(core.handlers, channel, valid[channel]);
     expect(result.ok, JSON.stringify(result)).toBe(true);
