@@ -1,5 +1,5 @@
 import type { Migration } from '../migrate';
-import { spacelessGlob } from '../../shared/search/scripts';
+import { SPACELESS_SQL_FUNCTION } from '../../shared/search/scripts';
 
 /**
  * Full-text search over articles and notes, kept in sync by triggers so every
@@ -14,7 +14,10 @@ import { spacelessGlob } from '../../shared/search/scripts';
  * - article_trigram / note_trigram are trigram indexes over the same sources,
  *   holding only rows whose text contains a script written without spaces
  *   (CJK, Thai, ...): the unicode61 tokenizer can't split those into words.
- *   Latin-only text never pays for a trigram index.
+ *   Latin-only text never pays for a trigram index. The triggers decide with
+ *   the SQL function dossier_has_spaceless_script, which openDatabase
+ *   registers on every connection (a connection without it can read but
+ *   not write articles or notes: it fails loudly rather than desync).
  *
  * External-content FTS5 tables must be told the exact previously indexed
  * values when a row changes ('delete' command), so each trigger deletes with
@@ -36,27 +39,24 @@ export const NOTE_RANK = 'bm25(10.0, 1.0)';
 const ARTICLE_COLUMNS = 'title, byline, site, body';
 const NOTE_COLUMNS = 'title, content_text';
 
-function quoteSqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 export const m004Search: Migration = {
   version: 4,
   name: 'search',
   up(db) {
-    const spaceless = quoteSqlString(spacelessGlob());
     /** True when a row's text (given as SQL expressions) belongs in the trigram index. */
-    const needsTrigram = (...columns: string[]) => `(${columns.map((c) => `coalesce(${c}, '')`).join(` || ' ' || `)}) GLOB ${spaceless}`;
+    const needsTrigram = (...columns: string[]) => `${SPACELESS_SQL_FUNCTION}(${columns.join(', ')})`;
 
     db.exec(`
+      -- One row per article that has a version: its metadata and its latest version's text.
       CREATE VIEW article_search_source AS
         SELECT a.id AS article_id,
                a.title AS title,
                coalesce(a.byline, '') AS byline,
                coalesce(a.site_name, '') AS site,
-               coalesce((SELECT v.content_text FROM article_versions v
-                          WHERE v.article_id = a.id ORDER BY v.version_no DESC LIMIT 1), '') AS body
-          FROM articles a;
+               v.content_text AS body
+          FROM articles a
+          JOIN article_versions v ON v.article_id = a.id
+         WHERE v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id);
 
       CREATE VIRTUAL TABLE article_fts USING fts5(
         ${ARTICLE_COLUMNS}, content = 'article_search_source', content_rowid = 'article_id', ${UNICODE_TOKENIZER}
@@ -90,11 +90,10 @@ export const m004Search: Migration = {
     };
     const currentRow = (id: string) => `FROM article_search_source WHERE article_id = ${id}`;
 
+    // An article is in the index exactly when it has a version (the clipper writes both in one
+    // transaction), so a bulk import indexes each article once, when its first version arrives.
+    // Statements that read the view are no-ops for an article without versions.
     db.exec(`
-      CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
-        ${articleIndexes.map((t) => articleInsert(t, 'NEW.id')).join('\n')}
-      END;
-
       CREATE TRIGGER articles_search_update AFTER UPDATE OF title, byline, site_name ON articles
       WHEN OLD.title IS NOT NEW.title OR OLD.byline IS NOT NEW.byline OR OLD.site_name IS NOT NEW.site_name BEGIN
         ${articleIndexes
@@ -107,7 +106,7 @@ export const m004Search: Migration = {
         ${articleIndexes.map((t) => articleDelete(t, 'OLD.id', 'title', 'byline', 'site', 'body', currentRow('OLD.id'))).join('\n')}
       END;
 
-      -- A new latest version replaces the indexed body (the previous latest version's text, or '').
+      -- A new latest version replaces the indexed text of the previous latest version, if any.
       CREATE TRIGGER article_versions_search_insert AFTER INSERT ON article_versions
       WHEN NOT EXISTS (SELECT 1 FROM article_versions WHERE article_id = NEW.article_id AND version_no > NEW.version_no) BEGIN
         ${articleIndexes
@@ -118,16 +117,17 @@ export const m004Search: Migration = {
               'a.title',
               `coalesce(a.byline, '')`,
               `coalesce(a.site_name, '')`,
-              `coalesce((SELECT p.content_text FROM article_versions p WHERE p.article_id = a.id AND p.version_no < NEW.version_no
-                          ORDER BY p.version_no DESC LIMIT 1), '')`,
-              'FROM articles a WHERE a.id = NEW.article_id',
+              'p.content_text',
+              `FROM articles a JOIN article_versions p ON p.article_id = a.id
+                WHERE a.id = NEW.article_id
+                  AND p.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id AND version_no < NEW.version_no)`,
             ),
           )
           .join('\n')}
         ${articleIndexes.map((t) => articleInsert(t, 'NEW.article_id')).join('\n')}
       END;
 
-      -- Removing the latest version (not as part of deleting its article) falls back to the previous one.
+      -- Removing the latest version (not as part of deleting its article) falls back to the previous one, if any.
       CREATE TRIGGER article_versions_search_delete AFTER DELETE ON article_versions
       WHEN NOT EXISTS (SELECT 1 FROM article_versions WHERE article_id = OLD.article_id AND version_no > OLD.version_no)
        AND EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id) BEGIN

@@ -31,9 +31,17 @@ export function hasSpacelessScript(text: string): boolean {
   return SPACELESS_PATTERN.test(text);
 }
 
-/** The GLOB pattern (SQLite compares code points inside [..]) that matches text with any such character. */
-export function spacelessGlob(): string {
-  return `*[${SPACELESS_RANGES.map(([from, to]) => `${String.fromCodePoint(from)}-${String.fromCodePoint(to)}`).join('')}]*`;
+/**
+ * The SQL function (registered on every connection by openDatabase) the search
+ * triggers call to decide whether a row belongs in the trigram index. A
+ * GLOB character class does the same in pure SQL but costs ~0.7 ms per 5 KB
+ * article, which alone would double a 10,000-article import.
+ */
+export const SPACELESS_SQL_FUNCTION = 'dossier_has_spaceless_script';
+
+/** Implementation of SPACELESS_SQL_FUNCTION: 1 when any argument is text containing such a script. */
+export function sqlHasSpacelessScript(...values: unknown[]): 0 | 1 {
+  return values.some((v) => typeof v === 'string' && hasSpacelessScript(v)) ? 1 : 0;
 }
 
 /** The trigram tokenizer matches nothing for terms shorter than three characters. */

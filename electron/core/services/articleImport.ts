@@ -116,7 +116,7 @@ export function textBlocks(text: string): string[] {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
-    .map((block) => block.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]+/g, ' ').trim())
+    .map((block) => block.replace(/[ \t\n\f\v]+/g, ' ').trim())
     .filter((block) => block.length > 0);
 }
 
