@@ -2,6 +2,9 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { displayTitle } from '../../shared/domain/note';
 import { formatTable, type CliIo } from './output';
+import { PROJECTS_COMMANDS } from './commands/projects';
+import { SEARCH_COMMANDS } from './commands/search';
+import { TAGS_COMMANDS } from './commands/tags';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -91,4 +94,7 @@ export const COMMANDS: Command[] = [
       return check.ok ? 0 : 1;
     },
   },
+  ...SEARCH_COMMANDS,
+  ...PROJECTS_COMMANDS,
+  ...TAGS_COMMANDS,
 ];
