@@ -107,6 +107,7 @@ export const m004Search: Migration = {
       END;
 
       -- A new latest version replaces the indexed text of the previous latest version, if any.
+      -- Its text comes from NEW, not the view: reading it back would walk the row's overflow pages again.
       CREATE TRIGGER article_versions_search_insert AFTER INSERT ON article_versions
       WHEN NOT EXISTS (SELECT 1 FROM article_versions WHERE article_id = NEW.article_id AND version_no > NEW.version_no) BEGIN
         ${articleIndexes
@@ -124,7 +125,14 @@ export const m004Search: Migration = {
             ),
           )
           .join('\n')}
-        ${articleIndexes.map((t) => articleInsert(t, 'NEW.article_id')).join('\n')}
+        ${articleIndexes
+          .map((t) => {
+            const guard = t === 'article_trigram' ? `AND ${needsTrigram('a.title', 'a.byline', 'a.site_name', 'NEW.content_text')}` : '';
+            return `INSERT INTO ${t} (rowid, ${ARTICLE_COLUMNS})
+                      SELECT a.id, a.title, coalesce(a.byline, ''), coalesce(a.site_name, ''), NEW.content_text
+                        FROM articles a WHERE a.id = NEW.article_id ${guard};`;
+          })
+          .join('\n')}
       END;
 
       -- Removing the latest version (not as part of deleting its article) falls back to the previous one, if any.

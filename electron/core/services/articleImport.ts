@@ -32,6 +32,8 @@ export interface ImportOutcome {
 }
 
 export const EXTRACTOR_VERSION = 'plain-text-import/1';
+/** Text compresses almost as well at level 3 as at the default 6, in about half the time. */
+const GZIP_LEVEL = 3;
 
 /** Imports all articles in one transaction: either every one is stored, or none is. */
 export function importPlainTextArticles(ctx: CoreContext, articles: readonly PlainTextArticle[]): ImportOutcome {
@@ -95,7 +97,7 @@ export function importPlainTextArticles(ctx: CoreContext, articles: readonly Pla
         now,
         article.sourceLocation ? 'file' : 'paste',
         article.sourceLocation ?? null,
-        gzipSync(original),
+        gzipSync(original, { level: GZIP_LEVEL }),
         sha256(original),
         original.length,
         blocks.map((b) => `<p>${escapeHtml(b)}</p>`).join('\n'),
