@@ -129,14 +129,20 @@ function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idCo
   if (plan.text.match) {
     // A single-table query on the FTS table, so FTS5 itself sorts by rank and snippet() runs only for the rows returned.
     const params = [plan.text.match, ...where.params];
-    const count = db.prepare(`SELECT count(*) AS n FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number;
-    if (count === 0 || plan.limit === 0) return { count, rows: [] };
-    const rows = db
-      .prepare(
-        `SELECT rowid AS id, snippet(${kind.fts}, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-           FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql} ORDER BY rank LIMIT ?`,
-      )
-      .all(...params, plan.limit) as Array<{ id: number; snippet: string }>;
+    const rows =
+      plan.limit === 0
+        ? []
+        : (db
+            .prepare(
+              `SELECT rowid AS id, snippet(${kind.fts}, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+                 FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql} ORDER BY rank LIMIT ?`,
+            )
+            .all(...params, plan.limit) as Array<{ id: number; snippet: string }>);
+    // Fewer rows than asked for is already the count: the second pass over the index is only for long result lists.
+    const count =
+      rows.length < plan.limit
+        ? rows.length
+        : (db.prepare(`SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number);
     return { count, rows };
   }
   const count = db.prepare(`SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
