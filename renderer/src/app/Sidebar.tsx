@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { transport } from '../api/client';
 
-export function Sidebar(): ReactNode {
+/** children: the search box (features/search), placed under the brand. */
+export function Sidebar({ children }: { children?: ReactNode }): ReactNode {
   return (
     <nav className="pane sidebar" aria-label="Sections">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">D</span>
         <span className="brand-name">Dossier</span>
       </div>
+      {children}
       <ul className="nav-list">
         <li>
           <button type="button" className="nav-item is-active" aria-current="page">

@@ -14,7 +14,14 @@ function summaryOf(note: Note): NoteSummary {
   return { id: note.id, title: note.title, excerpt: note.excerpt, createdAt: note.createdAt, updatedAt: note.updatedAt, revision: note.revision };
 }
 
-export function NotesWorkspace({ onError }: { onError(message: string): void }): ReactNode {
+export function NotesWorkspace({
+  onError,
+  openRequest,
+}: {
+  onError(message: string): void;
+  /** A note to open from elsewhere (search results); a new sequence opens it again. */
+  openRequest?: { id: number; sequence: number };
+}): ReactNode {
   const [notes, setNotes] = useState<NoteSummary[] | undefined>(undefined);
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
   const [current, setCurrent] = useState<Note | undefined>(undefined);
@@ -61,6 +68,10 @@ export function NotesWorkspace({ onError }: { onError(message: string): void }):
       report(error);
     }
   };
+
+  useEffect(() => {
+    if (openRequest) void open(openRequest.id);
+  }, [openRequest, open]);
 
   const createRef = useRef(create);
   createRef.current = create;
