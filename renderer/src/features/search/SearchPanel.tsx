@@ -55,7 +55,13 @@ export function SearchPanel({ onOpenNote }: SearchPanelProps): ReactNode {
         onKeyDown={onKeyDown}
       />
       {query.trim() !== '' && (
-        <section className="search-results" aria-label="Search results" data-testid="search-results" aria-busy={state.status === 'searching'}>
+        <section
+          className="search-results"
+          aria-label="Search results"
+          data-testid="search-results"
+          data-query={result?.query}
+          aria-busy={state.status === 'searching'}
+        >
           {state.status === 'failed' && <p className="search-message is-error">{state.message}</p>}
           {result?.message && <p className="search-message" data-testid="search-message">{result.message}</p>}
           {result && result.groups.length > 0 && result.total === 0 && <p className="search-message">No matches.</p>}
