@@ -66,16 +66,11 @@ export async function run(): Promise<void> {
   const searchable = search(core.ctx, queries[0]!.q).total > 0;
   parsed = undefined; // the bench's copy of the library is not the core's memory
 
-  const dossierTimes = timeQueries(queries, (q) => search(core.ctx, q, { limit: TOP }));
   const dossierCounts = queries.map((q) => search(core.ctx, q.q, { limit: 0 }).groups.find((g) => g.type === 'article')?.count ?? 0);
-  collectGarbage();
-  const rss = process.memoryUsage().rss;
   core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   const dossierBytes = fileSize(dossierPath);
   const breakdown = sizeBreakdown(core.ctx.db);
   const dossierIndexBytes = tableBytes(core.ctx.db, ['article_fts', 'article_trigram']);
-  core.close();
-  const child = childRss(dossierPath);
 
   // ── Raw FTS5 baseline ───────────────────────────────────
   const basePath = join(RUN_DIR, 'baseline.sqlite');
@@ -91,14 +86,25 @@ export async function run(): Promise<void> {
   })();
   const bImported = performance.now();
   const baseImportCpu = cpuMs(process.cpuUsage(bCpu0));
+  baseParsed.length = 0;
   const topQuery = base.prepare(`SELECT rowid, snippet(docs, -1, '[', ']', '…', 24) AS s FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ${TOP}`);
   const countQuery = base.prepare(`SELECT count(*) FROM docs WHERE docs MATCH ?`).pluck();
-  const baseTimes = timeQueries(queries, (q) => topQuery.all(q));
   const baseCounts = queries.map((q) => countQuery.get(q.q) as number);
   base.pragma('wal_checkpoint(TRUNCATE)');
   const baseIndexBytes = tableBytes(base, ['docs'], ['docs_content']);
-  base.close();
   const baseBytes = fileSize(basePath);
+
+  // ── Latency: both sides interleaved query by query, so machine load hits them alike ──
+  const { dossier: dossierTimes, baseline: baseTimes } = timeInterleaved(
+    queries,
+    (q) => search(core.ctx, q, { limit: TOP }),
+    (q) => topQuery.all(q),
+  );
+  collectGarbage();
+  const rss = process.memoryUsage().rss;
+  base.close();
+  core.close();
+  const child = childRss(dossierPath);
 
   // ── Report ──────────────────────────────────────────────
   const d = stats(dossierTimes);
@@ -121,7 +127,7 @@ export async function run(): Promise<void> {
   row('search max', `${d.max.toFixed(2)} ms`, `${b.max.toFixed(2)} ms`, ratio(d.max, b.max));
   row('search mean', `${d.mean.toFixed(2)} ms`, `${b.mean.toFixed(2)} ms`, ratio(d.mean, b.mean));
   row('core RSS, fresh core: open + 200 queries', mb(child.rss), '', '', 'goal ≤ 300 MB');
-  row('RSS of this bench process (import + all)', mb(rss), '', '');
+  row('RSS of this bench process (both DBs)', mb(rss), '', '');
   console.log(`\nper query type (Dossier p95 / baseline p95):`);
   for (const type of [...new Set(queries.map((q) => q.type))]) {
     const pick = (times: number[]) => stats(times.filter((_, i) => queries[i]!.type === type));
@@ -136,6 +142,7 @@ export async function run(): Promise<void> {
           .map((q) => `${JSON.stringify(q.q)} ${dossierCounts[queries.indexOf(q)]} vs ${baseCounts[queries.indexOf(q)]}`)
           .join('; ')}`,
   );
+  console.log(`Latency: median of ${ROUNDS} interleaved rounds per query, after one warm-up round.`);
   console.log('Dossier search = the search service (parse, articles + notes, counts per type, top-20 per type with snippets).');
   console.log('Notes carry no quotes yet: passages are not on this branch.');
 }
@@ -227,14 +234,34 @@ function addNotes(core: Core, parsed: ParsedFile[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** One warm-up pass, then one timed pass, per query. */
-function timeQueries(queries: BenchQuery[], runQuery: (q: string) => unknown): number[] {
-  for (const q of queries) runQuery(q.q);
-  return queries.map((q) => {
+const ROUNDS = 3;
+
+/** One warm-up pass each, then ROUNDS timed passes alternating which side goes first; per query, the median round. */
+function timeInterleaved(queries: BenchQuery[], dossier: (q: string) => unknown, baseline: (q: string) => unknown) {
+  for (const q of queries) {
+    dossier(q.q);
+    baseline(q.q);
+  }
+  const time = (fn: (q: string) => unknown, q: string) => {
     const start = performance.now();
-    runQuery(q.q);
+    fn(q);
     return performance.now() - start;
-  });
+  };
+  const d: number[][] = queries.map(() => []);
+  const b: number[][] = queries.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    queries.forEach((q, i) => {
+      if (round % 2 === 0) {
+        d[i]!.push(time(dossier, q.q));
+        b[i]!.push(time(baseline, q.q));
+      } else {
+        b[i]!.push(time(baseline, q.q));
+        d[i]!.push(time(dossier, q.q));
+      }
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { dossier: d.map(median), baseline: b.map(median) };
 }
 
 function stats(samples: number[]) {

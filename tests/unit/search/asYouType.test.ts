@@ -10,7 +10,14 @@ describe('asYouTypeQuery', () => {
 
   it('leaves finished words, phrases, filters, operators and exclusions alone', () => {
     for (const typed of ['', 'port ', '"money laund', '"money laundering"', 'tag:ports', 'launder*', 'a OR', '-bank', 'x:y', '東京']) {
-      expect(asYouTypeQuery(typed), typed).toBe(typed === '東京' ? '東京*' : typed);
+      expect(asYouTypeQuery(typed), typed).toBe(typed);
     }
+  });
+
+  it('waits for three characters before treating a word as a prefix', () => {
+    expect(asYouTypeQuery('d')).toBe('d');
+    expect(asYouTypeQuery('dr')).toBe('dr');
+    expect(asYouTypeQuery('dre')).toBe('dre*');
+    expect(asYouTypeQuery('東京都')).toBe('東京都*');
   });
 });
