@@ -236,3 +236,37 @@ describe('the search index stays in sync', () => {
     expect(articleIds(core, 'fine')).toEqual([]);
   });
 });
+
+describe('search query plans', () => {
+  let core: TestCore;
+  beforeEach(() => {
+    core = makeTestCore();
+  });
+  afterEach(() => core.close());
+
+  it('let FTS5 order by rank even with filters (no sorting of every match, no per-id MATCH)', () => {
+    importPlainTextArticles(
+      core.ctx,
+      Array.from({ length: 50 }, (_, i) => ({ title: `Report ${i}`, byline: 'Ana', siteName: 'example.org', text: `${FILLER} ${i} 東京都` })),
+    );
+    const db = core.ctx.db;
+    const ranked: Array<{ sql: string; args: unknown[] }> = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!/ORDER BY rank/.test(sql)) return statement;
+      const all = statement.all.bind(statement);
+      return Object.assign(statement, { all: (...args: unknown[]) => (ranked.push({ sql, args }), all(...args)) });
+    }) as typeof db.prepare;
+    for (const q of ['council', 'council is:unread', 'council tag:x project:y site:example author:ana before:2030 after:2000 -is:starred', 'council 東京都', 'council -schedule']) {
+      search(core.ctx, q);
+    }
+    db.prepare = prepare;
+    expect(ranked.length).toBeGreaterThanOrEqual(6);
+    for (const { sql, args } of ranked) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+      expect(plan, sql).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      expect(plan, sql).toMatch(/VIRTUAL TABLE INDEX \d+:M/); // MATCH only: no rowid constraint (=) pushed into FTS5
+    }
+  });
+});
