@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DossierError } from '../shared/errors';
 import { migrate, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { SPACELESS_SQL_FUNCTION, sqlHasSpacelessScript } from '../shared/search/scripts';
 
 export type Db = Database.Database;
 
@@ -43,6 +44,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
+    // Used by the search triggers (migration 4): must exist before any write.
+    db.function(SPACELESS_SQL_FUNCTION, { deterministic: true, varargs: true }, sqlHasSpacelessScript);
     if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS);
     return db;
   } catch (error) {

@@ -2,6 +2,8 @@ import type { Migration } from '../migrate';
 import { m001Notes } from './001-notes';
 import { m002Articles } from './002-articles';
 import { m003Passages } from './003-passages';
+import { m004Search } from './004-search';
+import { m005ProjectsTags } from './005-projects-tags';
 
 /** Append only. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages];
+export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags];

@@ -1,19 +1,6 @@
 import type { Db } from '../connection';
 
-/**
- * Read-only queries the exporter needs. Tables other helpers add (passages,
- * projects, tags) may be absent on this branch, so each is looked up first and
- * its columns checked before use: export degrades visibly, never silently.
- */
-
-export function tableExists(db: Db, name: string): boolean {
-  return db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name)!.n === 1;
-}
-
-export function columnsOf(db: Db, table: string): Set<string> {
-  // PRAGMA arguments cannot be bound; `table` comes only from our own constants.
-  return new Set(db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table.replace(/'/g, "''")}')`).all().map((c) => c.name));
-}
+/** Read-only queries the exporter needs, as rows; export/ maps them to its own plain types. */
 
 export interface ExportNoteRow {
   id: number;
@@ -21,14 +8,21 @@ export interface ExportNoteRow {
   content_json: string;
   created_at: string;
   updated_at: string;
+  tags_json: string;
+  projects_json: string;
 }
 
 export function notesByIds(db: Db, ids: readonly number[]): ExportNoteRow[] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare<[string], ExportNoteRow>(
-      `SELECT id, title, content_json, created_at, updated_at FROM notes
-       WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      `SELECT n.id, n.title, n.content_json, n.created_at, n.updated_at,
+              (SELECT json_group_array(name) FROM (SELECT t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
+                                                   WHERE nt.note_id = n.id ORDER BY t.name)) AS tags_json,
+              (SELECT json_group_array(name) FROM (SELECT p.name FROM project_notes pn JOIN projects p ON p.id = pn.project_id
+                                                   WHERE pn.note_id = n.id ORDER BY p.name)) AS projects_json
+       FROM notes n
+       WHERE n.id IN (SELECT value FROM json_each(?)) ORDER BY n.id`,
     )
     .all(JSON.stringify(ids));
   return rows;

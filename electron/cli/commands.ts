@@ -5,6 +5,9 @@ import { CLIP_COMMANDS } from './commands/clip';
 import { EXPORT_COMMANDS } from './commands/export';
 import { formatTable, type CliIo } from './output';
 import { QUOTE_COMMANDS } from './commands/quote';
+import { PROJECTS_COMMANDS } from './commands/projects';
+import { SEARCH_COMMANDS } from './commands/search';
+import { TAGS_COMMANDS } from './commands/tags';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -97,4 +100,7 @@ export const COMMANDS: Command[] = [
   ...CLIP_COMMANDS,
   ...QUOTE_COMMANDS,
   ...EXPORT_COMMANDS,
+  ...SEARCH_COMMANDS,
+  ...PROJECTS_COMMANDS,
+  ...TAGS_COMMANDS,
 ];

@@ -6,6 +6,10 @@ import { dbHandlers } from './handlers/db';
 import { exportHandlers } from './handlers/export';
 import { notesHandlers } from './handlers/notes';
 import { passagesHandlers } from './handlers/passages';
+import { libraryHandlers } from './handlers/library';
+import { projectsHandlers } from './handlers/projects';
+import { searchHandlers } from './handlers/search';
+import { tagsHandlers } from './handlers/tags';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -26,5 +30,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...clipHandlers(ctx),
     ...passagesHandlers(ctx),
     ...exportHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...projectsHandlers(ctx),
+    ...tagsHandlers(ctx),
+    ...libraryHandlers(ctx),
   };
 }

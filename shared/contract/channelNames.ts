@@ -39,7 +39,20 @@ export const EXPORT_CHANNELS = [
   'export.importArchive',
 ] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS] as const;
+export const SEARCH_CHANNELS = ['search.query'] as const;
+export const PROJECTS_CHANNELS = [
+  'projects.list',
+  'projects.get',
+  'projects.create',
+  'projects.rename',
+  'projects.delete',
+  'projects.addItems',
+  'projects.removeItems',
+] as const;
+export const TAGS_CHANNELS = ['tags.list', 'tags.add', 'tags.remove', 'tags.ofItem'] as const;
+export const LIBRARY_CHANNELS = ['library.setArticleState'] as const;
+
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
@@ -47,4 +60,8 @@ export type DbChannel = (typeof DB_CHANNELS)[number];
 export type ClipChannel = (typeof CLIP_CHANNELS)[number];
 export type PassagesChannel = (typeof PASSAGES_CHANNELS)[number];
 export type ExportChannel = (typeof EXPORT_CHANNELS)[number];
+export type SearchChannel = (typeof SEARCH_CHANNELS)[number];
+export type ProjectsChannel = (typeof PROJECTS_CHANNELS)[number];
+export type TagsChannel = (typeof TAGS_CHANNELS)[number];
+export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -6,6 +6,10 @@ import { dbContract } from './domains/db';
 import { exportContract } from './domains/export';
 import { notesContract } from './domains/notes';
 import { passagesContract } from './domains/passages';
+import { libraryContract } from './domains/library';
+import { projectsContract } from './domains/projects';
+import { searchContract } from './domains/search';
+import { tagsContract } from './domains/tags';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -25,6 +29,10 @@ export const contract = {
   ...clipContract,
   ...passagesContract,
   ...exportContract,
+  ...searchContract,
+  ...projectsContract,
+  ...tagsContract,
+  ...libraryContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

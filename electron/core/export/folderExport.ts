@@ -37,8 +37,15 @@ export interface FolderExportResult {
 }
 
 export function toNoteForExport(row: ExportNoteRow): NoteForExport {
-  // Tags and projects arrive with their own issues; until then notes have none.
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at, tags: [], projects: [], contentJson: row.content_json };
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    tags: JSON.parse(row.tags_json) as string[],
+    projects: JSON.parse(row.projects_json) as string[],
+    contentJson: row.content_json,
+  };
 }
 
 export function requireAbsolute(path: string, what: string): string {

@@ -11,6 +11,8 @@ import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
+import { findProject } from './projects';
+import { addProjectItems } from '../../../db/repositories/projects';
 
 /**
  * Clipping: turns a file, pasted content or a URL into an article version,
@@ -323,25 +325,10 @@ export function originalText(ctx: CoreContext, versionId: number): { versionId: 
   return { versionId, text, sourceKind: original.sourceKind, sourceLocation: original.sourceLocation };
 }
 
-/**
- * `--project NAME`: projects belong to another part of Dossier. When their
- * tables exist, clipped articles are attached (a link table with project_id and
- * article_id columns); until then the flag fails clearly, before anything is clipped.
- */
+/** `--project NAME`: the project is looked up before anything is clipped; each clipped article joins it. */
 export function projectAttacher(ctx: CoreContext, name: string): (articleId: number) => void {
-  const tables = ctx.db.prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all().map((t) => t.name);
-  if (!tables.includes('projects')) throw new DossierError('unsupported', 'projects are not available yet');
-  const linkTable = tables.find((table) => {
-    if (!/^project_(articles|items|sources|clips)$/.test(table)) return false;
-    const columns = ctx.db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
-    return columns.includes('project_id') && columns.includes('article_id');
-  });
-  if (!linkTable) throw new DossierError('unsupported', 'projects are not available yet (no table links projects to articles)');
-  const nameColumn = ctx.db.prepare<[string], { name: string }>(`SELECT name FROM pragma_table_info(?)`).all('projects').some((c) => c.name === 'name') ? 'name' : 'title';
-  const project = ctx.db.prepare<[string], { id: number }>(`SELECT id FROM projects WHERE ${nameColumn} = ?`).get(name);
-  if (!project) throw new DossierError('not_found', `No project named "${name}".`);
-  const insert = ctx.db.prepare(`INSERT OR IGNORE INTO ${linkTable} (project_id, article_id) VALUES (?, ?)`);
+  const project = findProject(ctx, name);
   return (articleId) => {
-    insert.run(project.id, articleId);
+    addProjectItems(ctx.db, project.id, [{ type: 'article', id: articleId }], ctx.now());
   };
 }

@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
-import { findProjectByName, projectsAvailable } from '../../../db/repositories/projectsLookup';
+import { listProjectItems } from '../../../db/repositories/projects';
+import { findProject } from './projects';
 import { displayTitle } from '../../../shared/domain/note';
 import { DossierError } from '../../../shared/errors';
 import { noteToMarkdown } from '../../../shared/export/noteToMarkdown';
@@ -45,13 +46,8 @@ export function exportNotes(
 }
 
 export async function exportProject(ctx: CoreContext, input: ExportSettings & { name: string; folder: string }): Promise<FolderExportResult> {
-  if (!projectsAvailable(ctx.db)) {
-    throw new DossierError(
-      'unsupported',
-      'This version of Dossier has no projects yet. Export notes by id instead (dossier export notes --ids 1,2 --out DIR).',
-    );
-  }
-  const project = findProjectByName(ctx.db, input.name);
-  if (!project) throw new DossierError('not_found', `There is no project named "${input.name}".`);
-  return exportFolder(ctx, { ...input, name: project.name, noteIds: project.noteIds, articleIds: project.articleIds });
+  const project = findProject(ctx, input.name);
+  const items = listProjectItems(ctx.db, project.id);
+  const idsOf = (type: 'note' | 'article') => items.filter((i) => i.type === type).map((i) => i.id).sort((a, b) => a - b);
+  return exportFolder(ctx, { ...input, name: project.name, noteIds: idsOf('note'), articleIds: idsOf('article') });
 }

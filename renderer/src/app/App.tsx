@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
 import { ReaderView } from '../features/reader/ReaderView';
+import { SearchPanel } from '../features/search/SearchPanel';
 import { navigate, useRoute } from './routes';
 import { Sidebar, type Section } from './Sidebar';
 
@@ -58,7 +59,9 @@ export function App(): ReactNode {
 
   return (
     <div className="app-shell">
-      <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection} />
+      <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection}>
+        <SearchPanel />
+      </Sidebar>
       {route.kind === 'article' ? (
         <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
       ) : section === 'notes' ? (

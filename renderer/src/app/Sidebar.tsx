@@ -8,13 +8,15 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'library', label: 'Library' },
 ];
 
-export function Sidebar({ section, onSelect }: { section: Section; onSelect(section: Section): void }): ReactNode {
+/** children: the search box (features/search), placed under the brand. */
+export function Sidebar({ section, onSelect, children }: { section: Section; onSelect(section: Section): void; children?: ReactNode }): ReactNode {
   return (
     <nav className="pane sidebar" aria-label="Sections">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">D</span>
         <span className="brand-name">Dossier</span>
       </div>
+      {children}
       <ul className="nav-list">
         {SECTIONS.map((s) => (
           <li key={s.id}>

@@ -58,10 +58,16 @@ describe('dossier clip', () => {
     expect(JSON.parse(stdout)[0].status).toBe('clipped');
   });
 
-  it('--project fails clearly while projects do not exist; usage errors exit 2', async () => {
-    const project = await run('clip', HARBOUR, '--project', 'Harbour', '--db', db);
-    expect(project.code).toBe(1);
-    expect(project.stderr).toContain('projects are not available yet');
+  it('--project adds the clips to an existing project, fails clearly for an unknown one; usage errors exit 2', async () => {
+    const missing = await run('clip', HARBOUR, '--project', 'Harbour', '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no project "Harbour"');
+    expect((await run('projects', 'create', 'Harbour', '--db', db)).code).toBe(0);
+    const clipped = await run('clip', HARBOUR, '--project', 'harbour', '--db', db, '--json');
+    expect(clipped.code, clipped.stderr).toBe(0);
+    const articleId = (JSON.parse(clipped.stdout) as Array<{ articleId: number }>)[0]?.articleId;
+    const shown = JSON.parse((await run('projects', 'show', 'Harbour', '--db', db, '--json')).stdout) as { items: Array<{ type: string; id: number }> };
+    expect(shown.items).toEqual([expect.objectContaining({ type: 'article', id: articleId })]);
     expect((await run('clip', '--db', db)).code).toBe(2);
     expect((await run('clip', HARBOUR, HARBOUR, '--url', 'https://x.example/a', '--db', db)).code).toBe(2);
   });

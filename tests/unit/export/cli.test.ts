@@ -41,15 +41,18 @@ describe('dossier export / import (CLI)', () => {
     expect(readFileSync(file, 'utf8')).toContain('beta');
   });
 
-  it('exports notes by id to a folder, and explains that projects are not here yet', async () => {
+  it('exports notes by id to a folder, and a project by name', async () => {
     const out = dir.file('folder');
     const result = await run('export', 'notes', '--ids', '1,2', '--out', out, '--obsidian', '--db', db, '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ notes: 2, sources: 0, written: 3 });
     expect(existsSync(`${out}/notes/First.md`) && existsSync(`${out}/index.md`)).toBe(true);
-    const project = await run('export', 'project', 'Cartels', '--out', dir.file('p'), '--db', db);
-    expect(project.code).toBe(1);
-    expect(project.stderr).toContain('dossier export notes --ids');
+    expect((await run('export', 'project', 'Cartels', '--out', dir.file('p'), '--db', db)).stderr).toContain('There is no project "Cartels"');
+    expect((await run('projects', 'create', 'Cartels', '--db', db)).code).toBe(0);
+    expect((await run('projects', 'add', 'Cartels', 'note:2', '--db', db)).code).toBe(0);
+    const project = await run('export', 'project', 'Cartels', '--out', dir.file('p'), '--db', db, '--json');
+    expect(project.code, project.stderr).toBe(0);
+    expect(JSON.parse(project.stdout)).toMatchObject({ notes: 1 });
     expect((await run('export', 'notes', '--ids', 'one', '--out', out, '--db', db)).code).toBe(2);
     expect((await run('export', 'note', '1', '--style', 'mla', '--db', db)).code).toBe(2);
   });

@@ -129,17 +129,14 @@ describe('exporting notes and their sources to a folder', () => {
     expect(existsSync(join(folder, 'notes'))).toBe(false);
   });
 
-  it('exports a project by name once a projects table exists', async () => {
-    await expect(async () => core.handlers['export.project']({ name: 'Harbour', folder: core.dir.file('p'), includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false })).rejects.toThrow(/no projects yet/);
-    // Stand-in for the projects issue's tables (not on this branch): a name plus note/article links.
-    core.ctx.db.exec(`
-      CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-      CREATE TABLE project_items (project_id INTEGER NOT NULL, note_id INTEGER, article_id INTEGER);
-      INSERT INTO projects (id, name) VALUES (1, 'Harbour');
-      INSERT INTO project_items VALUES (1, ${ids.notes[0]}, NULL), (1, NULL, ${ids.other});`);
+  it('exports a project by name: its notes, and its articles plus those the notes cite', async () => {
+    const project = await core.handlers['projects.create']({ name: 'Harbour' });
+    await core.handlers['projects.addItems']({ projectId: project.id, items: [{ type: 'note', id: ids.notes[0]! }, { type: 'article', id: ids.other }] });
     const result = await core.handlers['export.project']({ name: 'harbour', folder: core.dir.file('p'), includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false });
     expect(result).toMatchObject({ notes: 1, sources: 2 });
     expect(readFileSync(core.dir.file('p/index.md'), 'utf8')).toContain('# Harbour');
-    await expect(async () => core.handlers['export.project']({ name: 'Nope', folder: core.dir.file('q'), includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false })).rejects.toThrow(/no project named "Nope"/);
+    const [noteFile] = readdirSync(core.dir.file('p/notes'));
+    expect(readFileSync(core.dir.file(`p/notes/${noteFile}`), 'utf8')).toMatch(/\nprojects:\n\s+- Harbour\n/);
+    await expect(async () => core.handlers['export.project']({ name: 'Nope', folder: core.dir.file('q'), includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false })).rejects.toThrow(/no project "Nope"/);
   });
 });

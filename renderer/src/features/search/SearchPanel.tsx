@@ -1,0 +1,113 @@
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SearchGroup, SearchHit, SearchResult, SnippetPart } from '../../../../shared/domain/search';
+import { asYouTypeQuery } from '../../../../shared/search/asYouType';
+import { navigate, openArticle } from '../../app/routes';
+import { useSearch } from './useSearch';
+import './search.css';
+
+const GROUP_TITLES: Record<SearchGroup['type'], string> = { article: 'Articles', note: 'Notes', quote: 'Quotes' };
+
+/** The search box and, while it holds a query, its results grouped by type with counts. */
+export function SearchPanel(): ReactNode {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const state = useSearch(asYouTypeQuery(query));
+  const result: SearchResult | undefined = state.status === 'done' ? state.result : state.status === 'searching' ? state.previous : undefined;
+  const hits = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
+
+  const open = (hit: SearchHit | undefined): void => {
+    if (!hit) return;
+    if (hit.type === 'note') navigate({ kind: 'notes', noteId: hit.id });
+    else openArticle(hit.id);
+    setQuery('');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (hits.length === 0 ? 0 : (i + step + hits.length) % hits.length));
+    } else if (event.key === 'Enter') {
+      open(hits[active]);
+    } else if (event.key === 'Escape') {
+      setQuery('');
+    }
+  };
+
+  return (
+    <div className="search" role="search">
+      <input
+        ref={input}
+        className="search-input"
+        type="search"
+        placeholder="Search…"
+        aria-label="Search"
+        data-testid="search-input"
+        value={query}
+        spellCheck={false}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {query.trim() !== '' && (
+        <section
+          className="search-results"
+          aria-label="Search results"
+          data-testid="search-results"
+          data-query={result?.query}
+          aria-busy={state.status === 'searching'}
+        >
+          {state.status === 'failed' && <p className="search-message is-error">{state.message}</p>}
+          {result?.message && <p className="search-message" data-testid="search-message">{result.message}</p>}
+          {result && result.groups.length > 0 && result.total === 0 && <p className="search-message">No matches.</p>}
+          {result?.groups
+            .filter((group) => group.count > 0)
+            .map((group) => (
+              <div key={group.type} className="search-group" data-testid={`search-group-${group.type}`}>
+                <h2 className="search-group-title">
+                  {GROUP_TITLES[group.type]} <span className="search-count" data-testid="search-count">{group.count}</span>
+                </h2>
+                <ul className="search-hits" role="listbox" aria-label={GROUP_TITLES[group.type]}>
+                  {group.hits.map((hit) => (
+                    <HitRow key={`${hit.type}:${hit.id}`} hit={hit} active={hits[active] === hit} onOpen={() => open(hit)} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(): void }): ReactNode {
+  const about = hit.type === 'article' ? [hit.site, hit.byline].filter(Boolean).join(' · ') : '';
+  const canOpen = hit.type === 'note';
+  return (
+    <li
+      role="option"
+      aria-selected={active}
+      aria-disabled={!canOpen}
+      className={`search-hit${active ? ' is-active' : ''}${canOpen ? '' : ' is-static'}`}
+      title={canOpen ? undefined : 'Articles open in the reader'}
+      onClick={onOpen}
+    >
+      <div className="search-hit-title">{hit.title.trim() === '' ? 'Untitled' : hit.title}</div>
+      {about && <div className="search-hit-about">{about}</div>}
+      <Snippet parts={hit.snippet} />
+    </li>
+  );
+}
+
+/** Clipped text is hostile: snippets are rendered as text nodes only, matches in <mark>. */
+function Snippet({ parts }: { parts: SnippetPart[] }): ReactNode {
+  if (parts.length === 0) return null;
+  return (
+    <div className="search-snippet">
+      {parts.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </div>
+  );
+}

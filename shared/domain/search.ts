@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { RowId, Timestamp } from './ids';
+
+export const SEARCH_LIMIT_MAX = 200;
+export const SEARCH_LIMIT_DEFAULT = 20;
+
+/** A piece of a snippet; `hit` pieces are the words that matched (render them highlighted, as text). */
+export const SnippetPartSchema = z.object({ text: z.string(), hit: z.boolean() });
+export type SnippetPart = z.infer<typeof SnippetPartSchema>;
+
+export const ArticleHitSchema = z.object({
+  type: z.literal('article'),
+  id: RowId,
+  title: z.string(),
+  byline: z.string().nullable(),
+  site: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  clippedAt: Timestamp,
+  readingState: z.enum(['unread', 'read', 'archived']),
+  starred: z.boolean(),
+  snippet: z.array(SnippetPartSchema),
+});
+export type ArticleHit = z.infer<typeof ArticleHitSchema>;
+
+export const NoteHitSchema = z.object({
+  type: z.literal('note'),
+  id: RowId,
+  title: z.string(),
+  updatedAt: Timestamp,
+  snippet: z.array(SnippetPartSchema),
+});
+export type NoteHit = z.infer<typeof NoteHitSchema>;
+
+export const SearchHitSchema = z.discriminatedUnion('type', [ArticleHitSchema, NoteHitSchema]);
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchGroupSchema = z.object({
+  type: z.enum(['article', 'note', 'quote']),
+  /** All matches of this type (hits holds at most `limit` of them, best first). */
+  count: z.number().int().nonnegative(),
+  hits: z.array(SearchHitSchema),
+});
+export type SearchGroup = z.infer<typeof SearchGroupSchema>;
+
+export const SearchResultSchema = z.object({
+  query: z.string(),
+  /** A friendly explanation when the query could not be run (groups are then empty), or a note about it. */
+  message: z.string().nullable(),
+  groups: z.array(SearchGroupSchema),
+  total: z.number().int().nonnegative(),
+  tookMs: z.number().nonnegative(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;

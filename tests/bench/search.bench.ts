@@ -1,0 +1,300 @@
+// Search benchmark (issue 5): the standard 10,000-article library through Dossier's own import path and search
+// service, side by side with a raw single-table FTS5 baseline over the same articles and the same 200 queries.
+//   npm run bench search
+// The generated library is cached in .bench/lib10k (gitignored); databases are rebuilt on every run.
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { openCore, type Core } from '../../electron/core/openCore';
+import { importPlainTextArticles, type PlainTextArticle } from '../../electron/core/services/articleImport';
+import { search } from '../../electron/core/services/search';
+import { insertNote } from '../../db/repositories/notes';
+import { editorStateToPlainText, parseEditorState } from '../../shared/notes/editorState';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GENERATOR = resolve(ROOT, '../shared/bench/gen.mjs');
+const LIBRARY = join(ROOT, '.bench/lib10k');
+const RUN_DIR = join(ROOT, '.bench/search-run');
+const N = 10_000;
+const IMPORT_BATCH = 1_000;
+const TOP = 20;
+
+interface BenchQuery {
+  id: number;
+  type: string;
+  q: string;
+  df: number;
+}
+
+interface ParsedFile {
+  article: PlainTextArticle;
+  /** What the baseline indexes besides the title: the rest of the file (the metadata lines Dossier indexes as byline and site, and the text). */
+  body: string;
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(GENERATOR)) {
+    console.log(`SKIPPED: ${GENERATOR} is missing (the shared benchmark generator lives outside the repo).`);
+    return;
+  }
+  ensureLibrary();
+  const files = readdirSync(join(LIBRARY, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  const queries = JSON.parse(readFileSync(join(LIBRARY, 'queries.json'), 'utf8')) as BenchQuery[];
+  console.log(`library: ${files.length} articles (${LIBRARY}), ${queries.length} queries`);
+
+  rmSync(RUN_DIR, { recursive: true, force: true });
+
+  // ── Dossier ─────────────────────────────────────────────
+  const dossierPath = join(RUN_DIR, 'dossier.sqlite');
+  const core = openCore(dossierPath);
+  const t0 = performance.now();
+  let parsed: ParsedFile[] | undefined = files.map((f) => parseFile(join(LIBRARY, 'articles', f)));
+  const tRead = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < parsed.length; i += IMPORT_BATCH) {
+    importPlainTextArticles(core.ctx, parsed.slice(i, i + IMPORT_BATCH).map((p) => p.article));
+  }
+  const tImported = performance.now();
+  const importCpu = cpuMs(process.cpuUsage(cpu0));
+  core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  const articlesOnlyBytes = fileSize(dossierPath);
+  const noteSeconds = addNotes(core, parsed);
+  const searchable = search(core.ctx, queries[0]!.q).total > 0;
+  parsed = undefined; // the bench's copy of the library is not the core's memory
+
+  const dossierCounts = queries.map((q) => search(core.ctx, q.q, { limit: 0 }).groups.find((g) => g.type === 'article')?.count ?? 0);
+  core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  const dossierBytes = fileSize(dossierPath);
+  const breakdown = sizeBreakdown(core.ctx.db);
+  const dossierIndexBytes = tableBytes(core.ctx.db, ['article_fts', 'article_trigram']);
+
+  // ── Raw FTS5 baseline ───────────────────────────────────
+  const basePath = join(RUN_DIR, 'baseline.sqlite');
+  const base = new Database(basePath);
+  base.pragma('journal_mode = WAL');
+  base.exec(`CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2")`);
+  const baseParsed = files.map((f) => parseFile(join(LIBRARY, 'articles', f)));
+  const b0 = performance.now();
+  const bCpu0 = process.cpuUsage();
+  const insert = base.prepare(`INSERT INTO docs (title, body) VALUES (?, ?)`);
+  base.transaction(() => {
+    for (const p of baseParsed) insert.run(p.article.title, p.body);
+  })();
+  const bImported = performance.now();
+  const baseImportCpu = cpuMs(process.cpuUsage(bCpu0));
+  baseParsed.length = 0;
+  const topQuery = base.prepare(`SELECT rowid, snippet(docs, -1, '[', ']', '…', 24) AS s FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ${TOP}`);
+  const countQuery = base.prepare(`SELECT count(*) FROM docs WHERE docs MATCH ?`).pluck();
+  const baseCounts = queries.map((q) => countQuery.get(q.q) as number);
+  base.pragma('wal_checkpoint(TRUNCATE)');
+  const baseIndexBytes = tableBytes(base, ['docs'], ['docs_content']);
+  const baseBytes = fileSize(basePath);
+
+  // ── Latency: both sides interleaved query by query, so machine load hits them alike ──
+  const { dossier: dossierTimes, baseline: baseTimes } = timeInterleaved(
+    queries,
+    (q) => search(core.ctx, q, { limit: TOP }),
+    (q) => topQuery.all(q),
+  );
+  const filtered = stats(
+    queries.map((q) => {
+      search(core.ctx, `${q.q} is:unread`, { limit: TOP });
+      const start = performance.now();
+      search(core.ctx, `${q.q} is:unread`, { limit: TOP });
+      return performance.now() - start;
+    }),
+  );
+  collectGarbage();
+  const rss = process.memoryUsage().rss;
+  base.close();
+  core.close();
+  const child = childRss(dossierPath);
+
+  // ── Report ──────────────────────────────────────────────
+  const d = stats(dossierTimes);
+  const b = stats(baseTimes);
+  const mismatches = queries.filter((_, i) => dossierCounts[i] !== baseCounts[i]);
+  const row = (label: string, dossier: string, baseline: string, ratio: string, goal = '') =>
+    console.log(`${label.padEnd(34)}${dossier.padStart(14)}${baseline.padStart(14)}${ratio.padStart(9)}  ${goal}`);
+  console.log(`\nload average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 shared cores)`);
+  row('', 'Dossier', 'raw FTS5', 'ratio');
+  row('read + parse 10,000 files', `${ms(tRead - t0)}`, '', '');
+  row('import 10,000 articles (searchable)', `${ms(tImported - tRead)}`, `${ms(bImported - b0)}`, ratio(tImported - tRead, bImported - b0), 'goal ≤ 10 s');
+  row('  of which CPU time of this process', `${ms(importCpu)}`, `${ms(baseImportCpu)}`, ratio(importCpu, baseImportCpu));
+  row('time until searchable (read+import)', `${ms(tImported - t0)}`, '', '', searchable ? '' : 'NOT SEARCHABLE');
+  row('+ 10,000 notes', `${ms(noteSeconds * 1000)}`, '', '');
+  row('database size, articles only', mb(articlesOnlyBytes), mb(baseBytes), ratio(articlesOnlyBytes, baseBytes), 'goal ≤ 1.3×');
+  row('  of which the articles full-text index', mb(dossierIndexBytes), mb(baseIndexBytes), ratio(dossierIndexBytes, baseIndexBytes));
+  row('database size, + 10,000 notes', mb(dossierBytes), '', '');
+  row(`search p50 (top-${TOP} + snippets)`, `${d.p50.toFixed(2)} ms`, `${b.p50.toFixed(2)} ms`, ratio(d.p50, b.p50));
+  row('search p95', `${d.p95.toFixed(2)} ms`, `${b.p95.toFixed(2)} ms`, ratio(d.p95, b.p95), 'goal ≤ 1.5×');
+  row('search max', `${d.max.toFixed(2)} ms`, `${b.max.toFixed(2)} ms`, ratio(d.max, b.max));
+  row('search mean', `${d.mean.toFixed(2)} ms`, `${b.mean.toFixed(2)} ms`, ratio(d.mean, b.mean));
+  row('search p50 / p95, each query + is:unread', `${filtered.p50.toFixed(1)} / ${filtered.p95.toFixed(1)} ms`, '', '');
+  row('core RSS, fresh core: open + 200 queries', mb(child.rss), '', '', 'goal ≤ 300 MB');
+  row('RSS of this bench process (both DBs)', mb(rss), '', '');
+  console.log(`\nper query type (Dossier p95 / baseline p95):`);
+  for (const type of [...new Set(queries.map((q) => q.type))]) {
+    const pick = (times: number[]) => stats(times.filter((_, i) => queries[i]!.type === type));
+    console.log(`  ${type.padEnd(8)} ${pick(dossierTimes).p95.toFixed(2).padStart(7)} ms / ${pick(baseTimes).p95.toFixed(2).padStart(7)} ms`);
+  }
+  console.log(`\nDossier database by table (MB): ${breakdown}`);
+  console.log(
+    mismatches.length === 0
+      ? `article hit counts: identical to the baseline for all ${queries.length} queries`
+      : `article hit counts differ from the baseline for ${mismatches.length} queries, e.g. ${mismatches
+          .slice(0, 5)
+          .map((q) => `${JSON.stringify(q.q)} ${dossierCounts[queries.indexOf(q)]} vs ${baseCounts[queries.indexOf(q)]}`)
+          .join('; ')}`,
+  );
+  console.log(`Latency: median of ${ROUNDS} interleaved rounds per query, after one warm-up round.`);
+  console.log('Dossier search = the search service (parse, articles + notes, counts per type, top-20 per type with snippets).');
+  console.log('Notes carry no quotes yet: passages are not on this branch.');
+}
+
+/** A fresh core process on the built library: opens it, runs the 200 queries twice, reports its RSS. */
+function childRss(dbPath: string): { rss: number } {
+  const script = join(import.meta.dirname, 'searchRss.child.ts');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, dbPath, join(LIBRARY, 'queries.json')], { encoding: 'utf8' });
+  return JSON.parse(out) as { rss: number };
+}
+
+/** Bytes of FTS5 tables (their shadow tables), leaving out the named ones. */
+function tableBytes(db: Database.Database, prefixes: string[], except: string[] = []): number {
+  const rows = db.prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name`).all() as Array<{ name: string; bytes: number }>;
+  return rows
+    .filter((r) => prefixes.some((p) => r.name === p || r.name.startsWith(`${p}_`)) && !except.includes(r.name))
+    .reduce((sum, r) => sum + r.bytes, 0);
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+/** A full GC before reading RSS, without needing node --expose-gc on the command line. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function ensureLibrary(): void {
+  const manifest = join(LIBRARY, 'manifest.json');
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { n: number; seed: number };
+    if (m.n === N && m.seed === 42) return;
+  }
+  console.log('generating the standard library (cached in .bench/lib10k)…');
+  execFileSync(process.execPath, [GENERATOR, '--n', String(N), '--out', LIBRARY, '--seed', '42'], { stdio: 'inherit' });
+}
+
+/** The generated files start with "# Title", then Source:, Clipped:, By lines, then the text. */
+function parseFile(path: string): ParsedFile {
+  const raw = readFileSync(path, 'utf8');
+  const lines = raw.split('\n');
+  const title = (lines[0] ?? '').replace(/^#\s*/, '').trim();
+  let i = 1;
+  const meta: Record<string, string> = {};
+  for (; i < lines.length && i < 6; i++) {
+    const m = /^(Source|Clipped):\s+(\S+)$/.exec(lines[i]!) ?? /^(By)\s+(.{1,80})$/.exec(lines[i]!);
+    if (m) meta[m[1]!] = m[2]!.trim();
+    else if (lines[i]!.trim() !== '') break;
+  }
+  const text = lines.slice(i).join('\n');
+  const url = meta.Source;
+  return {
+    article: {
+      title,
+      text,
+      byline: meta.By ?? null,
+      canonicalUrl: url ?? null,
+      siteName: url ? new URL(url).hostname : null,
+      sourceLocation: path,
+    },
+    body: lines.slice(1).join('\n'),
+  };
+}
+
+/** 10,000 notes built from paragraphs of the articles, in one transaction (as the notes service stores them). */
+function addNotes(core: Core, parsed: ParsedFile[]): number {
+  const t0 = performance.now();
+  const now = new Date().toISOString();
+  core.ctx.db.transaction(() => {
+    parsed.forEach((p, i) => {
+      const paragraphs = p.article.text.split('\n\n').filter(Boolean).slice(i % 3, (i % 3) + 2);
+      const contentJson = JSON.stringify({
+        root: {
+          type: 'root',
+          version: 1,
+          children: paragraphs.map((text) => ({
+            type: 'paragraph',
+            version: 1,
+            children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+          })),
+        },
+      });
+      const contentText = editorStateToPlainText(parseEditorState(contentJson));
+      insertNote(core.ctx.db, { title: `Notes on ${p.article.title}`, contentJson, contentText, now });
+    });
+  })();
+  return (performance.now() - t0) / 1000;
+}
+
+const ROUNDS = 3;
+
+/** One warm-up pass each, then ROUNDS timed passes alternating which side goes first; per query, the median round. */
+function timeInterleaved(queries: BenchQuery[], dossier: (q: string) => unknown, baseline: (q: string) => unknown) {
+  for (const q of queries) {
+    dossier(q.q);
+    baseline(q.q);
+  }
+  const time = (fn: (q: string) => unknown, q: string) => {
+    const start = performance.now();
+    fn(q);
+    return performance.now() - start;
+  };
+  const d: number[][] = queries.map(() => []);
+  const b: number[][] = queries.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    queries.forEach((q, i) => {
+      if (round % 2 === 0) {
+        d[i]!.push(time(dossier, q.q));
+        b[i]!.push(time(baseline, q.q));
+      } else {
+        b[i]!.push(time(baseline, q.q));
+        d[i]!.push(time(dossier, q.q));
+      }
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { dossier: d.map(median), baseline: b.map(median) };
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1)!, mean: sorted.reduce((s, x) => s + x, 0) / sorted.length };
+}
+
+function sizeBreakdown(db: Database.Database): string {
+  try {
+    const rows = db
+      .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8`)
+      .all() as Array<{ name: string; bytes: number }>;
+    return rows.map((r) => `${r.name} ${(r.bytes / 1e6).toFixed(1)}`).join(', ');
+  } catch {
+    return '(dbstat not available)';
+  }
+}
+
+function fileSize(path: string): number {
+  return statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;

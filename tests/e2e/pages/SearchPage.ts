@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The sidebar search box and its grouped results. */
+export class SearchPage {
+  readonly input: Locator;
+  readonly results: Locator;
+  readonly message: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly url: string,
+  ) {
+    this.input = page.getByTestId('search-input');
+    this.results = page.getByTestId('search-results');
+    this.message = page.getByTestId('search-message');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(this.url);
+    await expect(this.input).toBeVisible();
+  }
+
+  /** Types like a user (one keystroke at a time), replacing what was there. */
+  async search(query: string): Promise<void> {
+    await this.input.fill('');
+    await this.input.pressSequentially(query);
+  }
+
+  group(type: 'article' | 'note'): Locator {
+    return this.page.getByTestId(`search-group-${type}`);
+  }
+
+  async expectCount(type: 'article' | 'note', count: number): Promise<void> {
+    if (count === 0) await expect(this.group(type)).toHaveCount(0);
+    else await expect(this.group(type).getByTestId('search-count')).toHaveText(String(count));
+  }
+
+  hit(title: string): Locator {
+    return this.results.getByRole('option').filter({ hasText: title });
+  }
+}
