@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DossierError } from '../shared/errors';
-import { migrate, type Migration } from './migrate';
+import { migrate, type MigrateHooks, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -15,6 +15,8 @@ export interface OpenOptions {
   /** For tests that inject migrations; the app always uses MIGRATIONS. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Called before pending migrations run on an existing database (the app takes a backup there). */
+  beforeMigrate?: MigrateHooks['beforeMigrate'];
 }
 
 /**
@@ -43,12 +45,31 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS);
+    assertIntact(db);
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { beforeMigrate: options.beforeMigrate });
     return db;
   } catch (error) {
     db.close();
     throw translateSqliteError(error);
   }
+}
+
+/**
+ * quick_check on every open: a damaged file is reported as db_corrupt before
+ * anything (a migration, a save) writes to it. O(pages), no index cross-check;
+ * `dossier db check` runs the same, integrity_check runs before backups.
+ */
+export function assertIntact(db: Db): void {
+  const problems = quickCheck(db);
+  if (problems.length > 0) {
+    throw new DossierError('db_corrupt', `The database file is damaged: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
+
+/** Problems SQLite's quick_check reports; empty when the file is sound. */
+export function quickCheck(db: Db): string[] {
+  const rows = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
+  return rows.length === 1 && rows[0] === 'ok' ? [] : rows;
 }
 
 /** Maps SQLite's error codes to the error codes users see. */
@@ -62,7 +83,7 @@ export function translateSqliteError(error: unknown): unknown {
   if (code === 'SQLITE_FULL') {
     return new DossierError('disk_full', 'The disk is full: nothing was saved. Free some space and try again.');
   }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new DossierError('db_corrupt', `The database file is damaged (${code}).`);
   }
   return error;

@@ -5,7 +5,7 @@
  * (checked at compile time, and by a unit test).
  */
 export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
-export const DB_CHANNELS = ['db.check'] as const;
+export const DB_CHANNELS = ['db.check', 'db.status', 'db.backups.list', 'db.backup', 'db.restore', 'db.startEmpty'] as const;
 
 export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...DB_CHANNELS] as const;
 

@@ -6,6 +6,7 @@ import {
   parseEditorState,
 } from '../../../shared/notes/editorState';
 import * as notes from '../../../db/repositories/notes';
+import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
@@ -38,9 +39,12 @@ export function renameNote(ctx: CoreContext, id: number, title: string): NoteSum
  */
 export function saveNoteContent(ctx: CoreContext, id: number, contentJson: string): NoteSaved {
   const contentText = editorStateToPlainText(parseEditorState(contentJson));
-  const saved = ctx.db.transaction(() =>
-    notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now()),
-  )();
+  // One transaction: the note and every row derived from it commit together or not at all.
+  const saved = ctx.db.transaction(() => {
+    const row = notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now());
+    if (row) upsertNoteChecksum(ctx.db, id, row.revision, contentJson);
+    return row;
+  })();
   return saved ?? notFound(id);
 }
 

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/output';
 import { makeTempDir } from '../../helpers/tempDir';
+import { latestVersion } from '../../../db/migrate';
+import { MIGRATIONS } from '../../../db/migrations';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
   const io = {
@@ -48,7 +50,7 @@ describe('dossier CLI', () => {
   it('checks the database', async () => {
     const result = await run('db', 'check', '--db', db, '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, quickCheck: ['ok'], schemaVersion: 1, noteCount: 0 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, quickCheck: ['ok'], schemaVersion: latestVersion(MIGRATIONS), noteCount: 0 });
   });
 
   it('fails clearly: usage errors exit 2, missing notes exit 1 with a JSON error', async () => {

@@ -16,6 +16,11 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'notes.save': [{ id: 1 }, { contentJson: '{}' }, { id: 1, contentJson: 5 }, { id: 1, contentJson: '' }, { id: 1, contentJson: '{}', text: 'x' }],
     'notes.delete': [{}, { id: 'x' }, { id: [] }],
     'db.check': [],
+    'db.status': [],
+    'db.backups.list': [],
+    'db.backup': [{ out: 'relative.sqlite' }, { out: '/tmp/x.txt' }, { out: 5 }, { out: '/tmp/a\0b.sqlite' }],
+    'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
+    'db.startEmpty': [],
   };
   return [...common, ...specific[channel]];
 }
@@ -57,8 +62,22 @@ describe('the contract', () => {
       'notes.save': { id, contentJson: JSON.stringify({ root: { type: 'root', children: [] } }) },
       'notes.delete': { id },
       'db.check': {},
+      'db.status': {},
+      'db.backups.list': {},
+      'db.backup': {},
+      'db.restore': { file: '' },
+      // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
+      'db.startEmpty': {},
     };
+    if (channel === 'db.restore') {
+      const backup = await dispatch(core.handlers, 'db.backup', {});
+      valid[channel] = { file: (backup as { value: { file: string } }).value.file };
+    }
     const result = await dispatch(core.handlers, channel, valid[channel]);
+    if (channel === 'db.startEmpty') {
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      return;
+    }
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(contract[channel].output.safeParse(result.value).success).toBe(true);
   });
