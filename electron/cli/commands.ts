@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { displayTitle } from '../../shared/domain/note';
 import { formatTable, type CliIo } from './output';
+import { DB_COMMANDS } from './commands/db';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -91,4 +92,5 @@ export const COMMANDS: Command[] = [
       return check.ok ? 0 : 1;
     },
   },
+  ...DB_COMMANDS,
 ];
