@@ -8,6 +8,7 @@ import {
 import * as notes from '../../../db/repositories/notes';
 import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
+import { scrubDeletedContent } from './purge';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -50,6 +51,7 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
 
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
   if (!notes.deleteNote(ctx.db, id)) notFound(id);
+  scrubDeletedContent(ctx);
   return { id };
 }
 
