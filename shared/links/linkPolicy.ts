@@ -47,7 +47,7 @@ export function decideExternalLink(raw: unknown): LinkDecision {
   }
   // Control characters and whitespace inside an address are how spoofed and smuggled links are built.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\s]/.test(text)) return refuse('The link contains hidden or control characters.');
+  if (/[\u0000-\u001f\u007f\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text)) return refuse('The link contains hidden or control characters.');
   let url: URL;
   try {
     url = new URL(text);
