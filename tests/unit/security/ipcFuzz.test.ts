@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
@@ -71,7 +72,7 @@ class PayloadMaker {
       '\\\\server\\share\\x.sqlite',
       'C:\\Windows\\x.db',
       `${d}/fuzz-${this.int(1e9)}.sqlite`,
-      `${d}/../escape-${this.int(1e9)}.sqlite`,
+      `${d}/nested/../escape-${this.int(1e9)}.sqlite`,
       `${d}/missing/dir/x.sqlite`,
       `${d}/not-a-db.db`,
       '/dev/null',
@@ -162,6 +163,8 @@ describe('IPC fuzz', () => {
   const onCrash = (): void => void (crashes += 1);
 
   beforeAll(async () => {
+    // Paths the fuzzer generates stay inside the test's own temp dir (".." included).
+    mkdirSync(`${core.dir.path}/nested`);
     process.on('uncaughtException', onCrash);
     process.on('unhandledRejection', onCrash);
     for (const title of ['alpha', 'beta', 'gamma']) {
