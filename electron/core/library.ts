@@ -48,7 +48,8 @@ export class Library {
       state: this.handle ? 'ok' : 'damaged',
       path: this.path,
       damaged: this.damage ?? null,
-      newestGoodBackup: this.path === ':memory:' ? null : newestGoodBackup(this.path),
+      // Verifying backups opens each one: only worth it when there is something to restore.
+      newestGoodBackup: this.handle || this.path === ':memory:' ? null : newestGoodBackup(this.path),
     };
   }
 

@@ -37,6 +37,7 @@ export const DbStatusSchema = z.object({
   damaged: z
     .object({ movedTo: z.string().nullable(), problem: z.string(), detectedAt: z.string() })
     .nullable(),
+  /** Only looked up while the library is damaged (it is what the app offers to restore); null otherwise. */
   newestGoodBackup: BackupInfoSchema.nullable(),
 });
 export type DbStatus = z.infer<typeof DbStatusSchema>;
