@@ -135,15 +135,25 @@ export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
   if (purged.length === 0) return 0;
   const dir = backupDirFor(dbPath);
   let pruned = 0;
+  const failures: string[] = [];
   if (existsSync(dir)) {
     for (const name of readdirSync(dir)) {
       const parsed = parseBackupName(name);
       if (!parsed) continue;
       const older = purged.filter((p) => p.deleted_at > parsed.createdAt);
       if (older.length === 0) continue;
-      pruneBackupFile(join(dir, name), older);
-      pruned += 1;
+      try {
+        pruneBackupFile(join(dir, name), older);
+        pruned += 1;
+      } catch (error) {
+        // A backup that cannot be opened must not stop new backups; the log is kept so the next rotation retries.
+        failures.push(`${name}: ${(error as Error).message}`);
+      }
     }
+  }
+  if (failures.length > 0) {
+    console.error(`[dossier] could not remove deleted items from ${failures.length} backup(s): ${failures.join('; ')}`);
+    return pruned;
   }
   db.prepare(`DELETE FROM purge_log WHERE id <= ?`).run(
     (db.prepare(`SELECT max(id) AS id FROM purge_log`).get() as { id: number }).id,
