@@ -42,6 +42,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // macOS's fsync does not flush the drive's cache; F_FULLFSYNC does (power-loss safety there).
+      if (process.platform === 'darwin') {
+        db.pragma('fullfsync = ON');
+        db.pragma('checkpoint_fullfsync = ON');
+      }
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');

@@ -146,7 +146,14 @@ export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
         pruneBackupFile(join(dir, name), older);
         pruned += 1;
       } catch (error) {
-        // A backup that cannot be opened must not stop new backups; the log is kept so the next rotation retries.
+        const file = join(dir, name);
+        if (!describeBackup(file, parsed.createdAt, parsed.reason).ok) {
+          // Damaged, so useless for a restore, and it still holds text the user deleted: remove it.
+          rmSync(file, { force: true });
+          pruned += 1;
+          continue;
+        }
+        // A sound backup that could not be rewritten must not stop new backups; the log is kept so the next rotation retries.
         failures.push(`${name}: ${(error as Error).message}`);
       }
     }

@@ -6,6 +6,7 @@ import { openCore, type Core } from '../../../electron/core/openCore';
 import { backupDirFor, createBackup } from '../../../electron/core/services/backups';
 import { scrubDeletedContent } from '../../../electron/core/services/purge';
 import { editorJson } from '../../helpers/core';
+import { flipBytesInTablePage } from '../../helpers/corrupt';
 import { makeTempDir } from '../../helpers/tempDir';
 
 /** Files that could hold the phrase: the library, its WAL and every backup. */
@@ -79,5 +80,22 @@ describe('deleted sources leave no trace (T22)', () => {
     expect(filesContaining(dbPath, keptPhrase).filter((f) => f.includes('backups'))).toHaveLength(2);
     expect(core.ctx.db.prepare('SELECT count(*) AS n FROM purge_log').get()).toEqual({ n: 0 });
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a damaged backup that cannot be pruned is removed rather than left holding deleted text, and backups go on', async () => {
+    const dbPath = core.ctx.dbPath;
+    const phrase = 'witness Marguerite Oaksworth-Lind';
+    const created = (await dispatch(core.handlers, 'notes.create', { title: 'Witness' })) as { value: { id: number } };
+    await dispatch(core.handlers, 'notes.save', { id: created.value.id, contentJson: editorJson(`${phrase} `.repeat(30)) });
+    const old = await createBackup(core.ctx.db, dbPath, { reason: 'daily', now: core.ctx.now() });
+    await dispatch(core.handlers, 'notes.delete', { id: created.value.id });
+    flipBytesInTablePage(old.file, 'notes');
+    expect(filesContaining(dbPath, phrase)).toEqual([old.file]);
+
+    const next = await createBackup(core.ctx.db, dbPath, { reason: 'daily', now: core.ctx.now() });
+    expect(next.ok).toBe(true);
+    expect(existsSync(old.file)).toBe(false);
+    expect(filesContaining(dbPath, phrase)).toEqual([]);
+    expect(core.ctx.db.prepare('SELECT count(*) AS n FROM purge_log').get()).toEqual({ n: 0 });
   });
 });
