@@ -222,4 +222,17 @@ describe('backups', () => {
     openCore(fresh).close();
     expect(listBackups(fresh)).toEqual([]);
   });
+
+  it('if the pre-migration backup cannot be written, the migration does not run and the library is untouched', () => {
+    const raw = new Database(dbPath);
+    migrate(raw, MIGRATIONS.slice(0, 1));
+    raw.prepare(`INSERT INTO notes (title, content_json, content_text, created_at, updated_at) VALUES ('old', '{}', '', 'a', 'a')`).run();
+    raw.close();
+    writeFileSync(backupDirFor(dbPath), 'a file where the backups folder should be');
+    expect(() => openCore(dbPath, { now: clock() })).toThrow();
+    const check = new Database(dbPath, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(1);
+    expect(check.prepare('SELECT title FROM notes').all()).toEqual([{ title: 'old' }]);
+    check.close();
+  });
 });
