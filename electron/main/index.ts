@@ -20,7 +20,11 @@ registerAppScheme();
 
 const HOURLY = 60 * 60 * 1000;
 
-/** A verified backup at start and then whenever the newest is a day old (checked hourly). */
+/**
+ * While the app runs, a verified backup whenever the newest is a day old (checked hourly), so a
+ * session left open for weeks is covered; the usual daily backup is the one taken on quit, which
+ * holds the day's work (a backup at start would only repeat yesterday's state and use up the day).
+ */
 function scheduleAutomaticBackups(core: Core): void {
   const run = (): void => {
     if (core.library.status().state !== 'ok') return;
@@ -28,7 +32,6 @@ function scheduleAutomaticBackups(core: Core): void {
       console.error('[dossier] automatic backup failed:', error),
     );
   };
-  run();
   setInterval(run, HOURLY).unref();
 }
 

@@ -10,7 +10,7 @@ import { DossierError } from '../../../shared/errors';
 
 /** How many rotating backups are kept (oldest deleted first). */
 export const BACKUPS_KEPT = 7;
-/** Automatic backups (at start, on quit, hourly timer) happen at most this often. */
+/** Automatic backups (on quit, and an hourly check while running) happen at most this often. */
 export const AUTOMATIC_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 const BACKUP_NAME = /^dossier-(\d{8}T\d{6}\d{3}Z)-([a-z-]+)\.sqlite$/;
