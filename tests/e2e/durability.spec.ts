@@ -77,6 +77,8 @@ test('typing then closing the page within 50 ms keeps the text (keepalive flush 
     await tab.keyboard.type(word);
     expected += word;
     await tab.waitForTimeout((round * 13) % 50);
+    // If "Leave site?" appears (a save is still pending), the user leaves: the page really goes away.
+    tab.on('dialog', (dialog) => void dialog.accept());
     await tab.close({ runBeforeUnload: true });
     // The keepalive request may still be in flight when close() returns: wait for the store, not the page.
     await expect.poll(() => textsByTitle(app.core.ctx.db).Closing, { timeout: 10_000, message: `round ${round}: the store must hold every word typed before the close` }).toBe(expected.trim());
@@ -86,6 +88,31 @@ test('typing then closing the page within 50 ms keeps the text (keepalive flush 
   await reopened.open();
   await reopened.select('Closing');
   await expect(reopened.editor).toHaveText(expected.trim());
+});
+
+test('closing the page while an earlier save is still in flight still sends the last words', async ({ notes, app, page, context }) => {
+  await notes.createNote('Slow');
+  await notes.expectSaved();
+  // Make renames slow on the server side, as on a loaded machine: the rename below is still in flight
+  // when the tab closes, and the content typed after it must not wait behind it.
+  const handlers = app.core.handlers as unknown as Record<string, (input: unknown) => unknown>;
+  const rename = handlers['notes.rename']!;
+  handlers['notes.rename'] = async (input) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return rename(input);
+  };
+  // The user confirms "Leave site?" (shown because a save is pending): the page really goes away.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await notes.title.fill('Slow source');
+  await page.waitForTimeout(400);
+  await notes.editor.press('Control+End');
+  await page.keyboard.type('last words');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => textsByTitle(app.core.ctx.db)['Slow source'], { timeout: 10_000 }).toBe('last words');
+  const reopened = new NotesPage(await context.newPage(), app.harness.url);
+  await reopened.open();
+  await reopened.select('Slow source');
+  await expect(reopened.editor).toHaveText('last words');
 });
 
 test('a full disk: the editor keeps the text, the UI says "Not saved", nothing is stored, and Retry saves it once space is back', async ({ notes, app, page }) => {
