@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DossierError } from '../shared/errors';
-import { migrate, type Migration } from './migrate';
+import { migrate, type MigrateHooks, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { SPACELESS_SQL_FUNCTION, sqlHasSpacelessScript } from '../shared/search/scripts';
 
@@ -16,6 +16,8 @@ export interface OpenOptions {
   /** For tests that inject migrations; the app always uses MIGRATIONS. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Called before pending migrations run on an existing database (the app takes a backup there). */
+  beforeMigrate?: MigrateHooks['beforeMigrate'];
 }
 
 /**
@@ -41,17 +43,48 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // macOS's fsync does not flush the drive's cache; F_FULLFSYNC does (power-loss safety there).
+      if (process.platform === 'darwin') {
+        db.pragma('fullfsync = ON');
+        db.pragma('checkpoint_fullfsync = ON');
+      }
       db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
-    // Used by the search triggers (migration 4): must exist before any write.
-    db.function(SPACELESS_SQL_FUNCTION, { deterministic: true, varargs: true }, sqlHasSpacelessScript);
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS);
+    registerSqlFunctions(db);
+    assertIntact(db);
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { beforeMigrate: options.beforeMigrate });
     return db;
   } catch (error) {
     db.close();
     throw translateSqliteError(error);
   }
+}
+
+/**
+ * quick_check on every open: a damaged file is reported as db_corrupt before
+ * anything (a migration, a save) writes to it. O(pages), no index cross-check;
+ * `dossier db check` runs the same, integrity_check runs before backups.
+ */
+export function assertIntact(db: Db): void {
+  const problems = quickCheck(db);
+  if (problems.length > 0) {
+    throw new DossierError('db_corrupt', `The database file is damaged: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
+
+/** Problems SQLite's quick_check reports; empty when the file is sound. */
+export function quickCheck(db: Db): string[] {
+  const rows = (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
+  return rows.length === 1 && rows[0] === 'ok' ? [] : rows;
+}
+
+/**
+ * SQL functions the schema's triggers call (the search triggers of migration 4):
+ * every connection that writes to a Dossier file, backups included, needs them.
+ */
+export function registerSqlFunctions(db: Db): void {
+  db.function(SPACELESS_SQL_FUNCTION, { deterministic: true, varargs: true }, sqlHasSpacelessScript);
 }
 
 /** Maps SQLite's error codes to the error codes users see. */
@@ -65,7 +98,7 @@ export function translateSqliteError(error: unknown): unknown {
   if (code === 'SQLITE_FULL') {
     return new DossierError('disk_full', 'The disk is full: nothing was saved. Free some space and try again.');
   }
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new DossierError('db_corrupt', `The database file is damaged (${code}).`);
   }
   return error;

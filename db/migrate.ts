@@ -8,6 +8,11 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
+export interface MigrateHooks {
+  /** Runs once before the first pending migration of an existing (non-empty) database. */
+  beforeMigrate?: (db: Database.Database, from: number, to: number) => void;
+}
+
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -22,7 +27,11 @@ export function latestVersion(migrations: readonly Migration[]): number {
  * schema and data untouched. A database written by a newer Dossier is refused
  * rather than risk damaging tables this version does not know.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  hooks: MigrateHooks = {},
+): { from: number; to: number } {
   assertOrdered(migrations);
   const from = schemaVersion(db);
   const latest = latestVersion(migrations);
@@ -33,6 +42,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
         'Update Dossier to open it; the file was not changed.',
     );
   }
+  // An existing library is copied before its schema changes; a failed copy stops the upgrade.
+  if (from > 0 && from < latest) hooks.beforeMigrate?.(db, from, latest);
   for (const migration of migrations) {
     if (migration.version <= from) continue;
     db.transaction(() => {

@@ -5,6 +5,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps = [
   ['typecheck', ['run', '--silent', 'typecheck']],
   ['lint', ['run', '--silent', 'lint']],
+  ['security', ['run', '--silent', 'lint:security']],
   ['unit', ['run', '--silent', 'test:unit']],
   ['e2e', ['run', '--silent', 'test:e2e']],
 ];

@@ -8,6 +8,7 @@ import { QUOTE_COMMANDS } from './commands/quote';
 import { PROJECTS_COMMANDS } from './commands/projects';
 import { SEARCH_COMMANDS } from './commands/search';
 import { TAGS_COMMANDS } from './commands/tags';
+import { DB_COMMANDS } from './commands/db';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -103,4 +104,5 @@ export const COMMANDS: Command[] = [
   ...SEARCH_COMMANDS,
   ...PROJECTS_COMMANDS,
   ...TAGS_COMMANDS,
+  ...DB_COMMANDS,
 ];

@@ -30,10 +30,35 @@ export async function dispatch(
     const handler = handlers[channel] as Handler<Channel>;
     return ok(await handler(parsed.data as never));
   } catch (raw) {
-    const error = translateSqliteError(raw);
+    const error = translateFsError(translateSqliteError(raw));
     if (error instanceof DossierError) return { ok: false, error: error.toData() };
     (options.logError ?? defaultLog)(channel, error);
     return fail('internal', `Dossier hit an unexpected error in ${channel}. Nothing was changed by this call.`);
+  }
+}
+
+/** File-system failures on paths the caller named (export, backup, clip) are the caller's to fix, not internal errors. */
+function translateFsError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const path = (error as { path?: unknown } | null)?.path;
+  const where = typeof path === 'string' ? `: ${path}` : '';
+  switch (code) {
+    case 'ENOENT':
+      return new DossierError('not_found', `No such file or folder${where}`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new DossierError('forbidden', `Dossier is not allowed to write or read there${where}`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new DossierError('disk_full', `The disk is full${where}`);
+    case 'EISDIR':
+    case 'ENOTDIR':
+    case 'EEXIST':
+    case 'ENAMETOOLONG':
+      return new DossierError('invalid_input', `That path cannot be used (${code})${where}`);
+    default:
+      return error;
   }
 }
 

@@ -1,22 +1,38 @@
 import { resolve } from 'node:path';
-import { openDatabase, type OpenOptions } from '../../db/connection';
+import type { OpenOptions } from '../../db/connection';
 import { systemClock, type CoreContext, type CoreHost } from './context';
 import { createHandlers, type Handlers } from './handlers';
+import { Library } from './library';
 
 export interface Core {
   readonly ctx: CoreContext;
   readonly handlers: Handlers;
+  readonly library: Library;
   close(): void;
 }
 
-/** Opens the store at dbPath and builds the handler table every transport binds. */
+/**
+ * Opens the store at dbPath and builds the handler table every transport binds.
+ * A damaged file does not make this throw: it is set aside and the core starts
+ * in the "damaged" state (see Library), so the app can offer a backup.
+ */
 export function openCore(dbPath: string, options: OpenOptions & { now?: () => string; host?: CoreHost } = {}): Core {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
-  const db = openDatabase(path, options);
-  const ctx: CoreContext = { db, dbPath: path, now: options.now ?? systemClock, ...(options.host ? { host: options.host } : {}) };
+  const now = options.now ?? systemClock;
+  const library = new Library(path, options, now);
+  const ctx: CoreContext = {
+    get db() {
+      return library.db;
+    },
+    dbPath: path,
+    now,
+    library,
+    ...(options.host ? { host: options.host } : {}),
+  };
   return {
     ctx,
     handlers: createHandlers(ctx),
-    close: () => db.close(),
+    library,
+    close: () => library.close(),
   };
 }

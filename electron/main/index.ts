@@ -2,6 +2,8 @@ import { app, dialog, type BrowserWindow, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
 import { DB_FILE_NAME } from '../core/paths';
 import { openCore, type Core } from '../core/openCore';
+import { backupIfDue } from '../core/services/backups';
+import { offerRecovery } from './recovery';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
@@ -18,6 +20,23 @@ const rendererDir = join(mainDir, '..', 'renderer');
 app.enableSandbox();
 registerAppScheme();
 
+const HOURLY = 60 * 60 * 1000;
+
+/**
+ * While the app runs, a verified backup whenever the newest is a day old (checked hourly), so a
+ * session left open for weeks is covered; the usual daily backup is the one taken on quit, which
+ * holds the day's work (a backup at start would only repeat yesterday's state and use up the day).
+ */
+function scheduleAutomaticBackups(core: Core): void {
+  const run = (): void => {
+    if (core.library.status().state !== 'ok') return;
+    backupIfDue(core.ctx.db, core.library.path, new Date().toISOString()).catch((error: unknown) =>
+      console.error('[dossier] automatic backup failed:', error),
+    );
+  };
+  setInterval(run, HOURLY).unref();
+}
+
 if (!app.requestSingleInstanceLock()) {
   // One process owns the database: a second launch focuses the first window.
   app.quit();
@@ -32,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     installSecurityGuards();
     serveRenderer(rendererDir);
     try {
@@ -47,6 +66,11 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
+    if (core.library.status().state === 'damaged' && !(await offerRecovery(core))) {
+      app.exit(1);
+      return;
+    }
+    scheduleAutomaticBackups(core);
     const isOurWindow = (frame: WebFrameMain): boolean => mainWindow?.webContents.mainFrame === frame;
     bindIpc(core.handlers, isOurWindow);
     installMenu(() => mainWindow, !app.isPackaged);
@@ -67,6 +91,19 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Windows flush their edits in their own close handlers; the store closes last.
-  app.on('will-quit', () => core?.close());
+  // Windows flush their edits in their own close handlers; then one automatic backup (at most daily)
+  // is taken before the store closes last.
+  let quitBackupDone = false;
+  app.on('will-quit', (event) => {
+    const open = core;
+    if (!open || quitBackupDone || open.library.status().state !== 'ok') {
+      core?.close();
+      return;
+    }
+    event.preventDefault();
+    quitBackupDone = true;
+    void backupIfDue(open.ctx.db, open.library.path, new Date().toISOString())
+      .catch((error: unknown) => console.error('[dossier] backup on quit failed:', error))
+      .finally(() => app.quit());
+  });
 }

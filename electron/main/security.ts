@@ -1,47 +1,112 @@
-import { app, session, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from './protocol';
+import { app, dialog, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
+import { decideExternalLink } from '../../shared/links/linkPolicy';
+import { APP_ORIGIN, APP_SCHEME } from './protocol';
+
+/*
+ * Electron-only: nothing here can run in this repository's tests (the Electron
+ * binary cannot be downloaded), so it is type-checked and statically scanned
+ * (`npm run lint:security`, electronegativity) but not executed; the pure
+ * decisions it relies on (link policy, CSP, static file containment) are
+ * unit-tested in plain Node. See README "Security" for the checklist mapping.
+ */
+
+/** Schemes the app's own pages may load from. Everything else (http, https, ws, file, ftp, data…) is cancelled. */
+const ALLOWED_REQUEST_SCHEMES = new Set([`${APP_SCHEME}:`, 'dossier-asset:', 'blob:', 'devtools:']);
 
 /**
- * App-wide guards, installed before any window exists: no permission is ever
- * granted, no web contents may navigate away from the app or open windows, and
+ * App-wide guards, installed before any window exists and applied to every
+ * session (the default one and any partition created later, e.g. the
+ * reader's): no permission is ever granted, no request leaves the machine,
+ * no web contents may navigate away from the app or open windows, and
  * <webview> cannot be attached.
  */
 export function installSecurityGuards(): void {
-  const ses = session.defaultSession;
+  hardenSession(session.defaultSession);
+  app.on('session-created', hardenSession);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+}
+
+function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  // Chromium fetches spell-check dictionaries from Google's CDN on Windows and Linux: an offline,
+  // confidential notebook must not. An unresolvable URL disables the download (Signal does the same).
+  ses.setSpellCheckerDictionaryDownloadURL('https://dictionaries.invalid/');
+  // Renderers never need the network: clipping by URL runs in the main process.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !ALLOWED_REQUEST_SCHEMES.has(schemeOf(details.url)) });
+  });
+  // The app:// protocol sends this same policy (APP_CSP in electron/core/csp.ts); repeating it on every
+  // response of the session covers anything else that ever renders here. Kept literal so static checkers
+  // can evaluate it; tests/unit/security/electronMain.test.ts keeps it identical to APP_CSP.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: dossier-asset:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+        ],
+      },
+    });
+  });
 }
 
 function guardWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    void openLinkAfterConfirmation(contents, url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links in notes open in the system browser, and only for web and mail addresses.
-    if (isExternalSafe(url)) void shell.openExternal(url);
+    void openLinkAfterConfirmation(contents, url);
     return { action: 'deny' };
   });
+}
+
+/**
+ * Links open in the system browser only when the link policy allows them
+ * (http/https, no credentials, no control characters) and the user confirms
+ * a dialog that shows the real (punycode) host and the full address.
+ */
+async function openLinkAfterConfirmation(contents: WebContents, url: string): Promise<void> {
+  const decision = decideExternalLink(url);
+  const parent = BrowserWindow.fromWebContents(contents) ?? undefined;
+  if (decision.action === 'refuse') {
+    await showDialog(parent, { type: 'warning', message: 'Dossier did not open this link', detail: decision.reason, buttons: ['OK'] });
+    return;
+  }
+  const { response } = await showDialog(parent, {
+    type: 'question',
+    message: `Open ${decision.host} in your browser?`,
+    detail: [decision.url, ...decision.warnings].join('\n\n'),
+    buttons: ['Cancel', 'Open in browser'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  if (response === 1) await shell.openExternal(decision.url);
+}
+
+function showDialog(parent: BrowserWindow | undefined, options: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+  return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
+}
+
+function schemeOf(url: string): string {
+  const colon = url.indexOf(':');
+  return colon < 0 ? '' : url.slice(0, colon + 1).toLowerCase();
 }
 
 export function isAppUrl(url: string): boolean {
   try {
     return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-function isExternalSafe(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
   } catch {
     return false;
   }

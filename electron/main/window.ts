@@ -26,6 +26,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would open links in new windows, bypassing the navigation guard's flow.
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
       spellcheck: true,
     },
   });

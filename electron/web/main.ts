@@ -20,6 +20,15 @@ if (!existsSync(staticDir)) {
 
 const dbPath = resolveDbPath(values.db);
 const core = openCore(dbPath);
+const status = core.library.status();
+if (status.state === 'damaged') {
+  console.error(
+    `The library is damaged and was set aside (nothing was deleted): ${status.damaged?.movedTo ?? dbPath}\n` +
+      (status.newestGoodBackup
+        ? `Restore the newest good backup with: dossier db restore "${status.newestGoodBackup.file}" --db "${dbPath}"`
+        : 'No good backup was found; `dossier db backups` lists them.'),
+  );
+}
 const harness = await startHarness({
   handlers: core.handlers,
   readAsset: (sha256) => readAssetForServing(core.ctx, sha256),

@@ -6,7 +6,7 @@
  */
 export const NOTES_CHANNELS = ['notes.list', 'notes.get', 'notes.create', 'notes.rename', 'notes.save', 'notes.delete'] as const;
 export const ARTICLES_CHANNELS = ['articles.list', 'articles.get', 'articles.content'] as const;
-export const DB_CHANNELS = ['db.check'] as const;
+export const DB_CHANNELS = ['db.check', 'db.status', 'db.backups.list', 'db.backup', 'db.restore', 'db.startEmpty'] as const;
 export const CLIP_CHANNELS = [
   'clip.preview',
   'clip.save',

@@ -6,16 +6,21 @@ export const TAG_NAME_MAX = 100;
 /** Items per organize call: enough for any multi-select, small enough for one quick transaction. */
 export const ITEMS_PER_CALL_MAX = 10_000;
 
+/** Control characters (NUL, newlines, escapes) make names that cannot be shown, typed or stored reliably. */
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+
 export const ProjectName = z
   .string()
   .trim()
   .min(1, 'A project needs a name')
+  .regex(NO_CONTROL_CHARACTERS, 'A project name cannot contain control characters')
   .max(PROJECT_NAME_MAX, `A project name can have at most ${PROJECT_NAME_MAX} characters`);
 
 export const TagName = z
   .string()
   .trim()
   .min(1, 'A tag needs a name')
+  .regex(NO_CONTROL_CHARACTERS, 'A tag cannot contain control characters')
   .max(TAG_NAME_MAX, `A tag can have at most ${TAG_NAME_MAX} characters`);
 
 /** Something a project or tag can hold. Passages join once they exist. */

@@ -70,6 +70,7 @@ export interface SanitizeReport {
 // off; the uponSanitizeAttribute hook below enforces it instead: an <img> keeps
 // a src only when it is a stored asset, and an href only when it is http(s)/mailto.
 let purifier: DOMPurify | undefined;
+let purifierDocument: Document | undefined;
 let activeOptions: SanitizeOptions = {};
 let activeDropped: string[] = [];
 
@@ -86,6 +87,7 @@ function resolveUrl(raw: string, base: string | null | undefined): string | null
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
   const { window } = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
+  purifierDocument = window.document;
   const instance = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   instance.addHook('uponSanitizeAttribute', (node, data) => {
     const tag = node.nodeName.toLowerCase();
@@ -121,8 +123,11 @@ export function sanitizeArticle(html: string, options: SanitizeOptions = {}): Sa
   activeOptions = options;
   activeDropped = [];
   try {
-    const fragment = dompurify.sanitize(html.normalize('NFC'), { ...ARTICLE_PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
-    const container = fragment.ownerDocument.createElement('div');
+    // DOMPurify answers null (not a fragment) for markup that parses without a <body>, e.g. a <frameset> page.
+    const fragment =
+      (dompurify.sanitize(html.normalize('NFC'), { ...ARTICLE_PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null) ??
+      purifierDocument!.createDocumentFragment();
+    const container = purifierDocument!.createElement('div');
     container.appendChild(fragment.cloneNode(true));
     return { html: container.innerHTML, fragment, droppedImages: activeDropped };
   } finally {

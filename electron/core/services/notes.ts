@@ -6,8 +6,10 @@ import {
   parseEditorState,
 } from '../../../shared/notes/editorState';
 import * as notes from '../../../db/repositories/notes';
+import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
 import { deriveNoteQuotes } from './passages';
+import { scrubDeletedContent } from './purge';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -40,17 +42,21 @@ export function renameNote(ctx: CoreContext, id: number, title: string): NoteSum
 export function saveNoteContent(ctx: CoreContext, id: number, contentJson: string): NoteSaved {
   const state = parseEditorState(contentJson);
   const contentText = editorStateToPlainText(state);
+  // One transaction: the note and every row derived from it (quote links, checksum) commit together or not at all.
   const saved = ctx.db.transaction(() => {
-    const result = notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now());
-    // The note↔passage links are derived in the same transaction: a crash cannot split them from the content.
-    if (result) deriveNoteQuotes(ctx.db, id, state);
-    return result;
+    const row = notes.updateNoteContent(ctx.db, id, { contentJson, contentText }, ctx.now());
+    if (row) {
+      deriveNoteQuotes(ctx.db, id, state);
+      upsertNoteChecksum(ctx.db, id, row.revision, contentJson);
+    }
+    return row;
   })();
   return saved ?? notFound(id);
 }
 
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
   if (!notes.deleteNote(ctx.db, id)) notFound(id);
+  scrubDeletedContent(ctx);
   return { id };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
 import { ReaderView } from '../features/reader/ReaderView';
+import { LibraryGate } from '../features/recovery/LibraryGate';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { navigate, useRoute } from './routes';
 import { Sidebar, type Section } from './Sidebar';
@@ -58,26 +59,28 @@ export function App(): ReactNode {
   }, [routedNoteId]);
 
   return (
-    <div className="app-shell">
-      <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection}>
-        <SearchPanel />
-      </Sidebar>
-      {route.kind === 'article' ? (
-        <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
-      ) : section === 'notes' ? (
-        <NotesWorkspace key={route.noteId ?? 'notes'} openNoteId={route.noteId} onError={onError} />
-      ) : (
-        <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
-      )}
-      {dragging && <div className="drop-overlay">Drop pages and text files to clip them</div>}
-      {error && (
-        <div className="toast is-error" role="alert" data-testid="error-toast">
-          <span>{error}</span>
-          <button type="button" className="link-button" onClick={() => setError(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      )}
-    </div>
+    <LibraryGate>
+      <div className="app-shell">
+        <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection}>
+          <SearchPanel />
+        </Sidebar>
+        {route.kind === 'article' ? (
+          <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
+        ) : section === 'notes' ? (
+          <NotesWorkspace key={route.noteId ?? 'notes'} openNoteId={route.noteId} onError={onError} />
+        ) : (
+          <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
+        )}
+        {dragging && <div className="drop-overlay">Drop pages and text files to clip them</div>}
+        {error && (
+          <div className="toast is-error" role="alert" data-testid="error-toast">
+            <span>{error}</span>
+            <button type="button" className="link-button" onClick={() => setError(undefined)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+    </LibraryGate>
   );
 }

@@ -57,6 +57,11 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'tags.remove': [{ items: [{ type: 'note', id: 1 }] }, { name: 'x', items: 'all' }],
     'tags.ofItem': [{}, { item: { type: 'project', id: 1 } }, { item: { type: 'note', id: '1' } }],
     'library.setArticleState': [{ ids: [1] }, { ids: [], starred: true }, { ids: [1], readingState: 'deleted' }, { ids: [1], starred: 'yes' }, { ids: ['1'], starred: true }],
+    'db.status': [],
+    'db.backups.list': [],
+    'db.backup': [{ out: 'relative.sqlite' }, { out: '/tmp/x.txt' }, { out: 5 }, { out: '/tmp/a\0b.sqlite' }],
+    'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
+    'db.startEmpty': [],
   };
   return [...common, ...specific[channel]];
 }
@@ -148,7 +153,17 @@ describe('the contract', () => {
       'tags.remove': { name: 'probe', items: [{ type: 'note', id }] },
       'tags.ofItem': { item: { type: 'note', id } },
       'library.setArticleState': { ids: [articleId], readingState: 'read', starred: true },
+      'db.status': {},
+      'db.backups.list': {},
+      'db.backup': {},
+      'db.restore': { file: '' },
+      // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
+      'db.startEmpty': {},
     };
+    if (channel === 'db.restore') {
+      const backup = await dispatch(core.handlers, 'db.backup', {});
+      valid[channel] = { file: (backup as { value: { file: string } }).value.file };
+    }
     let target = core;
     if (channel === 'export.importArchive') {
       // Import needs an empty library: archive one empty library and import it into another.
@@ -159,6 +174,10 @@ describe('the contract', () => {
     }
     const result = await dispatch(target.handlers, channel, valid[channel]);
     if (target !== core) target.close();
+    if (channel === 'db.startEmpty') {
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      return;
+    }
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(contract[channel].output.safeParse(result.value).success).toBe(true);
   });

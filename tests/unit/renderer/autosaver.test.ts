@@ -75,4 +75,42 @@ describe('Autosaver', () => {
     await saver.flushAll();
     expect(writes).toEqual([2]);
   });
+
+  it('flushAllNow sends queued and pending writes at once, not behind a request still in flight (a closing tab)', async () => {
+    const sent: string[] = [];
+    const saver = new Autosaver(300);
+    // A rename whose request never completes (the page is going away).
+    saver.schedule({ key: 'title:1', noteId: 1, run: () => new Promise<void>(() => void sent.push('rename')) });
+    void saver.flushAll();
+    await vi.advanceTimersByTimeAsync(0);
+    // Typed just before closing: queued behind the rename by an earlier flush, and one still pending.
+    saver.schedule({ key: 'content:1', noteId: 1, run: async () => void sent.push('content 1') });
+    void saver.flushAll();
+    saver.schedule({ key: 'content:2', noteId: 2, run: async () => void sent.push('content 2') });
+    expect(sent).toEqual(['rename']);
+    void saver.flushAllNow();
+    await vi.advanceTimersByTimeAsync(0);
+    // Both contents go out now; the rename still in flight is sent again (an unload may cancel the first).
+    expect([...sent].sort()).toEqual(['content 1', 'content 2', 'rename', 'rename']);
+    expect(saver.statusOf(2)).toBe('saved');
+  });
+
+  it('flushAllNow re-sends the newest write of a key that is in flight (an unload may cancel it) and never an older one after it', async () => {
+    const sent: string[] = [];
+    const saver = new Autosaver(300);
+    saver.schedule({ key: 'content:1', noteId: 1, run: () => new Promise<void>(() => void sent.push('v1')) });
+    void saver.flushAll();
+    await vi.advanceTimersByTimeAsync(0);
+    saver.schedule({ key: 'content:3', noteId: 3, run: () => new Promise<void>(() => void sent.push('three')) });
+    void saver.flushAll();
+    await vi.advanceTimersByTimeAsync(0);
+    // content:1 v2 is queued behind the in-flight v1 and v3 is pending: of content:1, only v3 may go out now.
+    saver.schedule({ key: 'content:1', noteId: 1, run: async () => void sent.push('v2') });
+    void saver.flushAll();
+    saver.schedule({ key: 'content:1', noteId: 1, run: async () => void sent.push('v3') });
+    void saver.flushAllNow();
+    await vi.advanceTimersByTimeAsync(0);
+    // v3 supersedes the queued v2 (dropped); content:3 was only queued, so it goes out now too.
+    expect([...sent].sort()).toEqual(['three', 'v1', 'v3']);
+  });
 });

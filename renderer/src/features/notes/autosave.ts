@@ -12,6 +12,10 @@ export const autosaver = new Autosaver(300, (error, job) => {
 });
 
 onFlushRequest(() => autosaver.flushAll());
+// A page going away (a browser tab closing) cannot wait for anything: send the newest write of every
+// key now, including those queued behind a request still in flight. Registered after the harness
+// bridge's own pagehide listener (created when api/client loads), so these requests use keepalive.
+window.addEventListener('pagehide', () => void autosaver.flushAllNow());
 window.addEventListener('blur', () => void autosaver.flushAll());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void autosaver.flushAll();

@@ -19,6 +19,11 @@ export interface SaveJob {
   run: () => Promise<void>;
 }
 
+interface Queued {
+  job: SaveJob;
+  started: boolean;
+}
+
 interface Pending {
   job: SaveJob;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,6 +34,10 @@ export class Autosaver {
   private readonly running = new Map<number, number>();
   private readonly failed = new Map<number, unknown>();
   private readonly listeners = new Set<() => void>();
+  /** Writes handed to the chain that have not started yet. */
+  private readonly queued = new Set<Queued>();
+  /** Writes whose request has started and not yet finished. */
+  private readonly inFlight = new Set<Queued>();
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -81,6 +90,32 @@ export class Autosaver {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * For a page that is being torn down (a browser tab closing): the newest
+   * write of every key — pending, queued behind another request, or already
+   * in flight — is sent at once, in parallel. Queued writes would wait behind
+   * a request the page will not live to see finish, and a request started
+   * before the unload (without keepalive) may be cancelled by it, so the
+   * newest write per key is (re)sent now; older queued writes of the same key
+   * are dropped, so nothing older can land after it. Re-sending a write is
+   * harmless: it stores the same content again. (Electron awaits flushAll()
+   * before closing a window and never needs this.)
+   */
+  flushAllNow(): Promise<void> {
+    for (const key of [...this.pending.keys()]) void this.start(key);
+    const newest = new Map<string, Queued>();
+    for (const entry of this.inFlight) newest.set(entry.job.key, entry);
+    for (const entry of this.queued) newest.set(entry.job.key, entry);
+    const runs: Array<Promise<void>> = [];
+    for (const entry of [...this.queued]) {
+      if (newest.get(entry.job.key) !== entry) runs.push(this.runOnce(entry, { superseded: true }));
+    }
+    for (const entry of newest.values()) {
+      runs.push(entry.started ? entry.job.run().catch((error: unknown) => this.onError(error, entry.job)) : this.runOnce(entry));
+    }
+    return Promise.all(runs).then(() => undefined);
+  }
+
   private start(key: string): Promise<void> {
     const entry = this.pending.get(key);
     if (!entry) return this.chain;
@@ -89,23 +124,34 @@ export class Autosaver {
     const { job } = entry;
     this.running.set(job.noteId, (this.running.get(job.noteId) ?? 0) + 1);
     this.emit();
-    this.chain = this.chain.then(async () => {
-      try {
-        await job.run();
-        this.failed.delete(job.noteId);
-      } catch (error) {
-        this.failed.set(job.noteId, error);
-        // Keep the failed edit for the next flush unless a newer edit already replaced it.
-        if (!this.pending.has(job.key)) this.pending.set(job.key, { job, timer: undefined });
-        this.onError(error, job);
-      } finally {
-        const left = (this.running.get(job.noteId) ?? 1) - 1;
-        if (left > 0) this.running.set(job.noteId, left);
-        else this.running.delete(job.noteId);
-        this.emit();
-      }
-    });
+    const queued: Queued = { job, started: false };
+    this.queued.add(queued);
+    this.chain = this.chain.then(() => this.runOnce(queued));
     return this.chain;
+  }
+
+  /** Runs a queued write unless flushAllNow() already did (or dropped it for a newer one). */
+  private async runOnce(queued: Queued, { superseded = false } = {}): Promise<void> {
+    if (queued.started) return;
+    queued.started = true;
+    this.queued.delete(queued);
+    const { job } = queued;
+    this.inFlight.add(queued);
+    try {
+      if (!superseded) await job.run();
+      this.failed.delete(job.noteId);
+    } catch (error) {
+      this.failed.set(job.noteId, error);
+      // Keep the failed edit for the next flush unless a newer edit already replaced it.
+      if (!this.pending.has(job.key)) this.pending.set(job.key, { job, timer: undefined });
+      this.onError(error, job);
+    } finally {
+      this.inFlight.delete(queued);
+      const left = (this.running.get(job.noteId) ?? 1) - 1;
+      if (left > 0) this.running.set(job.noteId, left);
+      else this.running.delete(job.noteId);
+      this.emit();
+    }
   }
 
   private emit(): void {
