@@ -8,7 +8,9 @@ import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
 import { isResidue } from './residue';
-import { sanitizeArticle } from './sanitizeConfig';
+import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
+
+const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUTES);
 
 /**
  * The extraction pipeline, pure Node (no Electron, no database):
@@ -190,19 +192,6 @@ function countStartTags(html: string): number {
 
 const PARAGRAPH_MIN_WORDS = 12;
 
-/** The deepest element nesting, found iteratively (the page may nest deeper than the JS stack). */
-function maxDepth(root: Node, limit: number): number {
-  let deepest = 0;
-  const stack: [Node, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -252,14 +241,20 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     img.removeAttribute('srcset');
   }
   const residue: string[] = [];
-  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button'))) {
+  // Outermost first: a block whose whole text is residue goes with everything inside it.
+  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol'))) {
     if (!el.isConnected) continue;
-    if (el.querySelector('p, li, img, h1, h2, h3, h4, h5, h6, blockquote, table, div')) continue;
     const text = el.textContent ?? '';
-    if (isResidue(text)) {
+    if (text.length <= 400 && isResidue(text)) {
       residue.push(text.replace(/\s+/g, ' ').trim());
       el.remove();
     }
+  }
+  // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
+  // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
+  for (const el of Array.from(document.querySelectorAll(ARTICLE_FORBIDDEN_WITH_CONTENT.join(',')))) el.remove();
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }
   return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
 }
@@ -339,7 +334,8 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   if (elements > MAX_ELEMENTS) {
     throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
   }
-  if (approximateNesting(source) > MAX_NESTING) {
+  const nesting = approximateNesting(source);
+  if (nesting > MAX_NESTING) {
     throw new DossierError('too_large', `The page nests its markup more than ${MAX_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
   }
   const { document } = parseHTML(source);
@@ -350,7 +346,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   const bodyText = (document.body?.textContent ?? '').trim();
 
   let readable: ReturnType<Readability<string>['parse']> = null;
-  const tooDeep = maxDepth(document as unknown as Node, MAX_DEPTH_FOR_READABILITY) > MAX_DEPTH_FOR_READABILITY;
+  const tooDeep = nesting > MAX_DEPTH_FOR_READABILITY;
   if (tooDeep) {
     warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
   } else {
@@ -424,7 +420,7 @@ export function extractionLoss(groups: string[][], cleanText: string): { dropped
 export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> | null = new Map(), extraWarnings: string[] = []): ExtractedArticle {
   // images === null: a preview, where images are not stored yet, so dropping them is no loss to report.
   const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images: images ?? new Map() });
-  const text = domToNormalizedText(sanitized.fragment);
+  const text = domToNormalizedText(sanitized.root);
   if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
   const warnings = [...analysis.warnings, ...extraWarnings];
   const loss = extractionLoss(analysis.pageParagraphGroups, text);

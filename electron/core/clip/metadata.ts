@@ -49,32 +49,41 @@ function metaValue(el: MetaElement): string | null {
   return el.getAttribute('content') ?? el.getAttribute('value');
 }
 
-function meta(doc: MetaDocument, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const lower = key.toLowerCase();
+/** Every <meta> value by lower-cased property/name/itemprop, in document order, read in one pass. */
+type MetaIndex = Map<string, string[]>;
+const metaIndexes = new WeakMap<MetaDocument, MetaIndex>();
+
+function metaIndex(doc: MetaDocument): MetaIndex {
+  let index = metaIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const value = clean(metaValue(el));
+    if (!value) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
-      for (const el of Array.from(doc.querySelectorAll(`meta[${attr}]`))) {
-        if ((el.getAttribute(attr) ?? '').toLowerCase() === lower) {
-          const content = clean(metaValue(el));
-          if (content) return content;
-        }
-      }
+      const key = el.getAttribute(attr)?.toLowerCase().trim();
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      list.push(value);
+      index.set(key, list);
     }
+  }
+  metaIndexes.set(doc, index);
+  return index;
+}
+
+function meta(doc: MetaDocument, ...keys: string[]): string | null {
+  const index = metaIndex(doc);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase())?.[0];
+    if (value) return value;
   }
   return null;
 }
 
 function metaAll(doc: MetaDocument, ...keys: string[]): string[] {
-  const wanted = new Set(keys.map((k) => k.toLowerCase()));
-  const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
-    if (wanted.has(key)) {
-      const content = clean(metaValue(el));
-      if (content) out.push(content);
-    }
-  }
-  return out;
+  const index = metaIndex(doc);
+  return keys.flatMap((key) => index.get(key.toLowerCase()) ?? []);
 }
 
 function jsonLdObjects(doc: MetaDocument): JsonObject[] {
