@@ -250,6 +250,7 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
       el.remove();
     }
   }
+  flattenMath(document as unknown as Document);
   // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
   // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
   for (const el of Array.from(document.querySelectorAll(ARTICLE_FORBIDDEN_WITH_CONTENT.join(',')))) el.remove();
@@ -257,6 +258,24 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }
   return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
+}
+
+/**
+ * MathML as plain text (its tokens separated by spaces). Readability on
+ * linkedom drops <math> elements, and DOMPurify drops foreign-namespace
+ * elements with their text; a formula read as text beats a hole in the article.
+ */
+function flattenMath(document: Document): void {
+  for (const math of Array.from(document.querySelectorAll('math'))) {
+    if (!math.isConnected) continue;
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(math, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) parts.push(node.nodeValue.trim());
+    const span = document.createElement('span');
+    span.textContent = parts.join(' ');
+    // MathJax 3 wraps the MathML (its accessible copy) in custom elements whose visible glyphs are CSS: replace the whole wrapper.
+    (math.closest('mjx-container') ?? math).replaceWith(span);
+  }
 }
 
 function imageKey(src: string, baseUrl: string | null, fromFile: boolean): string | null {
@@ -342,6 +361,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
   const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
+  flattenMath(document as unknown as Document);
   const groups = paragraphGroups(document as unknown as Document);
   const bodyText = (document.body?.textContent ?? '').trim();
 

@@ -159,3 +159,12 @@ describe('pasted HTML', () => {
     expect(clip.wordCount).toBeGreaterThan(40);
   });
 });
+
+describe('page furniture', () => {
+  it('recognises datelines, credits and related-link lines, not sentences that contain them', () => {
+    for (const line of ['PUBLISHED: 10:48, Tue, Nov 19, 2019', '| UPDATED: 11:05, Tue, Nov 19, 2019', 'Published 11:11 PM EST Nov 19, 2019', 'November 20, 2019', 'Image copyright Getty Images', 'Media playback is unsupported on your device', '1 of 6', 'Read more: Tencent profit falls', 'DON\'T MISS', '5 minute read'])
+      expect(isResidue(line), line).toBe(true);
+    for (const line of ['On November 20, 2019, the council met at 10:30.', '2019', 'Photographs taken on Tuesday show the damage.', 'Read the full report, which runs to 300 pages, on the council website.'])
+      expect(isResidue(line), line).toBe(false);
+  });
+});
