@@ -155,7 +155,8 @@ export function splitAuthors(raw: string): string[] {
     .split(/\s*(?:,|;|\band\b|&)\s*/i)
     .map((p) => clean(p.replace(/^by\s+/i, '')))
     .filter((p): p is string => p !== null && !NOT_A_NAME.test(p) && p.length <= 80);
-  // "Doe, Jane" (one person, family name first) is rare in news bylines; treat commas as separators.
+  // "Gillman, Steve": one person written family name first (two single words around one comma).
+  if (parts.length === 2 && /^[^,;&]+,\s*[^,;&]+$/.test(text) && parts.every((p) => /^[\p{Lu}][\p{L}'’-]+$/u.test(p))) return [`${parts[1]} ${parts[0]}`];
   return [...new Set(parts)];
 }
 
@@ -214,13 +215,29 @@ const BYLINE_SELECTORS = [
   '[data-testid="byline"]',
 ];
 
+const PERSON_NAME = /^[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)){0,4}$/u;
+
+function namesIn(text: string | null): string[] {
+  const value = clean(text);
+  if (!value || value.length > 120) return [];
+  const names = splitAuthors(value.replace(/\b(updated|published|posted)\b.*$/i, ''));
+  return names.length > 0 && names.every((n) => PERSON_NAME.test(n)) ? names : [];
+}
+
+interface ChildrenElement extends MetaElement {
+  children?: ArrayLike<MetaElement>;
+}
+
+/** A byline element's names: its whole text, or else its first child that reads as names ("Joe Davidson" in "Joe DavidsonWashington PostDec 13"). */
 function visibleByline(doc: MetaDocument): string[] {
   for (const selector of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5)) {
-      const text = clean(el.getAttribute('content') ?? el.textContent);
-      if (!text || text.length > 120 || /\d{4}/.test(text) && text.length > 60) continue;
-      const names = splitAuthors(text.replace(/\b(updated|published|posted)\b.*$/i, ''));
-      if (names.length > 0 && names.every((n) => n.split(' ').length <= 5)) return names;
+    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5) as ChildrenElement[]) {
+      const whole = namesIn(el.getAttribute('content') ?? el.textContent);
+      if (whole.length) return whole;
+      for (const child of Array.from(el.children ?? []).slice(0, 6)) {
+        const names = namesIn(child.textContent);
+        if (names.length) return names;
+      }
     }
   }
   return [];

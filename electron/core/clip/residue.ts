@@ -35,6 +35,8 @@ const RESIDUE_PATTERNS: RegExp[] = [
   /^media playback is unsupported on your device\.?$/i,
   /^follow [\w\s'’.-]{1,40} on (twitter|facebook|instagram|x|linkedin|youtube|tiktok)\b.{0,80}$/i,
   /^(home|menu|close|caption|search|print|advertisement)$/i,
+  /^https?:\/\/\S+$/i,
+  /^subscribe\b.{0,40}\b(services|now|today)$/i,
 ];
 
 const DATE_WORDS =
