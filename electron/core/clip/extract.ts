@@ -242,8 +242,15 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
   }
   const residue: string[] = [];
   // Outermost first: a block whose whole text is residue goes with everything inside it.
-  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol'))) {
+  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
     if (!el.isConnected) continue;
+    // Inline spans inside running text are never residue on their own: a paragraph is judged whole.
+    if ((el.tagName === 'SPAN' || el.tagName === 'TIME') && el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote')) continue;
+    if ((el.tagName === 'UL' || el.tagName === 'OL') && isLinkMenu(el)) {
+      residue.push((el.textContent ?? '').replace(/\s+/g, ' ').trim());
+      el.remove();
+      continue;
+    }
     const text = el.textContent ?? '';
     if (text.length <= 400 && isResidue(text)) {
       residue.push(text.replace(/\s+/g, ' ').trim());
@@ -258,6 +265,17 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }
   return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
+}
+
+/** A list of three or more bare links of a few words each: a section menu, not article text. */
+function isLinkMenu(list: Element): boolean {
+  const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
+  if (items.length < 3) return false;
+  return items.every((li) => {
+    const links = li.querySelectorAll('a');
+    const text = (li.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return links.length === 1 && text === (links[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() && text.split(' ').length <= 3;
+  });
 }
 
 /**

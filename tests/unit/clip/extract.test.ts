@@ -168,3 +168,18 @@ describe('page furniture', () => {
       expect(isResidue(line), line).toBe(false);
   });
 });
+
+describe('menus and credits inside the article body', () => {
+  it('drops a menu of bare links and a photo credit, keeps real lists and inline text', () => {
+    const menu = '<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/business">Business</a></li></ul>';
+    const sources = '<ul><li><a href="https://a.example/r">The council report</a> published in May</li><li>An interview with the harbour master</li><li>Port authority figures</li></ul>';
+    const clip = extractArticle({
+      bytes: page('<title>T</title>', `<article>${menu}<p>${LONG(70)}</p><figure><span>Photo: Ana Ruiz</span></figure><p>Readers can <span>Subscribe</span> at the desk. ${LONG(40)}</p>${sources}</article>`),
+      filename: 'menu.html',
+    });
+    expect(clip.text).not.toMatch(/News\n\nSport/);
+    expect(clip.text).not.toContain('Photo: Ana Ruiz');
+    expect(clip.text).toContain('Readers can Subscribe at the desk.');
+    expect(clip.text).toContain('The council report published in May');
+  });
+});
