@@ -173,11 +173,15 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   // 20161209 or 2016/12/09
   const compact = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/.exec(text);
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const dateOnly = !/\d:\d/.test(text) && /[a-z]/i.test(text);
   const parsed = Date.parse(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\bat\b/i, ' ').replace(/\s+[A-Z]{2,4}$/, (zone) => (/^(UTC|GMT|Z)$/.test(zone.trim()) ? zone : '')));
   if (Number.isNaN(parsed)) return null;
-  const year = new Date(parsed).getUTCFullYear();
+  const date = new Date(parsed);
+  const year = date.getUTCFullYear();
   if (year < 1990 || year > 2100) return null;
-  return new Date(parsed).toISOString();
+  // "December 14, 2016" names a day, not an instant: keep it a date whatever the machine's time zone.
+  if (dateOnly) return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return date.toISOString();
 }
 
 function firstDate(...candidates: (string | null | undefined)[]): string | null {
@@ -217,11 +221,12 @@ const BYLINE_SELECTORS = [
 
 const PERSON_NAME = /^[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)){0,4}$/u;
 
-function namesIn(text: string | null): string[] {
+function namesIn(text: string | null, strict: boolean): string[] {
   const value = clean(text);
-  if (!value || value.length > 120) return [];
+  if (!value || value.length > 120 || (/\d{4}/.test(value) && value.length > 60)) return [];
   const names = splitAuthors(value.replace(/\b(updated|published|posted)\b.*$/i, ''));
-  return names.length > 0 && names.every((n) => PERSON_NAME.test(n)) ? names : [];
+  const ok = names.length > 0 && names.every((n) => (strict ? PERSON_NAME.test(n) : n.split(' ').length <= 5 && !/\d/.test(n)));
+  return ok ? names : [];
 }
 
 interface ChildrenElement extends MetaElement {
@@ -232,15 +237,35 @@ interface ChildrenElement extends MetaElement {
 function visibleByline(doc: MetaDocument): string[] {
   for (const selector of BYLINE_SELECTORS) {
     for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5) as ChildrenElement[]) {
-      const whole = namesIn(el.getAttribute('content') ?? el.textContent);
+      const whole = namesIn(el.getAttribute('content') ?? el.textContent, false);
       if (whole.length) return whole;
       for (const child of Array.from(el.children ?? []).slice(0, 6)) {
-        const names = namesIn(child.textContent);
+        const names = namesIn(child.textContent, true);
         if (names.length) return names;
       }
     }
   }
   return [];
+}
+
+const DATE_LABEL = /^\s*(last\s+)?(updated|published|posted|modified|date)\s*(on|at)?[:\s]*/i;
+const DATE_CLASS = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="byline" i] span, [class*="meta" i] span';
+
+/** A visible date line ("December 14, 2016", "Updated: Dec 15, 2016 2:57 PM UTC"), when the page has no machine-readable date. */
+function visibleDate(doc: MetaDocument): string | null {
+  const candidates = [...Array.from(doc.querySelectorAll(DATE_CLASS)).slice(0, 40), ...Array.from(doc.querySelectorAll('span, p, div, li')).slice(0, 4000)];
+  for (const el of candidates) {
+    if ((el as unknown as { children?: ArrayLike<unknown> }).children?.length) continue;
+    const text = clean(el.textContent);
+    if (!text || text.length > 60 || !isDateLine(text)) continue;
+    const date = normalizeDate(text.replace(DATE_LABEL, ''));
+    if (date) return date;
+  }
+  return null;
+}
+
+function isDateLine(text: string): boolean {
+  return /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/i.test(text) && text.replace(DATE_LABEL, '').length <= 45;
 }
 
 function savedFromComment(html: string): string | null {
@@ -278,7 +303,7 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     meta(doc, 'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate', 'DisplayDate', 'timestamp', 'og:updated_time'),
     parsely ? str(parsely.pub_date) : null,
     timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('data-published') ?? timeEl?.textContent,
-  );
+  ) ?? visibleDate(doc);
   const modifiedAt = firstDate(
     ...articles.map((a) => str(a.dateModified)),
     meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated'),
