@@ -8,7 +8,9 @@ import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
 import { isResidue } from './residue';
-import { sanitizeArticle } from './sanitizeConfig';
+import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
+
+const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUTES);
 
 /**
  * The extraction pipeline, pure Node (no Electron, no database):
@@ -190,19 +192,6 @@ function countStartTags(html: string): number {
 
 const PARAGRAPH_MIN_WORDS = 12;
 
-/** The deepest element nesting, found iteratively (the page may nest deeper than the JS stack). */
-function maxDepth(root: Node, limit: number): number {
-  let deepest = 0;
-  const stack: [Node, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -252,16 +241,59 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     img.removeAttribute('srcset');
   }
   const residue: string[] = [];
-  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button'))) {
+  // Outermost first: a block whose whole text is residue goes with everything inside it.
+  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
     if (!el.isConnected) continue;
-    if (el.querySelector('p, li, img, h1, h2, h3, h4, h5, h6, blockquote, table, div')) continue;
+    // Inline spans inside running text are never residue on their own: a paragraph is judged whole.
+    if ((el.tagName === 'SPAN' || el.tagName === 'TIME') && el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote')) continue;
+    if ((el.tagName === 'UL' || el.tagName === 'OL') && isLinkMenu(el)) {
+      residue.push((el.textContent ?? '').replace(/\s+/g, ' ').trim());
+      el.remove();
+      continue;
+    }
     const text = el.textContent ?? '';
-    if (isResidue(text)) {
+    if (text.length <= 400 && isResidue(text)) {
       residue.push(text.replace(/\s+/g, ' ').trim());
       el.remove();
     }
   }
+  flattenMath(document as unknown as Document);
+  // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
+  // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
+  for (const el of Array.from(document.querySelectorAll(ARTICLE_FORBIDDEN_WITH_CONTENT.join(',')))) el.remove();
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
+  }
   return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
+}
+
+/** A list of three or more bare links of a few words each: a section menu, not article text. */
+function isLinkMenu(list: Element): boolean {
+  const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
+  if (items.length < 3) return false;
+  return items.every((li) => {
+    const links = li.querySelectorAll('a');
+    const text = (li.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return links.length === 1 && text === (links[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() && text.split(' ').length <= 3;
+  });
+}
+
+/**
+ * MathML as plain text (its tokens separated by spaces). Readability on
+ * linkedom drops <math> elements, and DOMPurify drops foreign-namespace
+ * elements with their text; a formula read as text beats a hole in the article.
+ */
+function flattenMath(document: Document): void {
+  for (const math of Array.from(document.querySelectorAll('math'))) {
+    if (!math.isConnected) continue;
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(math, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) parts.push(node.nodeValue.trim());
+    const span = document.createElement('span');
+    span.textContent = parts.join(' ');
+    // MathJax 3 wraps the MathML (its accessible copy) in custom elements whose visible glyphs are CSS: replace the whole wrapper.
+    (math.closest('mjx-container') ?? math).replaceWith(span);
+  }
 }
 
 function imageKey(src: string, baseUrl: string | null, fromFile: boolean): string | null {
@@ -339,18 +371,20 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   if (elements > MAX_ELEMENTS) {
     throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
   }
-  if (approximateNesting(source) > MAX_NESTING) {
+  const nesting = approximateNesting(source);
+  if (nesting > MAX_NESTING) {
     throw new DossierError('too_large', `The page nests its markup more than ${MAX_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
   }
   const { document } = parseHTML(source);
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
   const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
+  flattenMath(document as unknown as Document);
   const groups = paragraphGroups(document as unknown as Document);
   const bodyText = (document.body?.textContent ?? '').trim();
 
   let readable: ReturnType<Readability<string>['parse']> = null;
-  const tooDeep = maxDepth(document as unknown as Node, MAX_DEPTH_FOR_READABILITY) > MAX_DEPTH_FOR_READABILITY;
+  const tooDeep = nesting > MAX_DEPTH_FOR_READABILITY;
   if (tooDeep) {
     warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
   } else {
@@ -424,7 +458,7 @@ export function extractionLoss(groups: string[][], cleanText: string): { dropped
 export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> | null = new Map(), extraWarnings: string[] = []): ExtractedArticle {
   // images === null: a preview, where images are not stored yet, so dropping them is no loss to report.
   const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images: images ?? new Map() });
-  const text = domToNormalizedText(sanitized.fragment);
+  const text = domToNormalizedText(sanitized.root);
   if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
   const warnings = [...analysis.warnings, ...extraWarnings];
   const loss = extractionLoss(analysis.pageParagraphGroups, text);

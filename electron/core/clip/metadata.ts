@@ -49,32 +49,41 @@ function metaValue(el: MetaElement): string | null {
   return el.getAttribute('content') ?? el.getAttribute('value');
 }
 
-function meta(doc: MetaDocument, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const lower = key.toLowerCase();
+/** Every <meta> value by lower-cased property/name/itemprop, in document order, read in one pass. */
+type MetaIndex = Map<string, string[]>;
+const metaIndexes = new WeakMap<MetaDocument, MetaIndex>();
+
+function metaIndex(doc: MetaDocument): MetaIndex {
+  let index = metaIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const value = clean(metaValue(el));
+    if (!value) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
-      for (const el of Array.from(doc.querySelectorAll(`meta[${attr}]`))) {
-        if ((el.getAttribute(attr) ?? '').toLowerCase() === lower) {
-          const content = clean(metaValue(el));
-          if (content) return content;
-        }
-      }
+      const key = el.getAttribute(attr)?.toLowerCase().trim();
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      list.push(value);
+      index.set(key, list);
     }
+  }
+  metaIndexes.set(doc, index);
+  return index;
+}
+
+function meta(doc: MetaDocument, ...keys: string[]): string | null {
+  const index = metaIndex(doc);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase())?.[0];
+    if (value) return value;
   }
   return null;
 }
 
 function metaAll(doc: MetaDocument, ...keys: string[]): string[] {
-  const wanted = new Set(keys.map((k) => k.toLowerCase()));
-  const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase();
-    if (wanted.has(key)) {
-      const content = clean(metaValue(el));
-      if (content) out.push(content);
-    }
-  }
-  return out;
+  const index = metaIndex(doc);
+  return keys.flatMap((key) => index.get(key.toLowerCase()) ?? []);
 }
 
 function jsonLdObjects(doc: MetaDocument): JsonObject[] {
@@ -146,7 +155,8 @@ export function splitAuthors(raw: string): string[] {
     .split(/\s*(?:,|;|\band\b|&)\s*/i)
     .map((p) => clean(p.replace(/^by\s+/i, '')))
     .filter((p): p is string => p !== null && !NOT_A_NAME.test(p) && p.length <= 80);
-  // "Doe, Jane" (one person, family name first) is rare in news bylines; treat commas as separators.
+  // "Gillman, Steve": one person written family name first (two single words around one comma).
+  if (parts.length === 2 && /^[^,;&]+,\s*[^,;&]+$/.test(text) && parts.every((p) => /^[\p{Lu}][\p{L}'’-]+$/u.test(p))) return [`${parts[1]} ${parts[0]}`];
   return [...new Set(parts)];
 }
 
@@ -163,11 +173,15 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   // 20161209 or 2016/12/09
   const compact = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/.exec(text);
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const dateOnly = !/\d:\d/.test(text) && /[a-z]/i.test(text);
   const parsed = Date.parse(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\bat\b/i, ' ').replace(/\s+[A-Z]{2,4}$/, (zone) => (/^(UTC|GMT|Z)$/.test(zone.trim()) ? zone : '')));
   if (Number.isNaN(parsed)) return null;
-  const year = new Date(parsed).getUTCFullYear();
+  const date = new Date(parsed);
+  const year = date.getUTCFullYear();
   if (year < 1990 || year > 2100) return null;
-  return new Date(parsed).toISOString();
+  // "December 14, 2016" names a day, not an instant: keep it a date whatever the machine's time zone.
+  if (dateOnly) return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return date.toISOString();
 }
 
 function firstDate(...candidates: (string | null | undefined)[]): string | null {
@@ -205,16 +219,53 @@ const BYLINE_SELECTORS = [
   '[data-testid="byline"]',
 ];
 
+const PERSON_NAME = /^[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)){0,4}$/u;
+
+function namesIn(text: string | null, strict: boolean): string[] {
+  const value = clean(text);
+  if (!value || value.length > 120 || (/\d{4}/.test(value) && value.length > 60)) return [];
+  const names = splitAuthors(value.replace(/\b(updated|published|posted)\b.*$/i, ''));
+  const ok = names.length > 0 && names.every((n) => (strict ? PERSON_NAME.test(n) : n.split(' ').length <= 5 && !/\d/.test(n)));
+  return ok ? names : [];
+}
+
+interface ChildrenElement extends MetaElement {
+  children?: ArrayLike<MetaElement>;
+}
+
+/** A byline element's names: its whole text, or else its first child that reads as names ("Joe Davidson" in "Joe DavidsonWashington PostDec 13"). */
 function visibleByline(doc: MetaDocument): string[] {
   for (const selector of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5)) {
-      const text = clean(el.getAttribute('content') ?? el.textContent);
-      if (!text || text.length > 120 || /\d{4}/.test(text) && text.length > 60) continue;
-      const names = splitAuthors(text.replace(/\b(updated|published|posted)\b.*$/i, ''));
-      if (names.length > 0 && names.every((n) => n.split(' ').length <= 5)) return names;
+    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5) as ChildrenElement[]) {
+      const whole = namesIn(el.getAttribute('content') ?? el.textContent, false);
+      if (whole.length) return whole;
+      for (const child of Array.from(el.children ?? []).slice(0, 6)) {
+        const names = namesIn(child.textContent, true);
+        if (names.length) return names;
+      }
     }
   }
   return [];
+}
+
+const DATE_LABEL = /^\s*(last\s+)?(updated|published|posted|modified|date)\s*(on|at)?[:\s]*/i;
+const DATE_CLASS = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="byline" i] span, [class*="meta" i] span';
+
+/** A visible date line ("December 14, 2016", "Updated: Dec 15, 2016 2:57 PM UTC"), when the page has no machine-readable date. */
+function visibleDate(doc: MetaDocument): string | null {
+  const candidates = [...Array.from(doc.querySelectorAll(DATE_CLASS)).slice(0, 40), ...Array.from(doc.querySelectorAll('span, p, div, li')).slice(0, 4000)];
+  for (const el of candidates) {
+    if ((el as unknown as { children?: ArrayLike<unknown> }).children?.length) continue;
+    const text = clean(el.textContent);
+    if (!text || text.length > 60 || !isDateLine(text)) continue;
+    const date = normalizeDate(text.replace(DATE_LABEL, ''));
+    if (date) return date;
+  }
+  return null;
+}
+
+function isDateLine(text: string): boolean {
+  return /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/i.test(text) && text.replace(DATE_LABEL, '').length <= 45;
 }
 
 function savedFromComment(html: string): string | null {
@@ -252,7 +303,7 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     meta(doc, 'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate', 'DisplayDate', 'timestamp', 'og:updated_time'),
     parsely ? str(parsely.pub_date) : null,
     timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('data-published') ?? timeEl?.textContent,
-  );
+  ) ?? visibleDate(doc);
   const modifiedAt = firstDate(
     ...articles.map((a) => str(a.dateModified)),
     meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated'),

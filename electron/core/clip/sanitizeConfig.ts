@@ -60,8 +60,8 @@ export interface SanitizeOptions {
 
 export interface SanitizeReport {
   html: string;
-  /** The sanitized body as a DOM (jsdom), for deriving its normalized text without parsing it again. */
-  fragment: DocumentFragment;
+  /** The sanitized body as a DOM (a jsdom <div> holding it), for deriving its normalized text without parsing it again. */
+  root: HTMLElement;
   /** Images removed because they were not in the local store (never hot-linked). */
   droppedImages: string[];
 }
@@ -128,8 +128,8 @@ export function sanitizeArticle(html: string, options: SanitizeOptions = {}): Sa
       (dompurify.sanitize(html.normalize('NFC'), { ...ARTICLE_PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null) ??
       purifierDocument!.createDocumentFragment();
     const container = purifierDocument!.createElement('div');
-    container.appendChild(fragment.cloneNode(true));
-    return { html: container.innerHTML, fragment, droppedImages: activeDropped };
+    container.appendChild(fragment);
+    return { html: container.innerHTML, root: container, droppedImages: activeDropped };
   } finally {
     activeOptions = {};
     activeDropped = [];

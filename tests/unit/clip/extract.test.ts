@@ -159,3 +159,27 @@ describe('pasted HTML', () => {
     expect(clip.wordCount).toBeGreaterThan(40);
   });
 });
+
+describe('page furniture', () => {
+  it('recognises datelines, credits and related-link lines, not sentences that contain them', () => {
+    for (const line of ['PUBLISHED: 10:48, Tue, Nov 19, 2019', '| UPDATED: 11:05, Tue, Nov 19, 2019', 'Published 11:11 PM EST Nov 19, 2019', 'November 20, 2019', 'Image copyright Getty Images', 'Media playback is unsupported on your device', '1 of 6', 'Read more: Tencent profit falls', 'DON\'T MISS', '5 minute read'])
+      expect(isResidue(line), line).toBe(true);
+    for (const line of ['On November 20, 2019, the council met at 10:30.', '2019', 'Photographs taken on Tuesday show the damage.', 'Read the full report, which runs to 300 pages, on the council website.'])
+      expect(isResidue(line), line).toBe(false);
+  });
+});
+
+describe('menus and credits inside the article body', () => {
+  it('drops a menu of bare links and a photo credit, keeps real lists and inline text', () => {
+    const menu = '<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/business">Business</a></li></ul>';
+    const sources = '<ul><li><a href="https://a.example/r">The council report</a> published in May</li><li>An interview with the harbour master</li><li>Port authority figures</li></ul>';
+    const clip = extractArticle({
+      bytes: page('<title>T</title>', `<article>${menu}<p>${LONG(70)}</p><figure><span>Photo: Ana Ruiz</span></figure><p>Readers can <span>Subscribe</span> at the desk. ${LONG(40)}</p>${sources}</article>`),
+      filename: 'menu.html',
+    });
+    expect(clip.text).not.toMatch(/News\n\nSport/);
+    expect(clip.text).not.toContain('Photo: Ana Ruiz');
+    expect(clip.text).toContain('Readers can Subscribe at the desk.');
+    expect(clip.text).toContain('The council report published in May');
+  });
+});
