@@ -220,7 +220,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     <section className="pane reader-pane" aria-label="Reader" data-testid="reader" data-article-id={articleId}>
       <div className="reader-toolbar">
         <button type="button" className="btn btn-quiet-plain" onClick={() => navigate(fromNoteId ? { kind: 'notes', noteId: fromNoteId } : { kind: 'notes' })}>
-          ← {fromNote ? displayTitle(fromNote.title) : 'Notes'}
+          ← {fromNote ? displayTitle(fromNote.title) : 'Back'}
         </button>
         {!supportsHighlights() && <span className="muted">Highlights need a browser with the CSS Custom Highlight API.</span>}
         {mismatch && <span className="reader-warning" data-testid="text-mismatch">The article renders differently from its stored text; passages are located by their words.</span>}
