@@ -154,7 +154,7 @@ export async function run(): Promise<void> {
   );
   console.log(`Latency: median of ${ROUNDS} interleaved rounds per query, after one warm-up round.`);
   console.log('Dossier search = the search service (parse, articles + notes, counts per type, top-20 per type with snippets).');
-  console.log('Notes carry no quotes yet: passages are not on this branch.');
+  console.log('Notes carry no quotes here: the quote (passage) index is not part of search yet, so the bench does not add them.');
 }
 
 /** A fresh core process on the built library: opens it, runs the 200 queries twice, reports its RSS. */
