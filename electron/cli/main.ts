@@ -20,12 +20,11 @@ const GLOBAL_OPTIONS = {
 } as const;
 
 function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'dossier — the Dossier research notebook from the command line',
     '',
     'Usage:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     'Every command accepts:',
     '  --db PATH   the database file (default: $DOSSIER_DB, else the app\'s own file in its user-data folder)',
