@@ -8,7 +8,14 @@ export function articleDate(value: string | null): string {
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export function ArticleList({ articles, selectedId, onSelect }: { articles: ArticleSummary[]; selectedId: number | undefined; onSelect(id: number): void }): ReactNode {
+export interface ArticleListProps {
+  articles: ArticleSummary[];
+  selectedId: number | undefined;
+  onSelect(id: number): void;
+  onToggleStar(article: ArticleSummary): void;
+}
+
+export function ArticleList({ articles, selectedId, onSelect, onToggleStar }: ArticleListProps): ReactNode {
   return (
     <ul className="item-list" role="listbox" aria-label="Library" data-testid="article-list">
       {articles.map((article) => (
@@ -25,7 +32,22 @@ export function ArticleList({ articles, selectedId, onSelect }: { articles: Arti
           }}
         >
           <div className="item-head">
+            {article.readingState === 'unread' && <span className="unread-dot" title="Unread" aria-label="Unread" />}
             <span className="item-title">{article.title}</span>
+            <button
+              type="button"
+              className={`star-toggle ${article.starred ? 'is-starred' : ''}`}
+              aria-pressed={article.starred}
+              aria-label={article.starred ? 'Unstar' : 'Star'}
+              title={article.starred ? 'Unstar' : 'Star'}
+              data-testid="star-toggle"
+              onClick={(event) => {
+                event.stopPropagation();
+                onToggleStar(article);
+              }}
+            >
+              {article.starred ? '★' : '☆'}
+            </button>
             <time className="item-date" dateTime={article.clippedAt} title="Clipped">
               {formatListDate(article.clippedAt)}
             </time>

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../../shared/domain/article';
 import { call, transport } from '../../api/client';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
+import { inView, LIBRARY_VIEWS, type LibraryView } from './libraryViews';
 import { clipFiles, type ClipProgress } from './clipFiles';
 import { ClipPreview } from './ClipPreview';
 import { ClipResults } from './ClipResults';
@@ -23,6 +24,7 @@ export interface LibraryWorkspaceProps {
 
 export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: LibraryWorkspaceProps): ReactNode {
   const [articles, setArticles] = useState<ArticleSummary[] | undefined>(undefined);
+  const [view, setView] = useState<LibraryView>('all');
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
   const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
   const [results, setResults] = useState<ClipResult[]>([]);
@@ -118,6 +120,15 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     }
   };
 
+  const toggleStar = async (article: ArticleSummary): Promise<void> => {
+    try {
+      await call('library.setArticleState', { ids: [article.id], starred: !article.starred });
+      setArticles((list) => list?.map((a) => (a.id === article.id ? { ...a, starred: !article.starred } : a)));
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
   return (
     <>
       <section className="pane list-pane" aria-label="Library">
@@ -148,16 +159,36 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           </div>
         )}
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
+        <div className="library-views" role="tablist" aria-label="Library views">
+          {LIBRARY_VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              aria-selected={view === v.id}
+              className={`view-tab ${view === v.id ? 'is-active' : ''}`}
+              data-testid={`library-view-${v.id}`}
+              onClick={() => setView(v.id)}
+            >
+              {v.label} <span className="muted">{(articles ?? []).filter((a) => inView(a, v.id)).length}</span>
+            </button>
+          ))}
+        </div>
         {articles && articles.length === 0 ? (
           <div className="empty-state">
             <p>Your library is empty.</p>
             <p className="muted">Drop saved web pages (.html with their _files folder), .txt or .md files anywhere on the window, use Add…, or paste an article.</p>
           </div>
         ) : (
-          <ArticleList articles={articles ?? []} selectedId={selectedId} onSelect={(id) => {
-            setPreview(undefined);
-            setSelectedId(id);
-          }} />
+          <ArticleList
+            articles={(articles ?? []).filter((a) => inView(a, view))}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              setPreview(undefined);
+              setSelectedId(id);
+            }}
+            onToggleStar={(article) => void toggleStar(article)}
+          />
         )}
       </section>
       <main className="pane detail-pane library-detail">

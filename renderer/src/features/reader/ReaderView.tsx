@@ -56,7 +56,14 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
   const versionId = requestedVersion ?? article?.latestVersionId;
 
   useEffect(() => {
-    call('articles.get', { id: articleId }).then(setArticle).catch(report);
+    call('articles.get', { id: articleId })
+      .then((loaded) => {
+        setArticle(loaded);
+        // Opening an article in the reader is reading it: it leaves the Unread view.
+        if (loaded.readingState === 'unread') return call('library.setArticleState', { ids: [loaded.id], readingState: 'read' });
+        return undefined;
+      })
+      .catch(report);
   }, [articleId, report]);
 
   useEffect(() => {
