@@ -28,6 +28,8 @@ export interface CoreHost {
   allowPathInputs?: boolean;
   /** Shows a native file dialog (Electron main); resolves to the chosen paths. */
   pickFiles?: () => Promise<string[]>;
+  /** Shows a native save dialog (Electron main); resolves to the chosen path, or undefined when cancelled. */
+  chooseSaveFile?: (options: { title: string; defaultName: string; extensions: string[] }) => Promise<string | undefined>;
 }
 
 export function systemClock(): string {

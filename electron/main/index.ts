@@ -10,6 +10,7 @@ import { resolveNativeBinding } from './nativeBinding';
 import { registerAppScheme, serveAssets, serveRenderer } from './protocol';
 import { readAssetForServing } from '../core/services/assets';
 import { pickClipFiles } from './clipDialog';
+import { chooseSaveFile } from './saveDialog';
 import { installSecurityGuards } from './security';
 import { createMainWindow, preloadPathBesideMain } from './window';
 
@@ -57,7 +58,10 @@ if (!app.requestSingleInstanceLock()) {
     try {
       core = openCore(dbPath, {
         nativeBinding: resolveNativeBinding(app.getAppPath(), app.isPackaged),
-        host: { pickFiles: () => pickClipFiles(mainWindow) },
+        host: {
+          pickFiles: () => pickClipFiles(mainWindow),
+          chooseSaveFile: (options) => chooseSaveFile(mainWindow, options),
+        },
       });
       const ctx = core.ctx;
       serveAssets((sha256) => readAssetForServing(ctx, sha256));

@@ -3,18 +3,23 @@ import { CHANNELS } from '../../shared/contract/channels';
 import { fail } from '../../shared/errors';
 import { dispatch } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
+import { rendererMayCall } from '../core/rendererPolicy';
 import { isAppUrl } from './security';
 
 /**
  * Binds the shared handler table to Electron IPC. Every call is checked for
  * its sender (the top frame of one of our windows, showing the app's own
- * origin) and validated by dispatch() against the contract's schema.
+ * origin), refused when it would pass a file-system path (rendererPolicy.ts),
+ * and validated by dispatch() against the contract's schema.
  */
 export function bindIpc(handlers: Handlers, isOurWindow: (frame: WebFrameMain) => boolean): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event, isOurWindow)) {
         return fail('forbidden', 'This caller may not use the Dossier API');
+      }
+      if (!rendererMayCall(channel, input)) {
+        return fail('forbidden', 'The app chooses files and folders in its own dialogs; a path cannot be passed in.');
       }
       return dispatch(handlers, channel, input);
     });

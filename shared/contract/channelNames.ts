@@ -33,6 +33,7 @@ export const PASSAGES_CHANNELS = [
 export const EXPORT_CHANNELS = [
   'export.noteMarkdown',
   'export.note',
+  'export.noteToChosenFile',
   'export.notes',
   'export.project',
   'export.archive',

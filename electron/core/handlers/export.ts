@@ -9,6 +9,7 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
   return {
     'export.noteMarkdown': ({ id, ...style }) => exports.noteMarkdown(ctx, id, style),
     'export.note': (input) => exports.exportNoteFile(ctx, input),
+    'export.noteToChosenFile': (input) => exports.exportNoteToChosenFile(ctx, input),
     'export.notes': (input) => exports.exportNotes(ctx, input),
     'export.project': (input) => exports.exportProject(ctx, input),
     'export.archive': ({ file, overwrite }) => exportArchive(ctx, requireAbsolute(file, 'The archive file'), overwrite),

@@ -24,6 +24,17 @@ export function noteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle)
 }
 
 /** One note to one file; the manifest in its folder records that Dossier wrote it. */
+/** The note, exported where the user chose in the host's save dialog (null when they cancelled). */
+export async function exportNoteToChosenFile(ctx: CoreContext, input: MarkdownStyle & { id: number }): Promise<{ file: string; written: boolean } | null> {
+  const choose = ctx.host?.chooseSaveFile;
+  if (!choose) throw new DossierError('unsupported', 'No save dialog here: type the file path instead.');
+  const { fileName } = noteMarkdown(ctx, input.id, input);
+  const file = await choose({ title: 'Export note as Markdown', defaultName: fileName, extensions: ['md'] });
+  if (!file) return null;
+  // The dialog already asked before replacing an existing file.
+  return exportNoteFile(ctx, { ...input, file: /\.(md|markdown)$/i.test(file) ? file : `${file}.md`, overwrite: true });
+}
+
 export async function exportNoteFile(
   ctx: CoreContext,
   input: MarkdownStyle & { id: number; file: string; overwrite: boolean },

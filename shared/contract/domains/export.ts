@@ -42,6 +42,14 @@ export const exportContract = {
     input: z.strictObject({ id: RowId, file: FsPath, overwrite: z.boolean().default(false), ...MarkdownStyle }),
     output: z.object({ file: z.string(), written: z.boolean() }),
   },
+  /**
+   * Exports a note to a file the user picks in the main process's save dialog (Electron): the
+   * renderer never names a path. Null when the dialog was cancelled; `unsupported` without a dialog.
+   */
+  'export.noteToChosenFile': {
+    input: z.strictObject({ id: RowId, ...MarkdownStyle }),
+    output: z.object({ file: z.string(), written: z.boolean() }).nullable(),
+  },
   'export.notes': {
     input: z.strictObject({
       noteIds: z.array(RowId).min(1).max(100_000),

@@ -40,6 +40,7 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'passages.quotesOfNote': [{}, { noteId: -1 }],
     'export.noteMarkdown': [{}, { id: 1, citationStyle: 'chicago' }, { id: 1, obsidian: 'yes' }],
     'export.note': [{ id: 1 }, { file: '/tmp/x.md' }, { id: 1, file: '' }, { id: 1, file: 'a\u0000b' }, { id: 1, file: '/x', overwrite: 1 }],
+    'export.noteToChosenFile': [{}, { id: 1, file: '/tmp/x.md' }, { id: 'x' }],
     'export.notes': [{ folder: '/tmp/x' }, { noteIds: [], folder: '/tmp/x' }, { noteIds: [1] }, { noteIds: ['1'], folder: '/tmp/x' }],
     'export.project': [{ name: '' , folder: '/tmp/x' }, { name: 'p' }, { name: 'p', folder: '/tmp/x', includeSources: 'no' }],
     'export.archive': [{}, { file: 3 }, { file: '' }],
@@ -70,7 +71,11 @@ describe('the contract', () => {
   let core: ReturnType<typeof makeTestCore>;
   beforeEach(() => {
     // The host capabilities stand in for the Electron dialog (the only mocked boundary) and the CLI's path access.
-    core = makeTestCore(undefined, { allowPathInputs: true, pickFiles: async () => [] });
+    core = makeTestCore(undefined, {
+      allowPathInputs: true,
+      pickFiles: async () => [],
+      chooseSaveFile: async ({ defaultName }) => core.dir.file(`chosen-${defaultName}`),
+    });
   });
   afterEach(() => core.close());
 
@@ -136,6 +141,7 @@ describe('the contract', () => {
       'passages.quotesOfNote': { noteId: id },
       'export.noteMarkdown': { id },
       'export.note': { id, file: core.dir.file('note.md') },
+      'export.noteToChosenFile': { id },
       'export.notes': { noteIds: [id], folder: core.dir.file('out') },
       'export.project': { name: 'Probe project', folder: core.dir.file('project') },
       'export.archive': { file: core.dir.file('library.dossier-archive') },

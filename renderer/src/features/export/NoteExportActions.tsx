@@ -1,14 +1,15 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { DossierError } from '../../../../shared/errors';
-import { call } from '../../api/client';
+import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
 
 type CitationStyle = 'footnotes' | 'inline';
 
 /**
  * "Copy as Markdown" and "Export…" for one note. Pending edits are saved
- * first, so what is copied or written is what the journalist sees. The export
- * path is typed (the browser harness has no folder dialog).
+ * first, so what is copied or written is what the journalist sees. In the
+ * desktop app the file is chosen in the system's save dialog (the renderer
+ * never names a path); the browser harness has no dialog, so there it is typed.
  */
 export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -37,8 +38,11 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
     setStatus(null);
     try {
       await autosaver.flushNote(noteId);
-      const result = await call('export.note', { id: noteId, file: path.trim(), citationStyle, obsidian, overwrite });
-      setStatus({ kind: 'ok', text: result.written ? `Exported to ${result.file}` : `${result.file} is already up to date` });
+      const result =
+        transport === 'electron'
+          ? await call('export.noteToChosenFile', { id: noteId, citationStyle, obsidian })
+          : await call('export.note', { id: noteId, file: path.trim(), citationStyle, obsidian, overwrite });
+      if (result) setStatus({ kind: 'ok', text: result.written ? `Exported to ${result.file}` : `${result.file} is already up to date` });
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
     } finally {
@@ -58,10 +62,12 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
       </div>
       {panelOpen && (
         <form className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
-          <label>
-            File
-            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Exports/note.md" aria-label="Export file path" required />
-          </label>
+          {transport === 'web' && (
+            <label>
+              File
+              <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Exports/note.md" aria-label="Export file path" required />
+            </label>
+          )}
           <label>
             Citations
             <select value={citationStyle} onChange={(e) => setCitationStyle(e.target.value as CitationStyle)} aria-label="Citation style">
@@ -72,11 +78,13 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
           <label className="check">
             <input type="checkbox" checked={obsidian} onChange={(e) => setObsidian(e.target.checked)} /> Obsidian
           </label>
-          <label className="check">
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Overwrite existing file
-          </label>
-          <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
-            {busy ? 'Exporting…' : 'Export'}
+          {transport === 'web' && (
+            <label className="check">
+              <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Overwrite existing file
+            </label>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={busy || (transport === 'web' && path.trim() === '')}>
+            {busy ? 'Exporting…' : transport === 'web' ? 'Export' : 'Choose file and export…'}
           </button>
         </form>
       )}
