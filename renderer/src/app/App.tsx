@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
+import { KeyboardLayer } from '../features/palette/KeyboardLayer';
 import { ReaderView } from '../features/reader/ReaderView';
 import { LibraryGate } from '../features/recovery/LibraryGate';
 import { SearchPanel } from '../features/search/SearchPanel';
@@ -71,6 +72,7 @@ export function App(): ReactNode {
         ) : (
           <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
         )}
+        <KeyboardLayer onSelectSection={selectSection} onError={onError} />
         {dragging && <div className="drop-overlay">Drop pages and text files to clip them</div>}
         {error && (
           <div className="toast is-error" role="alert" data-testid="error-toast">

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { call } from '../../api/client';
+import { navigate } from '../../app/routes';
+import type { Section } from '../../app/Sidebar';
+import { autosaver } from '../notes/autosave';
+import { CommandPalette, type PaletteCommand } from './CommandPalette';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { isTextEntry } from './shortcuts';
+import './palette.css';
+
+type Overlay = 'palette' | 'help' | undefined;
+
+export interface KeyboardLayerProps {
+  onSelectSection(section: Section): void;
+  onError(message: string): void;
+}
+
+/**
+ * The app-wide keys: Ctrl/Cmd+K opens the palette (even from the editor),
+ * "?" the shortcuts overlay (not while typing). Closing either returns focus
+ * to where it was, unless what was focused has gone (a note was opened).
+ */
+export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps): ReactNode {
+  const [overlay, setOverlay] = useState<Overlay>(undefined);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const show = useCallback((next: Exclude<Overlay, undefined>) => {
+    setOverlay((open) => {
+      if (open === undefined) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return next;
+    });
+  }, []);
+
+  const close = useCallback(() => {
+    setOverlay(undefined);
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    // After the dialog has left the DOM, or the browser puts focus back on <body>.
+    requestAnimationFrame(() => {
+      if (target?.isConnected) target.focus();
+    });
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        event.stopPropagation();
+        show('palette');
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(event.target)) {
+        event.preventDefault();
+        show('help');
+      }
+    };
+    // Capture phase: the editor must not see Ctrl+K first.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [show]);
+
+  const commands = useMemo<PaletteCommand[]>(
+    () => [
+      {
+        id: 'new-note',
+        label: 'New note',
+        run: () => {
+          void (async () => {
+            try {
+              await autosaver.flushAll();
+              const note = await call('notes.create', {});
+              onSelectSection('notes');
+              navigate({ kind: 'notes', noteId: note.id });
+            } catch (error) {
+              onError(`Could not create a note: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          })();
+        },
+      },
+      { id: 'go-notes', label: 'Go to Notes', run: () => onSelectSection('notes') },
+      { id: 'go-library', label: 'Go to Library', run: () => onSelectSection('library') },
+      { id: 'shortcuts', label: 'Show keyboard shortcuts', run: () => show('help'), replacesPalette: true },
+    ],
+    [onSelectSection, onError, show],
+  );
+
+  if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} />;
+  if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
+  return null;
+}
