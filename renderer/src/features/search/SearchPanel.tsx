@@ -85,16 +85,8 @@ export function SearchPanel(): ReactNode {
 
 function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(): void }): ReactNode {
   const about = hit.type === 'article' ? [hit.site, hit.byline].filter(Boolean).join(' · ') : '';
-  const canOpen = hit.type === 'note';
   return (
-    <li
-      role="option"
-      aria-selected={active}
-      aria-disabled={!canOpen}
-      className={`search-hit${active ? ' is-active' : ''}${canOpen ? '' : ' is-static'}`}
-      title={canOpen ? undefined : 'Articles open in the reader'}
-      onClick={onOpen}
-    >
+    <li role="option" aria-selected={active} className={`search-hit${active ? ' is-active' : ''}`} onClick={onOpen}>
       <div className="search-hit-title">{hit.title.trim() === '' ? 'Untitled' : hit.title}</div>
       {about && <div className="search-hit-about">{about}</div>}
       <Snippet parts={hit.snippet} />
