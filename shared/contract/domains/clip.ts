@@ -87,6 +87,17 @@ const Results = z.strictObject({ results: z.array(ClipResultSchema) });
 const OriginalUrl = HttpUrl.optional();
 const NullableText = z.string().max(2000).nullable();
 
+/** A date as citations need it: YYYY-MM-DD, or an ISO date-time; refused when the calendar has no such day. */
+const PublicationDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/, 'Dates are YYYY-MM-DD or an ISO date and time')
+  .refine((value) => {
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, 'No such day in the calendar');
+
 export const clipContract = {
   /** Extracts one input and returns what would be stored; stores nothing. */
   'clip.preview': {
@@ -125,8 +136,8 @@ export const clipContract = {
       title: z.string().trim().min(1).max(2000).optional(),
       authors: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
       siteName: NullableText.optional(),
-      publishedAt: NullableText.optional(),
-      modifiedAt: NullableText.optional(),
+      publishedAt: PublicationDate.nullable().optional(),
+      modifiedAt: PublicationDate.nullable().optional(),
       canonicalUrl: HttpUrl.nullable().optional(),
       lang: z.string().max(35).nullable().optional(),
       excerpt: z.string().max(5000).nullable().optional(),

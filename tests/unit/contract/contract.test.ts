@@ -27,7 +27,7 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'clip.pickFiles': [],
     'clip.pending': [],
     'clip.fetchPending': [],
-    'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
+    'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, publishedAt: 'yesterday' }, { id: 1, publishedAt: '2025-02-30' }, { id: 1, modifiedAt: '2025-13-01' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
     'articles.delete': [{}, { id: 'x' }],
     'articles.originalText': [{}, { versionId: 0 }],
     'passages.create': [{}, { versionId: 1 }, { versionId: 1, start: -1, end: 2 }, { versionId: 1, start: 0, end: 1.5 }, { versionId: 1, start: 0, end: 1, note: 1 }],

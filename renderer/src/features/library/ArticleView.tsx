@@ -6,13 +6,14 @@ import { openArticle } from '../../app/routes';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
+import { MetadataEditor } from './MetadataEditor';
 
 /**
  * A basic reader: metadata header with found/missing marks, versions, the
  * extraction warnings with the original as text, and the sanitized body.
  * (The full reader with passages lives in features/reader.)
  */
-export function ArticleView({ articleId, onError, onDeleted }: { articleId: number; onError(message: string): void; onDeleted(id: number): void }): ReactNode {
+export function ArticleView({ articleId, onError, onDeleted, onChanged }: { articleId: number; onError(message: string): void; onDeleted(id: number): void; onChanged?(): void }): ReactNode {
   const [article, setArticle] = useState<Article | undefined>(undefined);
   const [content, setContent] = useState<ArticleContent | undefined>(undefined);
   const [original, setOriginal] = useState<string | undefined>(undefined);
@@ -38,6 +39,7 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
 
   const bodyRef = useRef<HTMLDivElement>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ quotes: number; notes: number } | undefined>(undefined);
+  const [editing, setEditing] = useState(false);
   // Hostile HTML: sanitized again in the page, then inserted as nodes (never as an HTML string).
   useEffect(() => {
     if (content && bodyRef.current) bodyRef.current.replaceChildren(sanitizeArticleHtml(content.html));
@@ -88,18 +90,35 @@ export function ArticleView({ articleId, onError, onDeleted }: { articleId: numb
           <summary>
             Details · {article.versionCount === 1 ? '1 version' : `${article.versionCount} versions`} · {latest?.wordCount.toLocaleString()} words
           </summary>
-          <MetadataFields
-            rows={[
-              { field: 'title', value: article.title, status: s.title },
-              { field: 'authors', value: article.authors.join(', ') || article.byline, status: s.authors },
-              { field: 'siteName', value: article.siteName, status: s.siteName },
-              { field: 'publishedAt', value: article.publishedAt, status: s.publishedAt },
-              { field: 'modifiedAt', value: article.modifiedAt, status: s.modifiedAt },
-              { field: 'canonicalUrl', value: article.canonicalUrl, status: s.canonicalUrl },
-              { field: 'lang', value: article.lang, status: s.lang },
-              { field: 'excerpt', value: article.excerpt, status: s.excerpt },
-            ]}
-          />
+          {editing ? (
+            <MetadataEditor
+              article={article}
+              onSaved={(updated) => {
+                setArticle(updated);
+                setEditing(false);
+                onChanged?.();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <MetadataFields
+                rows={[
+                  { field: 'title', value: article.title, status: s.title },
+                  { field: 'authors', value: article.authors.join(', ') || article.byline, status: s.authors },
+                  { field: 'siteName', value: article.siteName, status: s.siteName },
+                  { field: 'publishedAt', value: article.publishedAt, status: s.publishedAt },
+                  { field: 'modifiedAt', value: article.modifiedAt, status: s.modifiedAt },
+                  { field: 'canonicalUrl', value: article.canonicalUrl, status: s.canonicalUrl },
+                  { field: 'lang', value: article.lang, status: s.lang },
+                  { field: 'excerpt', value: article.excerpt, status: s.excerpt },
+                ]}
+              />
+              <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="edit-metadata">
+                Edit details
+              </button>
+            </>
+          )}
           <ol className="version-list" data-testid="article-versions">
             {article.versions.map((v) => (
               <li key={v.id}>

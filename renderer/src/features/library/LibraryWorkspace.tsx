@@ -199,6 +199,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
             key={selectedId}
             articleId={selectedId}
             onError={onError}
+            onChanged={() => void refresh()}
             onDeleted={(id) => {
               setSelectedId(undefined);
               setArticles((list) => list?.filter((a) => a.id !== id));
