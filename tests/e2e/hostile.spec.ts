@@ -15,9 +15,9 @@ import { startProbeServer, type ProbeServer } from '../helpers/probeServer';
  * the page. A positive control renders raw vectors without either defence
  * and must be caught, so these assertions can fail.
  *
- * The reader view itself is not on this branch (issue 4): when it lands, the
- * lead points `renderArticle` below at the reader (clip the vectors, open
- * them in the reader) and adds the `window.dossier` reachability check.
+ * This spec tests the defences in isolation (sanitizer + CSP on a bare page);
+ * readerHostile.spec.ts runs the same corpus through the real clip pipeline
+ * and the real reader.
  */
 const vectors = loadXssVectors();
 
