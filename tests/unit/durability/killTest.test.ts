@@ -6,7 +6,8 @@ import { openCore } from '../../../electron/core/openCore';
 import { createNote } from '../../../electron/core/services/notes';
 import { bundleForNode, nodeEnv } from '../../helpers/bundleForNode';
 import { makeTempDir } from '../../helpers/tempDir';
-import { contentFor, NOTE_COUNT, noteIndexFor, SAVES_PER_ROUND } from './killWorkload';
+import { clipSource } from '../../../electron/core/services/clip';
+import { contentFor, NOTE_COUNT, noteIndexFor, QUOTED, quoteCountFor, SAVES_PER_ROUND } from './killWorkload';
 
 /**
  * T1/T2: a child process saves notes through the real service and is killed
@@ -26,9 +27,9 @@ interface RoundResult {
   exitSignal: NodeJS.Signals | null;
 }
 
-function runAndKill(bundle: string, dbPath: string, round: number, killAfterAck: number): Promise<RoundResult> {
+function runAndKill(bundle: string, dbPath: string, round: number, passageId: number, killAfterAck: number): Promise<RoundResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, dbPath, String(round)], { env: nodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, dbPath, String(round), String(passageId)], { env: nodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let lastAck = -1;
     let stderr = '';
@@ -58,6 +59,7 @@ describe('kill -9 during saves', () => {
   const dbPath = dir.file('dossier.sqlite');
   let bundle: string;
   let noteIds: number[] = [];
+  let passageId = 0;
   /** Per note: [round, save index] of its newest committed content, and its revision. */
   const expected = new Map<number, { round: number; index: number; revision: number } | null>();
 
@@ -65,6 +67,9 @@ describe('kill -9 during saves', () => {
     bundle = await bundleForNode(new URL('./killWorker.ts', import.meta.url).pathname, dir.path);
     const core = openCore(dbPath);
     noteIds = Array.from({ length: NOTE_COUNT }, (_, i) => createNote(core.ctx, `kill ${i}`).id);
+    const page = `<article><h1>Dredging</h1><p>${QUOTED}</p><p>The minutes of that meeting were published three weeks later, after the contract was signed.</p></article>`;
+    const clipped = await clipSource(core.ctx, { kind: 'paste', format: 'html', content: page });
+    passageId = (await core.handlers['passages.find']({ articleId: clipped.articleId!, text: QUOTED })).id;
     core.close();
     for (const id of noteIds) expected.set(id, null);
   });
@@ -76,7 +81,7 @@ describe('kill -9 during saves', () => {
     let inFlightCommitted = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       const killAfterAck = Math.floor(Math.random() * (SAVES_PER_ROUND - 1));
-      const { lastAck, exitSignal } = await runAndKill(bundle, dbPath, round, killAfterAck);
+      const { lastAck, exitSignal } = await runAndKill(bundle, dbPath, round, passageId, killAfterAck);
       expect(exitSignal).toBe('SIGKILL');
       killed += 1;
       acknowledged += lastAck + 1;
@@ -91,16 +96,19 @@ describe('kill -9 during saves', () => {
           )
           .all() as Array<{ id: number; revision: number; content_json: string; c_revision: number | null; json_sha256: string | null }>;
         expect(rows.map((r) => r.id)).toEqual(noteIds);
-        const committedInFlight = lastAck + 1 < SAVES_PER_ROUND && isCommitted(rows, round, lastAck + 1);
+        const committedInFlight = lastAck + 1 < SAVES_PER_ROUND && isCommitted(rows, round, lastAck + 1, passageId);
         if (committedInFlight) inFlightCommitted += 1;
         const lastCommitted = committedInFlight ? lastAck + 1 : lastAck;
         for (const [position, id] of noteIds.entries()) {
           const row = rows[position]!;
+          const quoteRows = db.prepare('SELECT count(*) AS n FROM note_quotes WHERE note_id = ? AND passage_id = ?').get(id, passageId) as { n: number };
           const savesThisRound = countSavesFor(position, lastCommitted);
           const before = expected.get(id) ?? null;
           const newest = savesThisRound > 0 ? { round, index: lastIndexFor(position, lastCommitted) } : before;
           const revision = (before?.revision ?? 0) + savesThisRound;
-          if (newest) expect(row.content_json, `note ${id} after round ${round}`).toBe(contentFor(newest.round, newest.index));
+          if (newest) expect(row.content_json, `note ${id} after round ${round}`).toBe(contentFor(newest.round, newest.index, passageId));
+          // The quote rows were derived in the save's own transaction: a note never has the wrong number of them.
+          expect(quoteRows.n, `note ${id} quote rows after round ${round}`).toBe(newest ? quoteCountFor(newest.index) : 0);
           expect(row.revision, `note ${id} revision after round ${round}`).toBe(revision);
           // The derived row was written in the same transaction: never missing, never from another save.
           if (newest) {
@@ -115,7 +123,7 @@ describe('kill -9 during saves', () => {
     }
     expect(killed).toBe(ROUNDS);
     console.log(
-      `[kill test] rounds killed: ${killed}; acknowledged saves: ${acknowledged} (revision counts account for each; newest content per note compared byte for byte); ` +
+      `[kill test] rounds killed: ${killed}; acknowledged saves: ${acknowledged} (revision counts account for each; newest content per note compared byte for byte; quote rows match each note's quotes); ` +
         `rounds where the unacknowledged in-flight save had committed: ${inFlightCommitted}; integrity_check ok every round`,
     );
   }, 400_000);
@@ -133,7 +141,7 @@ function lastIndexFor(notePosition: number, lastCommitted: number): number {
 }
 
 /** Whether the save after the last acknowledged one committed before the kill (allowed: it was never shown as saved). */
-function isCommitted(rows: Array<{ content_json: string }>, round: number, index: number): boolean {
+function isCommitted(rows: Array<{ content_json: string }>, round: number, index: number, passageId: number): boolean {
   const row = rows[noteIndexFor(index)];
-  return row?.content_json === contentFor(round, index);
+  return row?.content_json === contentFor(round, index, passageId);
 }
