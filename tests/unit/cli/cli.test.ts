@@ -2,25 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { makeTempDir } from '../../helpers/tempDir';
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += `${t}\n`),
-    err: (t: string) => void (io.stderr += `${t}\n`),
-  };
-  return io;
-}
-
-async function run(...argv: string[]) {
-  const io = capture();
-  const code = await main(argv, io);
-  return { code, ...io };
-}
+import { runCli as run } from '../../helpers/runCli';
 
 describe('dossier CLI', () => {
   let dir: ReturnType<typeof makeTempDir>;

@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { openCore } from '../../../electron/core/openCore';
 import { insertArticle } from '../../helpers/articles';
 import { makeTempDir } from '../../helpers/tempDir';
-
-async function run(...argv: string[]) {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) } satisfies CliIo & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { runCli as run } from '../../helpers/runCli';
 
 describe('dossier quote / quotes', () => {
   let dir: ReturnType<typeof makeTempDir>;

@@ -3,17 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { makeTempDir } from '../../helpers/tempDir';
+import { runCli as run } from '../../helpers/runCli';
 
 const HARBOUR = fileURLToPath(new URL('../../fixtures/clip/harbour-report.html', import.meta.url));
-
-async function run(...argv: string[]) {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) } satisfies CliIo & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, ...io };
-}
 
 describe('dossier clip', () => {
   let dir: ReturnType<typeof makeTempDir>;

@@ -1,20 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { flipBytesInTablePage } from '../../helpers/corrupt';
 import { makeTempDir } from '../../helpers/tempDir';
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
-  return io;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = capture();
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { runCli as run } from '../../helpers/runCli';
 
 describe('dossier db backup | restore | check | status', () => {
   let dir: ReturnType<typeof makeTempDir>;

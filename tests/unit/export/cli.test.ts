@@ -1,16 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/output';
 import { openDatabase } from '../../../db/connection';
 import { makeTempDir } from '../../helpers/tempDir';
 import { insertNote, paragraph, stateJson, text } from '../../helpers/exportFixtures';
-
-async function run(...argv: string[]) {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
-  const code = await main(argv, io as CliIo);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { runCli as run } from '../../helpers/runCli';
 
 describe('dossier export / import (CLI)', () => {
   let dir: ReturnType<typeof makeTempDir>;
