@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { registerSqlFunctions, type Db } from '../../../db/connection';
 import { onlineBackup, vacuumInto, verifyLibraryFile } from '../../../db/backup';
@@ -71,6 +71,11 @@ export async function createBackup(
   options: { reason: BackupReason; now: string; out?: string; keep?: number },
 ): Promise<BackupInfo> {
   const rotating = options.out === undefined;
+  // The contract accepts every platform's absolute forms; here only this host's count, so
+  // `C:\\x.db` on Linux is refused instead of becoming a file in the working directory.
+  if (options.out !== undefined && !isAbsolute(options.out)) {
+    throw new DossierError('invalid_input', `The backup path must be an absolute path on this system: ${options.out}`);
+  }
   const target = options.out ?? join(backupDirFor(dbPath), backupFileName(options.now, options.reason));
   if (existsSync(target)) throw new DossierError('invalid_input', `${target} already exists; a backup never overwrites a file.`);
   if (!existsSync(dirname(target))) {

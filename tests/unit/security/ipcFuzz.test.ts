@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
@@ -164,6 +164,9 @@ describe('IPC fuzz', () => {
   let core: ReturnType<typeof makeTestCore>;
   const figures: string[] = [];
   let crashes = 0;
+  // A path that is absolute only on another platform (C:\\x.db on Linux) must be refused,
+  // never resolved against the working directory and written there.
+  const workingDirBefore = readdirSync(process.cwd()).sort();
   const onCrash = (): void => void (crashes += 1);
 
   beforeAll(() => {
@@ -183,6 +186,7 @@ describe('IPC fuzz', () => {
   afterAll(() => {
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
+    expect(readdirSync(process.cwd()).sort(), 'the fuzz wrote files into the working directory').toEqual(workingDirBefore);
     console.log(`[ipc fuzz] seed ${SEED}; ${CHANNELS.length} channels × ${PAYLOADS_PER_CHANNEL} payloads\n  ${figures.join('\n  ')}`);
   });
 
