@@ -1,26 +1,19 @@
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type ElementDOMSlot,
-  type LexicalNode,
-  type LexicalUpdateJSON,
-  type NodeKey,
-  type SerializedElementNode,
-} from 'lexical';
+import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode, type NodeKey } from 'lexical';
 import { QUOTE_INLINE_TYPE } from '../../../../shared/notes/quoteNodes';
-import { createCitationChip, passageIdFromDom, readPassageId } from './quoteDom';
+import { PassageQuoteNode, type SerializedPassageQuoteNode } from './PassageQuoteNode';
+import { passageIdFromDom } from './quoteDom';
 
-export type SerializedInlineQuoteNode = SerializedElementNode & { type: typeof QUOTE_INLINE_TYPE; passageId: number | null };
+export type SerializedInlineQuoteNode = SerializedPassageQuoteNode<typeof QUOTE_INLINE_TYPE>;
 
 /**
- * A quotation inside a sentence: inline, its children are the quoted words,
- * followed by a small citation chip outside the text (see QuoteNode).
+ * A quotation inside a sentence: inline, its children are the quoted words in
+ * a <q>, followed by a small superscript citation chip outside the text.
  * Typing at its edges goes outside the quote, as with links.
  */
-export class InlineQuoteNode extends ElementNode {
-  __passageId: number | null;
+export class InlineQuoteNode extends PassageQuoteNode {
+  protected textTag(): 'q' {
+    return 'q';
+  }
 
   static override getType(): string {
     return QUOTE_INLINE_TYPE;
@@ -31,48 +24,21 @@ export class InlineQuoteNode extends ElementNode {
   }
 
   constructor(passageId: number | null = null, key?: NodeKey) {
-    super(key);
-    this.__passageId = passageId;
+    super(passageId, key);
   }
 
   static override importJSON(json: SerializedInlineQuoteNode): InlineQuoteNode {
     return $createInlineQuoteNode(null).updateFromJSON(json);
   }
 
-  override updateFromJSON(json: LexicalUpdateJSON<SerializedInlineQuoteNode>): this {
-    return super.updateFromJSON(json).setPassageId(readPassageId(json.passageId));
-  }
-
   override exportJSON(): SerializedInlineQuoteNode {
-    return { ...super.exportJSON(), type: QUOTE_INLINE_TYPE, passageId: this.getPassageId() };
+    return { ...super.exportJSON(), type: QUOTE_INLINE_TYPE };
   }
 
-  getPassageId(): number | null {
-    return this.getLatest().__passageId;
-  }
-
-  setPassageId(passageId: number | null): this {
-    const writable = this.getWritable();
-    writable.__passageId = passageId;
-    return writable;
-  }
-
-  override createDOM(): HTMLElement {
-    const outer = document.createElement('span');
-    outer.className = 'diq';
-    outer.dataset.passageId = String(this.__passageId ?? '');
-    const text = document.createElement('q');
-    text.className = 'diq-text';
-    outer.append(text, createCitationChip('sup', this.__passageId));
-    return outer;
-  }
-
-  override updateDOM(prevNode: InlineQuoteNode): boolean {
-    return prevNode.__passageId !== this.__passageId;
-  }
-
-  override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > q') ?? element);
+  protected createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement } {
+    const wrapper = document.createElement('span');
+    wrapper.className = 'diq';
+    return { wrapper, chip: this.chip('sup') };
   }
 
   static override importDOM(): DOMConversionMap {
@@ -80,12 +46,6 @@ export class InlineQuoteNode extends ElementNode {
       q: (element: HTMLElement) =>
         element.dataset.dossierPassageId === undefined ? null : { conversion: () => ({ node: $createInlineQuoteNode(passageIdFromDom(element)) }), priority: 2 },
     };
-  }
-
-  override exportDOM(): DOMExportOutput {
-    const element = document.createElement('q');
-    if (this.__passageId !== null) element.dataset.dossierPassageId = String(this.__passageId);
-    return { element };
   }
 
   override isInline(): true {
@@ -98,14 +58,6 @@ export class InlineQuoteNode extends ElementNode {
 
   override canInsertTextAfter(): false {
     return false;
-  }
-
-  override canBeEmpty(): false {
-    return false;
-  }
-
-  override extractWithChild(): boolean {
-    return true;
   }
 }
 

@@ -1,29 +1,19 @@
-import {
-  $applyNodeReplacement,
-  $createParagraphNode,
-  ElementNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type ElementDOMSlot,
-  type LexicalNode,
-  type LexicalUpdateJSON,
-  type NodeKey,
-  type RangeSelection,
-  type SerializedElementNode,
-} from 'lexical';
+import { $applyNodeReplacement, $createParagraphNode, type DOMConversionMap, type LexicalNode, type NodeKey, type RangeSelection } from 'lexical';
 import { QUOTE_BLOCK_TYPE } from '../../../../shared/notes/quoteNodes';
-import { createCitationChip, passageIdFromDom, readPassageId } from './quoteDom';
+import { PassageQuoteNode, type SerializedPassageQuoteNode } from './PassageQuoteNode';
+import { passageIdFromDom } from './quoteDom';
 
-export type SerializedQuoteNode = SerializedElementNode & { type: typeof QUOTE_BLOCK_TYPE; passageId: number | null };
+export type SerializedQuoteNode = SerializedPassageQuoteNode<typeof QUOTE_BLOCK_TYPE>;
 
 /**
  * A block quote of a passage: its children are the quoted words (editable, so
- * an edit is visible and detected), followed by a citation chip that is not
- * part of the text. getDOMSlot keeps Lexical's children inside the <blockquote>
- * so reconciliation never touches the chip.
+ * an edit is visible and detected), in a <blockquote> inside a <figure> whose
+ * caption is the citation chip.
  */
-export class QuoteNode extends ElementNode {
-  __passageId: number | null;
+export class QuoteNode extends PassageQuoteNode {
+  protected textTag(): 'blockquote' {
+    return 'blockquote';
+  }
 
   static override getType(): string {
     return QUOTE_BLOCK_TYPE;
@@ -34,48 +24,21 @@ export class QuoteNode extends ElementNode {
   }
 
   constructor(passageId: number | null = null, key?: NodeKey) {
-    super(key);
-    this.__passageId = passageId;
+    super(passageId, key);
   }
 
   static override importJSON(json: SerializedQuoteNode): QuoteNode {
     return $createQuoteNode(null).updateFromJSON(json);
   }
 
-  override updateFromJSON(json: LexicalUpdateJSON<SerializedQuoteNode>): this {
-    return super.updateFromJSON(json).setPassageId(readPassageId(json.passageId));
-  }
-
   override exportJSON(): SerializedQuoteNode {
-    return { ...super.exportJSON(), type: QUOTE_BLOCK_TYPE, passageId: this.getPassageId() };
+    return { ...super.exportJSON(), type: QUOTE_BLOCK_TYPE };
   }
 
-  getPassageId(): number | null {
-    return this.getLatest().__passageId;
-  }
-
-  setPassageId(passageId: number | null): this {
-    const writable = this.getWritable();
-    writable.__passageId = passageId;
-    return writable;
-  }
-
-  override createDOM(): HTMLElement {
-    const figure = document.createElement('figure');
-    figure.className = 'dq';
-    figure.dataset.passageId = String(this.__passageId ?? '');
-    const text = document.createElement('blockquote');
-    text.className = 'dq-text';
-    figure.append(text, createCitationChip('figcaption', this.__passageId));
-    return figure;
-  }
-
-  override updateDOM(prevNode: QuoteNode): boolean {
-    return prevNode.__passageId !== this.__passageId;
-  }
-
-  override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > blockquote') ?? element);
+  protected createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement } {
+    const wrapper = document.createElement('figure');
+    wrapper.className = 'dq';
+    return { wrapper, chip: this.chip('figcaption') };
   }
 
   static override importDOM(): DOMConversionMap {
@@ -85,26 +48,11 @@ export class QuoteNode extends ElementNode {
     };
   }
 
-  override exportDOM(): DOMExportOutput {
-    const element = document.createElement('blockquote');
-    if (this.__passageId !== null) element.dataset.dossierPassageId = String(this.__passageId);
-    return { element };
-  }
-
   /** Enter at the end leaves the quote; a split keeps the first part as the (now altered) quote. */
   override insertNewAfter(_selection: RangeSelection, restoreSelection = true): LexicalNode {
     const paragraph = $createParagraphNode();
     this.insertAfter(paragraph, restoreSelection);
     return paragraph;
-  }
-
-  override canBeEmpty(): boolean {
-    return false;
-  }
-
-  /** Copying part of a quote keeps the link (the copy is then flagged altered, which is the truth). */
-  override extractWithChild(): boolean {
-    return true;
   }
 }
 
