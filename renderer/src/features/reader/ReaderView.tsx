@@ -185,13 +185,13 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     }
   };
 
-  const quoteInto = async (noteId: number | undefined): Promise<void> => {
+  const quoteInto = async (noteId: number | undefined, kind: 'block' | 'inline' = 'block'): Promise<void> => {
     if (!selection) return;
     try {
       const passage = await call('passages.create', { versionId: textVersionId(), start: selection.start, end: selection.end });
       // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
       await autosaver.flushAll();
-      const result = await call('passages.quoteIntoNote', { passageId: passage.id, ...(noteId === undefined ? {} : { noteId }) });
+      const result = await call('passages.quoteIntoNote', { passageId: passage.id, kind, ...(noteId === undefined ? {} : { noteId }) });
       forgetPassage(passage.id);
       navigate({ kind: 'notes', noteId: result.noteId });
     } catch (error) {
@@ -252,6 +252,11 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
               {fromNote && (
                 <button type="button" role="menuitem" onClick={() => void quoteInto(fromNote.id)}>
                   Quote into “{displayTitle(fromNote.title)}”
+                </button>
+              )}
+              {fromNote && (
+                <button type="button" role="menuitem" onClick={() => void quoteInto(fromNote.id, 'inline')}>
+                  Quote inline into “{displayTitle(fromNote.title)}”
                 </button>
               )}
               <button type="button" role="menuitem" onClick={() => void quoteInto(undefined)}>Quote into new note</button>
