@@ -38,6 +38,12 @@ export const EXPORT_CHANNELS = [
   'export.project',
   'export.archive',
   'export.importArchive',
+  'export.projectStart',
+  'export.jobStatus',
+  'export.jobOverwrite',
+  'export.archiveToChosenFile',
+  'export.importArchivePreview',
+  'export.importArchiveConfirm',
 ] as const;
 
 export const SEARCH_CHANNELS = ['search.query'] as const;

@@ -3,9 +3,24 @@ import { dirname, join } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
 
-const PARALLEL_WRITES = 8;
 import { MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
 import { resolveInside } from './safePaths';
+
+const PARALLEL_WRITES = 8;
+
+/**
+ * An export stopped before writing anything because files in the target are
+ * not Dossier's to replace. The app asks the user and retries with overwrite;
+ * `files` lists what would be replaced (relative to the folder).
+ */
+export class ExportConflictError extends DossierError {
+  constructor(
+    message: string,
+    readonly files: string[],
+  ) {
+    super('forbidden', message);
+  }
+}
 
 export interface ExportWriteResult {
   folder: string;
@@ -51,6 +66,7 @@ export class ExportWriter {
     const plan = [...this.files.values()].map((file) => ({ ...file, absolute: resolveInside(this.folder, file.relPath) }));
 
     const conflicts: string[] = [];
+    const conflictPaths: string[] = [];
     const toWrite: typeof plan = [];
     const unchanged: string[] = [];
     for (const file of plan) {
@@ -58,14 +74,17 @@ export class ExportWriter {
       if (state.kind === 'absent') toWrite.push(file);
       else if (state.sha256 === file.sha256) unchanged.push(file.relPath);
       else if (state.kind === 'ours' || this.options.overwrite) toWrite.push(file);
-      else conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
+      else {
+        conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
+        conflictPaths.push(file.relPath);
+      }
     }
     if (conflicts.length > 0) {
       const shown = conflicts.slice(0, 10).join('; ');
-      throw new DossierError(
-        'forbidden',
+      throw new ExportConflictError(
         `Export stopped before writing anything: ${conflicts.length} file(s) in ${this.folder} would be overwritten: ${shown}` +
           `${conflicts.length > 10 ? '; …' : ''}. Choose another folder, or export with overwrite.`,
+        conflictPaths,
       );
     }
 

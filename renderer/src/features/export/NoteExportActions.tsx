@@ -1,7 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DossierError } from '../../../../shared/errors';
 import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
+import { clearOpenNoteExport, setOpenNoteExport, type NoteExportHandle } from './exportCommands';
+import { writeClipboard } from './clipboard';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -32,6 +34,23 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
     }
   };
 
+  // The menu's and the palette's "Export Note…" and "Copy Note as Markdown" act on the note shown here.
+  const copyRef = useRef(copy);
+  copyRef.current = copy;
+  const panelRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const handle: NoteExportHandle = {
+      noteId,
+      copy: () => copyRef.current(),
+      openPanel: () => {
+        setPanelOpen(true);
+        requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>('input, select')?.focus());
+      },
+    };
+    setOpenNoteExport(handle);
+    return () => clearOpenNoteExport(handle);
+  }, [noteId]);
+
   const exportToFile = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setBusy(true);
@@ -61,7 +80,7 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
         </button>
       </div>
       {panelOpen && (
-        <form className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
+        <form ref={panelRef} className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
           {transport === 'web' && (
             <label>
               File
@@ -95,26 +114,6 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
       )}
     </div>
   );
-}
-
-/** The async Clipboard API, or the selection-copy fallback where that permission is denied (Electron denies all). */
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // fall through
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand('copy');
-  area.remove();
-  if (!copied) throw new Error('The clipboard is not available here.');
 }
 
 function messageOf(error: unknown): string {

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { DossierError, type ErrorData } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { ExportConflictError } from '../export/exportWriter';
+import type { ExportProgress, ExportSettings, FolderExportResult } from '../export/folderExport';
+import { exportProject } from './exports';
+
+export type ExportJobState = 'running' | 'done' | 'failed' | 'conflict';
+
+export interface ExportJobStatus {
+  jobId: string;
+  state: ExportJobState;
+  folder: string;
+  phase: ExportProgress['phase'];
+  done: number;
+  total: number;
+  result: FolderExportResult | null;
+  error: ErrorData | null;
+  /** When state is `conflict`: the files (relative to the folder) the export would replace. */
+  conflicts: string[];
+}
+
+export interface ProjectExportRequest extends ExportSettings {
+  name: string;
+  folder: string;
+}
+
+interface Job {
+  status: ExportJobStatus;
+  request: ProjectExportRequest;
+}
+
+/** Finished jobs kept for their status (a renderer may poll once more after the end). */
+const FINISHED_KEPT = 20;
+
+/**
+ * Project exports as jobs, so the app can show progress: start returns at
+ * once with an id, the export runs in the main process, and the renderer
+ * polls its status (the same request/response shape on Electron IPC and the
+ * browser harness). The chosen folder stays in here: a retry with overwrite
+ * names the job, never the path, so the renderer cannot redirect it.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  startProject(request: ProjectExportRequest): { jobId: string; folder: string } {
+    const jobId = randomBytes(9).toString('base64url');
+    const status: ExportJobStatus = {
+      jobId,
+      state: 'running',
+      folder: request.folder,
+      phase: 'rendering',
+      done: 0,
+      total: 0,
+      result: null,
+      error: null,
+      conflicts: [],
+    };
+    this.jobs.set(jobId, { status, request });
+    const onProgress = (progress: ExportProgress): void => {
+      status.phase = progress.phase;
+      status.done = progress.done;
+      status.total = progress.total;
+    };
+    // Started on the next turn so the caller always sees the job running first.
+    setImmediate(() => {
+      exportProject(this.ctx, request, onProgress).then(
+        (result) => {
+          status.state = 'done';
+          status.result = result;
+        },
+        (error: unknown) => {
+          if (error instanceof ExportConflictError) {
+            status.state = 'conflict';
+            status.conflicts = error.files;
+          } else status.state = 'failed';
+          status.error =
+            error instanceof DossierError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+        },
+      ).finally(() => this.forgetOldJobs());
+    });
+    return { jobId, folder: request.folder };
+  }
+
+  status(jobId: string): ExportJobStatus {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new DossierError('not_found', `No export job ${jobId} (it may have finished long ago).`);
+    return { ...job.status, conflicts: [...job.status.conflicts] };
+  }
+
+  /** The user agreed to replace the listed files: the same export again, into the same folder, with overwrite. */
+  overwrite(jobId: string): { jobId: string; folder: string } {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new DossierError('not_found', `No export job ${jobId}.`);
+    if (job.status.state !== 'conflict') {
+      throw new DossierError('forbidden', 'Only an export that stopped on files it would replace can be retried with overwrite.');
+    }
+    this.jobs.delete(jobId);
+    return this.startProject({ ...job.request, overwrite: true });
+  }
+
+  private forgetOldJobs(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(job.status.jobId);
+  }
+}
