@@ -1,9 +1,9 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
 
-import { MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
+import { emptyManifest, MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
 import { resolveInside } from './safePaths';
 
 const PARALLEL_WRITES = 8;
@@ -61,19 +61,20 @@ export class ExportWriter {
   }
 
   async commit(onProgress?: (done: number, total: number) => void): Promise<ExportWriteResult> {
-    const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
-    const manifest = readManifest(manifestPath);
-    const plan = [...this.files.values()].map((file) => ({ ...file, absolute: resolveInside(this.folder, file.relPath) }));
+    // Checking creates nothing: a file under a folder that does not exist yet is simply absent.
+    const rootExists = existsSync(this.folder);
+    const manifest = rootExists ? readManifest(resolveInside(this.folder, MANIFEST_NAME)) : emptyManifest();
+    const checked = [...this.files.values()].map((file) => ({ ...file, existingPath: rootExists ? this.existingParentPath(file.relPath) : undefined }));
 
     const conflicts: string[] = [];
     const conflictPaths: string[] = [];
-    const toWrite: typeof plan = [];
+    const accepted: typeof checked = [];
     const unchanged: string[] = [];
-    for (const file of plan) {
-      const state = this.existing(file.absolute, file.relPath, manifest);
-      if (state.kind === 'absent') toWrite.push(file);
+    for (const file of checked) {
+      const state = file.existingPath === undefined ? ({ kind: 'absent' } as const) : this.existing(file.existingPath, file.relPath, manifest);
+      if (state.kind === 'absent') accepted.push(file);
       else if (state.sha256 === file.sha256) unchanged.push(file.relPath);
-      else if (state.kind === 'ours' || this.options.overwrite) toWrite.push(file);
+      else if (state.kind === 'ours' || this.options.overwrite) accepted.push(file);
       else {
         conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
         conflictPaths.push(file.relPath);
@@ -88,6 +89,8 @@ export class ExportWriter {
       );
     }
 
+    const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
+    const toWrite = accepted.map((file) => ({ ...file, absolute: file.existingPath ?? resolveInside(this.folder, file.relPath) }));
     const stamp = this.options.now;
     for (const file of toWrite) {
       const previous = manifest.files[file.relPath]?.sha256 ?? [];
@@ -95,7 +98,8 @@ export class ExportWriter {
     }
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
 
-    for (const folder of new Set(plan.map((f) => dirname(f.absolute)))) removeStaleTempFiles(folder);
+    const touched = [...toWrite.map((f) => f.absolute), ...checked.flatMap((f) => (f.existingPath ? [f.existingPath] : []))].map((p) => dirname(p));
+    for (const folder of new Set(touched)) removeStaleTempFiles(folder);
 
     // Several files in flight at once: the file system batches their flushes (one fsync each still).
     const folders = new Set<string>();
@@ -122,6 +126,12 @@ export class ExportWriter {
     for (const file of toWrite) manifest.files[file.relPath] = { sha256: [file.sha256], writtenAt: stamp };
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
     return { folder: this.folder, written: toWrite.map((f) => f.relPath), unchanged };
+  }
+
+  /** The file's checked absolute path when its folder already exists; undefined when it cannot exist yet. */
+  private existingParentPath(relPath: string): string | undefined {
+    if (!existsSync(dirname(resolve(this.folder, relPath)))) return undefined;
+    return resolveInside(this.folder, relPath);
   }
 
   private existing(

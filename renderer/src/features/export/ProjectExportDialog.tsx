@@ -166,8 +166,8 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
       )}
       {status?.state === 'done' && status.result && (
         <p className="export-status is-ok" role="status" data-testid="project-export-status">
-          Exported {status.result.notes} notes and {status.result.sources} sources ({status.result.assets} images) to {status.result.folder}:{' '}
-          {status.result.written} files written, {status.result.unchanged} unchanged.
+          Exported {count(status.result.notes, 'note')} and {count(status.result.sources, 'source')} ({count(status.result.assets, 'image')}) to{' '}
+          {status.result.folder}: {count(status.result.written, 'file')} written, {status.result.unchanged} unchanged.
         </p>
       )}
       {(status?.state === 'failed' || view.kind === 'error' || problem) && (
@@ -177,6 +177,10 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
       )}
     </dialog>
   );
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function messageOf(error: unknown): string {
