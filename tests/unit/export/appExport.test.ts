@@ -116,7 +116,7 @@ describe('export from the app', () => {
   });
 
   it('asks the host for the folder when none is given, and does nothing when the dialog is cancelled', async () => {
-    let answer: string | undefined;
+    let answer: string | undefined = undefined;
     const titles: string[] = [];
     const core = coreWith({
       chooseExportFolder: async ({ title }) => {
