@@ -32,6 +32,8 @@ export interface CoreHost {
   chooseSaveFile?: (options: { title: string; defaultName: string; extensions: string[] }) => Promise<string | undefined>;
   /** Shows a native folder dialog (may create a folder); resolves to the chosen folder, or undefined when cancelled. */
   chooseExportFolder?: (options: { title: string; buttonLabel: string }) => Promise<string | undefined>;
+  /** Writes plain text to the system clipboard (Electron main). */
+  writeClipboard?: (text: string) => void;
   /** Shows a native open dialog for one file; resolves to its path, or undefined when cancelled. */
   chooseOpenFile?: (options: { title: string; filterName: string; extensions: string[] }) => Promise<string | undefined>;
 }

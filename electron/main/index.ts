@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow, type WebFrameMain } from 'electron';
+import { app, clipboard, dialog, type BrowserWindow, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
 import { DB_FILE_NAME } from '../core/paths';
 import { openCore, type Core } from '../core/openCore';
@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
           chooseSaveFile: (options) => chooseSaveFile(mainWindow, options),
           chooseExportFolder: (options) => chooseExportFolder(mainWindow, options),
           chooseOpenFile: (options) => chooseOpenFile(mainWindow, options),
+          writeClipboard: (text) => clipboard.writeText(text),
         },
       });
       const ctx = core.ctx;

@@ -44,6 +44,7 @@ export const EXPORT_CHANNELS = [
   'export.archiveToChosenFile',
   'export.importArchivePreview',
   'export.importArchiveConfirm',
+  'export.copyNoteMarkdown',
 ] as const;
 
 export const SEARCH_CHANNELS = ['search.query'] as const;

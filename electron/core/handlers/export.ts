@@ -23,6 +23,7 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.jobOverwrite': ({ jobId }) => jobs.overwrite(jobId),
     'export.archiveToChosenFile': () => exportArchiveToChosenFile(ctx),
     'export.importArchivePreview': ({ file }) => imports.preview(ctx, file),
+    'export.copyNoteMarkdown': ({ id, ...style }) => exports.copyNoteMarkdown(ctx, id, style),
     'export.importArchiveConfirm': ({ token }) => imports.confirm(ctx, token),
   };
 }

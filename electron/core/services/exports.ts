@@ -23,6 +23,15 @@ export function noteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle)
   return { markdown: rendered.document, fileName: new FileNameAllocator().allocate(displayTitle(note!.title), '.md') };
 }
 
+/** The note's Markdown on the host's clipboard (the desktop app's main process). */
+export function copyNoteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle): { characters: number } {
+  const write = ctx.host?.writeClipboard;
+  if (!write) throw new DossierError('unsupported', 'No system clipboard here: copy from the page instead.');
+  const { markdown } = noteMarkdown(ctx, id, style);
+  write(markdown);
+  return { characters: markdown.length };
+}
+
 /** The note, exported where the user chose in the host's save dialog (null when they cancelled). */
 export async function exportNoteToChosenFile(ctx: CoreContext, input: MarkdownStyle & { id: number }): Promise<{ file: string; written: boolean } | null> {
   const choose = ctx.host?.chooseSaveFile;

@@ -134,6 +134,14 @@ export const exportContract = {
     input: z.strictObject({ file: FsPath.optional() }),
     output: ArchivePreviewSchema.nullable(),
   },
+  /**
+   * Puts one note's Markdown on the system clipboard from the main process (Electron), which works
+   * from a menu click too, where the page has no user gesture and no clipboard permission.
+   */
+  'export.copyNoteMarkdown': {
+    input: z.strictObject({ id: RowId, ...MarkdownStyle }),
+    output: z.object({ characters: z.number().int().nonnegative() }),
+  },
   'export.importArchiveConfirm': {
     input: z.strictObject({ token: JobId }),
     output: ArchiveSummarySchema,

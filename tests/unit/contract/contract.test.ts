@@ -51,6 +51,7 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'export.archiveToChosenFile': [{ file: '/tmp/x.gz' }, { overwrite: true }],
     'export.importArchivePreview': [{ file: '' }, { file: 7 }, { file: '/x', confirm: true }],
     'export.importArchiveConfirm': [{}, { token: '' }, { file: '/tmp/x.gz' }],
+    'export.copyNoteMarkdown': [{}, { id: 0 }, { id: 1, text: 'x' }, { id: 1, citationStyle: 'endnotes' }],
     'search.query': [{}, { query: 5 }, { query: null }, { query: 'x', limit: -1 }, { query: 'x', limit: 201 }, { query: 'x', limit: 1.5 }, { query: 'x'.repeat(100_001) }],
     'projects.list': [],
     'projects.get': [{}, { id: 'one' }, { id: 0 }],
@@ -83,6 +84,7 @@ describe('the contract', () => {
       chooseSaveFile: async ({ defaultName }) => core.dir.file(`chosen-${defaultName}`),
       chooseExportFolder: async () => core.dir.file('chosen-folder'),
       chooseOpenFile: async () => undefined,
+      writeClipboard: () => undefined,
     });
   });
   afterEach(() => core.close());
@@ -160,6 +162,7 @@ describe('the contract', () => {
       'export.archiveToChosenFile': {},
       'export.importArchivePreview': { file: core.dir.file('empty.dossier-archive') },
       'export.importArchiveConfirm': { token: 'set below' },
+      'export.copyNoteMarkdown': { id },
       'search.query': { query: 'probe OR text tag:probe' },
       'projects.list': {},
       'projects.get': { id: projectId },

@@ -26,8 +26,13 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
     setStatus(null);
     try {
       await autosaver.flushNote(noteId);
-      const { markdown } = await call('export.noteMarkdown', { id: noteId, citationStyle, obsidian });
-      await writeClipboard(markdown);
+      if (transport === 'electron') {
+        // Main writes the clipboard: the page has no clipboard permission, and a menu click is no user gesture.
+        await call('export.copyNoteMarkdown', { id: noteId, citationStyle, obsidian });
+      } else {
+        const { markdown } = await call('export.noteMarkdown', { id: noteId, citationStyle, obsidian });
+        await writeClipboard(markdown);
+      }
       setStatus({ kind: 'ok', text: 'Copied as Markdown' });
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
