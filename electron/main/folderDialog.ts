@@ -8,7 +8,7 @@ export async function chooseExportFolder(
   const dialogOptions: Electron.OpenDialogOptions = {
     title: options.title,
     buttonLabel: options.buttonLabel,
-    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+    properties: ['openDirectory', 'createDirectory'],
   };
   const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
   return result.canceled ? undefined : result.filePaths[0];

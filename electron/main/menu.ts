@@ -12,8 +12,8 @@ export function installMenu(getWindow: () => BrowserWindow | undefined, isDev: b
         { type: 'separator' },
         // The renderer runs these (it knows the open note and asks for options); paths are chosen in main's dialogs.
         { label: 'Export Project…', click: send('export-project') },
-        { label: 'Export Note…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-note') },
-        { label: 'Copy Note as Markdown', accelerator: 'CmdOrCtrl+Shift+C', click: send('copy-note-markdown') },
+        { label: 'Export Note…', click: send('export-note') },
+        { label: 'Copy Note as Markdown', click: send('copy-note-markdown') },
         { type: 'separator' },
         { label: 'Export Library Archive…', click: send('export-archive') },
         { label: 'Import Library Archive…', click: send('import-archive') },

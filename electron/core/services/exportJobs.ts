@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { DossierError, type ErrorData } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { ExportConflictError } from '../export/exportWriter';
@@ -46,6 +47,11 @@ export class ExportJobs {
   constructor(private readonly ctx: CoreContext) {}
 
   startProject(request: ProjectExportRequest): { jobId: string; folder: string } {
+    const target = resolve(request.folder);
+    if ([...this.jobs.values()].some((job) => job.status.state === 'running' && resolve(job.request.folder) === target)) {
+      // Two writers in one folder would each judge the other's files as foreign (or race on the manifest).
+      throw new DossierError('forbidden', `An export into ${request.folder} is still running; wait for it to finish.`);
+    }
     const jobId = randomBytes(9).toString('base64url');
     const status: ExportJobStatus = {
       jobId,

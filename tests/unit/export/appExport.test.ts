@@ -61,6 +61,11 @@ describe('export from the app', () => {
       includeSources: false,
     });
     expect(started.folder).toBe(folder);
+    // A second export into the same folder while the first runs is refused, not interleaved.
+    expect(await dispatch(core.handlers, 'export.projectStart', { name: String(projectId), folder })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('still running') },
+    });
     const seen: ExportJobStatus[] = [];
     const end = await finished(core, started.jobId, seen);
     expect(end.state).toBe('done');
