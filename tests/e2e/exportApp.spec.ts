@@ -81,6 +81,28 @@ test('Export project… from the palette shows progress, asks before replacing a
   await expect(dialogs.conflict).toBeHidden();
 });
 
+test('exporting into a folder of other files asks first; "Export here" adds the export beside them', async ({ page, app }) => {
+  await seedProject(app.core.handlers, 'Ferry timetable', 2);
+  const notes = new NotesPage(page, app.harness.url);
+  await notes.open();
+  const folder = join(dirname(app.dbPath), 'Documents');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'interview.docx'), 'transcript');
+
+  const dialogs = new ExportDialogs(page);
+  await dialogs.runCommand('Export project');
+  await dialogs.folder.fill(folder);
+  await dialogs.exportProject();
+  await expect(dialogs.conflict).toContainText('already holds files Dossier did not create');
+  await expect(dialogs.conflict.getByRole('listitem')).toHaveText(['interview.docx']);
+  expect(readdirSync(folder)).toEqual(['interview.docx']);
+
+  await dialogs.conflict.getByRole('button', { name: 'Export here' }).click();
+  await expect(dialogs.projectStatus).toContainText('Exported 2 notes and 0 sources');
+  expect(readdirSync(folder).sort()).toEqual(['.dossier-export.json', 'index.md', 'interview.docx', 'notes']);
+  expect(readFileSync(join(folder, 'interview.docx'), 'utf8')).toBe('transcript');
+});
+
 test('Copy note as Markdown and Export note… from the palette act on the open note', async ({ notes, page, context, app }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.harness.url });
   await notes.createNote('Pilot log');

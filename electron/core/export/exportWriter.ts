@@ -9,18 +9,24 @@ import { resolveInside } from './safePaths';
 const PARALLEL_WRITES = 8;
 
 /**
- * An export stopped before writing anything because files in the target are
- * not Dossier's to replace. The app asks the user and retries with overwrite;
- * `files` lists what would be replaced (relative to the folder).
+ * An export stopped before writing anything. `replace`: files in the target
+ * are not Dossier's to replace (`files` lists them, relative to the folder);
+ * the app asks and retries with overwrite. `folder`: the folder already holds
+ * things Dossier did not create (`files` lists some), though none would be
+ * replaced; the app asks before mixing an export into them.
  */
 export class ExportConflictError extends DossierError {
   constructor(
     message: string,
     readonly files: string[],
+    readonly kind: 'replace' | 'folder' = 'replace',
   ) {
     super('forbidden', message);
   }
 }
+
+/** Litter the OS leaves in folders: not the user's files. */
+const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.localized']);
 
 export interface ExportWriteResult {
   folder: string;
@@ -45,7 +51,12 @@ export class ExportWriter {
 
   constructor(
     readonly folder: string,
-    private readonly options: { overwrite: boolean; now: string },
+    private readonly options: {
+      overwrite: boolean;
+      now: string;
+      /** Stop (ExportConflictError kind `folder`) when the folder has entries but no manifest: not a Dossier export folder. */
+      askBeforeForeignFolder?: boolean;
+    },
   ) {}
 
   add(relPath: string, content: string | Uint8Array): void {
@@ -87,6 +98,16 @@ export class ExportWriter {
           `${conflicts.length > 10 ? '; …' : ''}. Choose another folder, or export with overwrite.`,
         conflictPaths,
       );
+    }
+    if (this.options.askBeforeForeignFolder && !this.options.overwrite && rootExists && !existsSync(join(this.folder, MANIFEST_NAME))) {
+      const others = readdirSync(this.folder).filter((name) => !SYSTEM_FILES.has(name)).sort();
+      if (others.length > 0) {
+        throw new ExportConflictError(
+          `${this.folder} already holds ${others.length} item(s) Dossier did not create; the export would add its files beside them.`,
+          others.slice(0, 50),
+          'folder',
+        );
+      }
     }
 
     const manifestPath = resolveInside(this.folder, MANIFEST_NAME);

@@ -17,6 +17,8 @@ export interface ExportSettings {
   obsidian: boolean;
   includeSources: boolean;
   overwrite: boolean;
+  /** The app asks before exporting into a non-empty folder that is not a Dossier export; the CLI's user named it. */
+  askBeforeForeignFolder?: boolean;
 }
 
 export interface FolderExportRequest extends ExportSettings {
@@ -80,7 +82,11 @@ export async function exportFolder(
   requireAbsolute(request.folder, 'The export folder');
   const notes = loadNotes(ctx, request.noteIds);
   const source = dbCitationSource(ctx.db);
-  const writer = new ExportWriter(request.folder, { overwrite: request.overwrite, now: ctx.now() });
+  const writer = new ExportWriter(request.folder, {
+    overwrite: request.overwrite,
+    now: ctx.now(),
+    askBeforeForeignFolder: request.askBeforeForeignFolder ?? false,
+  });
 
   const noteNames = new FileNameAllocator();
   const sourceNames = new FileNameAllocator();

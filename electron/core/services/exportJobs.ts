@@ -17,7 +17,11 @@ export interface ExportJobStatus {
   total: number;
   result: FolderExportResult | null;
   error: ErrorData | null;
-  /** When state is `conflict`: the files (relative to the folder) the export would replace. */
+  /**
+   * When state is `conflict`: what the export stopped on. `replace`: `conflicts` lists files (relative
+   * to the folder) it would replace. `folder`: the folder holds other things (`conflicts` lists some).
+   */
+  stoppedOn: 'replace' | 'folder' | null;
   conflicts: string[];
 }
 
@@ -62,6 +66,7 @@ export class ExportJobs {
       total: 0,
       result: null,
       error: null,
+      stoppedOn: null,
       conflicts: [],
     };
     this.jobs.set(jobId, { status, request });
@@ -80,6 +85,7 @@ export class ExportJobs {
         (error: unknown) => {
           if (error instanceof ExportConflictError) {
             status.state = 'conflict';
+            status.stoppedOn = error.kind;
             status.conflicts = error.files;
           } else status.state = 'failed';
           status.error =
@@ -96,7 +102,11 @@ export class ExportJobs {
     return { ...job.status, conflicts: [...job.status.conflicts] };
   }
 
-  /** The user agreed to replace the listed files: the same export again, into the same folder, with overwrite. */
+  /**
+   * The user agreed to what the job stopped on: the same export again, into the same folder, now
+   * accepting a folder of other files (`folder`) or replacing the listed files (`replace`). Agreeing
+   * to the folder does not agree to replacing anything: that would stop and ask again.
+   */
   overwrite(jobId: string): { jobId: string; folder: string } {
     const job = this.jobs.get(jobId);
     if (!job) throw new DossierError('not_found', `No export job ${jobId}.`);
@@ -104,6 +114,7 @@ export class ExportJobs {
       throw new DossierError('forbidden', 'Only an export that stopped on files it would replace can be retried with overwrite.');
     }
     this.jobs.delete(jobId);
+    if (job.status.stoppedOn === 'folder') return this.startProject({ ...job.request, askBeforeForeignFolder: false });
     return this.startProject({ ...job.request, overwrite: true });
   }
 

@@ -36,7 +36,7 @@ export async function startProjectExport(ctx: CoreContext, jobs: ExportJobs, inp
   }
   requireAbsolute(folder, 'The export folder');
   // The overwrite flag is never the renderer's to set: it comes only from export.jobOverwrite, after the user agreed.
-  return jobs.startProject({ ...input, name: String(project.id), folder, overwrite: false });
+  return jobs.startProject({ ...input, name: String(project.id), folder, overwrite: false, askBeforeForeignFolder: true });
 }
 
 function todayStamp(now: string): string {

@@ -47,7 +47,12 @@ export const ExportJobStatusSchema = z.object({
   total: z.number().int().nonnegative(),
   result: FolderExportResultSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  /** When state is `conflict`: files (relative to the folder) the export would replace, which Dossier did not write. */
+  /**
+   * When state is `conflict`, what the export stopped on before writing anything: `replace`, files it
+   * would replace that Dossier did not write (listed in `conflicts`); `folder`, a folder that holds
+   * other things and is not a Dossier export (some listed in `conflicts`).
+   */
+  stoppedOn: z.enum(['replace', 'folder']).nullable(),
   conflicts: z.array(z.string()),
 });
 export type ExportJobStatus = z.infer<typeof ExportJobStatusSchema>;

@@ -99,6 +99,8 @@ describe('export from the app', () => {
     const started = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
     const stopped = await finished(core, started.jobId);
     expect(stopped.state).toBe('conflict');
+    // Files in the way come first (one question): agreeing to replace them also accepts the folder.
+    expect(stopped.stoppedOn).toBe('replace');
     expect(stopped.conflicts.sort()).toEqual(['index.md', 'notes/Finding 2.md']);
     expect(stopped.error?.message).toContain('not written by Dossier');
     expect(readFileSync(`${folder}/index.md`, 'utf8')).toBe('my own index');
@@ -118,6 +120,39 @@ describe('export from the app', () => {
     expect(await dispatch(core.handlers, 'export.jobOverwrite', { jobId: stopped.jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await dispatch(core.handlers, 'export.jobOverwrite', { jobId: retried.jobId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch(core.handlers, 'export.jobStatus', { jobId: 'nosuchjob000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('asks before mixing an export into a folder of other files (not a Dossier export), once', async () => {
+    const core = coreWith();
+    const projectId = await projectWithNotes(core, 2);
+    const folder = core.dir.file('documents');
+    mkdirSync(folder);
+    writeFileSync(`${folder}/interview.docx`, 'transcript');
+    writeFileSync(`${folder}/.DS_Store`, 'finder litter');
+
+    const started = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
+    const stopped = await finished(core, started.jobId);
+    expect(stopped).toMatchObject({ state: 'conflict', stoppedOn: 'folder', conflicts: ['interview.docx'] });
+    expect(readdirSync(folder).sort()).toEqual(['.DS_Store', 'interview.docx']);
+
+    const retried = await value<{ jobId: string }>(core, 'export.jobOverwrite', { jobId: stopped.jobId });
+    expect(await finished(core, retried.jobId)).toMatchObject({ state: 'done', result: { notes: 2, written: 3 } });
+    expect(readFileSync(`${folder}/interview.docx`, 'utf8')).toBe('transcript');
+
+    // Now it is a Dossier export folder: no question the next time.
+    const again = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
+    expect(await finished(core, again.jobId)).toMatchObject({ state: 'done' });
+
+    // Only OS litter, or an empty folder: nothing to ask. The CLI's channel (the user typed the folder) never asks.
+    const litter = core.dir.file('litter');
+    mkdirSync(litter);
+    writeFileSync(`${litter}/Thumbs.db`, 'x');
+    const quiet = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder: litter });
+    expect(await finished(core, quiet.jobId)).toMatchObject({ state: 'done' });
+    const typed = core.dir.file('typed');
+    mkdirSync(typed);
+    writeFileSync(`${typed}/draft.txt`, 'x');
+    expect(await dispatch(core.handlers, 'export.project', { name: String(projectId), folder: typed })).toMatchObject({ ok: true });
   });
 
   it('asks the host for the folder when none is given, and does nothing when the dialog is cancelled', async () => {

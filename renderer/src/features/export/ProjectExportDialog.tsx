@@ -60,7 +60,8 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
     }
   };
 
-  const replace = async (): Promise<void> => {
+  /** The user agreed to what the export stopped on: the main process re-runs the same job. */
+  const agree = async (): Promise<void> => {
     if (!status) return;
     try {
       const started = await call('export.jobOverwrite', { jobId: status.jobId });
@@ -140,7 +141,31 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           </span>
         </div>
       )}
-      {status?.state === 'conflict' && (
+      {status?.state === 'conflict' && status.stoppedOn === 'folder' && (
+        <div className="export-conflict" role="alertdialog" aria-labelledby="export-conflict-title" data-testid="export-conflict">
+          <p id="export-conflict-title">
+            <strong>{status.folder}</strong> already holds files Dossier did not create. Nothing has been written. Export here anyway? Dossier adds
+            notes/, sources/, assets/ and index.md beside them and changes none of them.
+          </p>
+          <ul>
+            {status.conflicts.slice(0, CONFLICTS_SHOWN).map((file) => (
+              <li key={file}>
+                <code>{file}</code>
+              </li>
+            ))}
+            {status.conflicts.length > CONFLICTS_SHOWN && <li>and more</li>}
+          </ul>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={reset}>
+              Choose another folder
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void agree()}>
+              Export here
+            </button>
+          </div>
+        </div>
+      )}
+      {status?.state === 'conflict' && status.stoppedOn === 'replace' && (
         <div className="export-conflict" role="alertdialog" aria-labelledby="export-conflict-title" data-testid="export-conflict">
           <p id="export-conflict-title">
             <strong>{status.folder}</strong> already has {status.conflicts.length === 1 ? 'a file' : `${status.conflicts.length} files`} that Dossier did not
@@ -158,7 +183,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
             <button type="button" className="btn" onClick={reset}>
               Keep my files
             </button>
-            <button type="button" className="btn btn-danger" onClick={() => void replace()}>
+            <button type="button" className="btn btn-danger" onClick={() => void agree()}>
               Replace {status.conflicts.length === 1 ? 'file' : `${status.conflicts.length} files`}
             </button>
           </div>
