@@ -40,7 +40,7 @@ export const EXPORT_CHANNELS = [
   'export.importArchive',
   'export.projectStart',
   'export.jobStatus',
-  'export.jobOverwrite',
+  'export.jobProceed',
   'export.archiveToChosenFile',
   'export.importArchivePreview',
   'export.importArchiveConfirm',

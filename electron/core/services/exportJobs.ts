@@ -42,7 +42,7 @@ const FINISHED_KEPT = 20;
  * Project exports as jobs, so the app can show progress: start returns at
  * once with an id, the export runs in the main process, and the renderer
  * polls its status (the same request/response shape on Electron IPC and the
- * browser harness). The chosen folder stays in here: a retry with overwrite
+ * browser harness). The chosen folder stays in here: proceeding after a yes
  * names the job, never the path, so the renderer cannot redirect it.
  */
 export class ExportJobs {
@@ -107,11 +107,11 @@ export class ExportJobs {
    * accepting a folder of other files (`folder`) or replacing the listed files (`replace`). Agreeing
    * to the folder does not agree to replacing anything: that would stop and ask again.
    */
-  overwrite(jobId: string): { jobId: string; folder: string } {
+  proceed(jobId: string): { jobId: string; folder: string } {
     const job = this.jobs.get(jobId);
     if (!job) throw new DossierError('not_found', `No export job ${jobId}.`);
     if (job.status.state !== 'conflict') {
-      throw new DossierError('forbidden', 'Only an export that stopped on files it would replace can be retried with overwrite.');
+      throw new DossierError('forbidden', 'Only an export that stopped to ask (files it would replace, or a folder of other files) can proceed.');
     }
     this.jobs.delete(jobId);
     if (job.status.stoppedOn === 'folder') return this.startProject({ ...job.request, askBeforeForeignFolder: false });

@@ -35,7 +35,7 @@ export async function startProjectExport(ctx: CoreContext, jobs: ExportJobs, inp
     if (!folder) return null;
   }
   requireAbsolute(folder, 'The export folder');
-  // The overwrite flag is never the renderer's to set: it comes only from export.jobOverwrite, after the user agreed.
+  // The overwrite flag is never the renderer's to set: it comes only from export.jobProceed, after the user agreed.
   return jobs.startProject({ ...input, name: String(project.id), folder, overwrite: false, askBeforeForeignFolder: true });
 }
 

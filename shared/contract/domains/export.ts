@@ -105,8 +105,8 @@ export const exportContract = {
   /**
    * Starts exporting a project as a folder; poll export.jobStatus for progress. Without `folder`
    * the main process asks in its folder dialog (null when cancelled); the Electron renderer may not
-   * pass one. Never overwrites: a file Dossier did not write ends the job in `conflict`, and only
-   * export.jobOverwrite (after the user said yes) replaces it.
+   * pass one. Never overwrites: a file Dossier did not write (or a non-empty folder that is not a
+   * Dossier export) ends the job in `conflict`, and only export.jobProceed, after a yes, goes on.
    */
   'export.projectStart': {
     input: z.strictObject({
@@ -121,8 +121,11 @@ export const exportContract = {
     input: z.strictObject({ jobId: JobId }),
     output: ExportJobStatusSchema,
   },
-  /** Re-runs a job that stopped in `conflict`, into the same folder, replacing the files it listed. */
-  'export.jobOverwrite': {
+  /**
+   * The user said yes to what a job stopped on (`conflict`): re-runs it into the same folder, now
+   * replacing the files it listed (`replace`) or adding beside other files (`folder`).
+   */
+  'export.jobProceed': {
     input: z.strictObject({ jobId: JobId }),
     output: StartedJobSchema,
   },

@@ -47,7 +47,7 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'export.importArchive': [{}, { file: null }, { file: '/x', overwrite: true }],
     'export.projectStart': [{}, { name: '' }, { name: 'p', folder: '' }, { name: 'p', overwrite: true }, { name: 'p', citationStyle: 'apa' }],
     'export.jobStatus': [{}, { jobId: '' }, { jobId: '../../etc' }, { jobId: 5 }],
-    'export.jobOverwrite': [{}, { jobId: 'short' }, { jobId: 'a b c d e f g h' }],
+    'export.jobProceed': [{}, { jobId: 'short' }, { jobId: 'a b c d e f g h' }],
     'export.archiveToChosenFile': [{ file: '/tmp/x.gz' }, { overwrite: true }],
     'export.importArchivePreview': [{ file: '' }, { file: 7 }, { file: '/x', confirm: true }],
     'export.importArchiveConfirm': [{}, { token: '' }, { file: '/tmp/x.gz' }],
@@ -158,7 +158,7 @@ describe('the contract', () => {
       'export.importArchive': { file: core.dir.file('empty.dossier-archive') },
       'export.projectStart': { name: 'Probe project', folder: core.dir.file('job-project') },
       'export.jobStatus': { jobId: 'set below' },
-      'export.jobOverwrite': { jobId: 'set below' },
+      'export.jobProceed': { jobId: 'set below' },
       'export.archiveToChosenFile': {},
       'export.importArchivePreview': { file: core.dir.file('empty.dossier-archive') },
       'export.importArchiveConfirm': { token: 'set below' },
@@ -187,8 +187,8 @@ describe('the contract', () => {
       const backup = await dispatch(core.handlers, 'db.backup', {});
       valid[channel] = { file: (backup as { value: { file: string } }).value.file };
     }
-    if (channel === 'export.jobStatus' || channel === 'export.jobOverwrite') {
-      // A job that stops on a file Dossier did not write: the state export.jobOverwrite exists for.
+    if (channel === 'export.jobStatus' || channel === 'export.jobProceed') {
+      // A job that stops on a file Dossier did not write: the state export.jobProceed exists for.
       mkdirSync(core.dir.file('job-conflict'), { recursive: true });
       writeFileSync(core.dir.file('job-conflict/index.md'), 'mine');
       const started = await dispatch(core.handlers, 'export.projectStart', { name: 'Probe project', folder: core.dir.file('job-conflict') });

@@ -23,7 +23,7 @@ describe('what the Electron renderer may call', () => {
     expect(rendererMayCall('export.projectStart', { name: 'Harbour', citationStyle: 'inline' }, DB)).toBe(true);
     expect(rendererMayCall('export.importArchivePreview', {}, DB)).toBe(true);
     expect(rendererMayCall('export.archiveToChosenFile', {}, DB)).toBe(true);
-    expect(rendererMayCall('export.jobOverwrite', { jobId: 'abcdefghijkl' }, DB)).toBe(true);
+    expect(rendererMayCall('export.jobProceed', { jobId: 'abcdefghijkl' }, DB)).toBe(true);
     expect(rendererMayCall('clip.pickFiles', {}, DB)).toBe(true);
     expect(rendererMayCall('db.backup', {}, DB)).toBe(true);
     const pathFree = CHANNELS.filter((c) => !c.startsWith('export.') && c !== 'clip.files' && c !== 'db.backup' && c !== 'db.restore');

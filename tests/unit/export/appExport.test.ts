@@ -108,7 +108,7 @@ describe('export from the app', () => {
     expect(readdirSync(folder).sort()).toEqual(['index.md', 'keep.txt', 'notes']);
     expect(readdirSync(`${folder}/notes`)).toEqual(['Finding 2.md']);
 
-    const retried = await value<{ jobId: string; folder: string }>(core, 'export.jobOverwrite', { jobId: stopped.jobId });
+    const retried = await value<{ jobId: string; folder: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
     expect(retried.folder).toBe(folder);
     const done = await finished(core, retried.jobId);
     expect(done.state).toBe('done');
@@ -117,8 +117,8 @@ describe('export from the app', () => {
     expect(readFileSync(`${folder}/keep.txt`, 'utf8')).toBe('unrelated');
 
     // The retry is single-use, and a finished export cannot be turned into an overwrite.
-    expect(await dispatch(core.handlers, 'export.jobOverwrite', { jobId: stopped.jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch(core.handlers, 'export.jobOverwrite', { jobId: retried.jobId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(core.handlers, 'export.jobProceed', { jobId: stopped.jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(core.handlers, 'export.jobProceed', { jobId: retried.jobId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch(core.handlers, 'export.jobStatus', { jobId: 'nosuchjob000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -135,7 +135,7 @@ describe('export from the app', () => {
     expect(stopped).toMatchObject({ state: 'conflict', stoppedOn: 'folder', conflicts: ['interview.docx'] });
     expect(readdirSync(folder).sort()).toEqual(['.DS_Store', 'interview.docx']);
 
-    const retried = await value<{ jobId: string }>(core, 'export.jobOverwrite', { jobId: stopped.jobId });
+    const retried = await value<{ jobId: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
     expect(await finished(core, retried.jobId)).toMatchObject({ state: 'done', result: { notes: 2, written: 3 } });
     expect(readFileSync(`${folder}/interview.docx`, 'utf8')).toBe('transcript');
 

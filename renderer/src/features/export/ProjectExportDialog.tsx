@@ -64,7 +64,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
   const agree = async (): Promise<void> => {
     if (!status) return;
     try {
-      const started = await call('export.jobOverwrite', { jobId: status.jobId });
+      const started = await call('export.jobProceed', { jobId: status.jobId });
       follow(started.jobId, started.folder);
     } catch (error) {
       setProblem(messageOf(error));
