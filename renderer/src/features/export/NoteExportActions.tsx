@@ -19,7 +19,8 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
   const [path, setPath] = useState('');
   const [citationStyle, setCitationStyle] = useState<CitationStyle>('footnotes');
   const [obsidian, setObsidian] = useState(false);
-  const [overwrite, setOverwrite] = useState(false);
+  /** A typed path (harness) that holds a file Dossier did not write: asked about, replaced only on yes. */
+  const [replaceAsk, setReplaceAsk] = useState<{ file: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const copy = async (): Promise<void> => {
@@ -56,22 +57,30 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
     return () => clearOpenNoteExport(handle);
   }, [noteId]);
 
-  const exportToFile = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const runExport = async (overwrite: boolean): Promise<void> => {
     setBusy(true);
     setStatus(null);
+    setReplaceAsk(null);
+    const file = path.trim();
     try {
       await autosaver.flushNote(noteId);
+      // The desktop app's save dialog asks before replacing a file itself.
       const result =
         transport === 'electron'
           ? await call('export.noteToChosenFile', { id: noteId, citationStyle, obsidian })
-          : await call('export.note', { id: noteId, file: path.trim(), citationStyle, obsidian, overwrite });
+          : await call('export.note', { id: noteId, file, citationStyle, obsidian, overwrite });
       if (result) setStatus({ kind: 'ok', text: result.written ? `Exported to ${result.file}` : `${result.file} is already up to date` });
     } catch (error) {
-      setStatus({ kind: 'error', text: messageOf(error) });
+      if (transport === 'web' && !overwrite && error instanceof DossierError && error.code === 'forbidden') setReplaceAsk({ file, message: error.message });
+      else setStatus({ kind: 'error', text: messageOf(error) });
     } finally {
       setBusy(false);
     }
+  };
+
+  const exportToFile = (event: FormEvent): void => {
+    event.preventDefault();
+    void runExport(false);
   };
 
   return (
@@ -85,7 +94,7 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
         </button>
       </div>
       {panelOpen && (
-        <form ref={panelRef} className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
+        <form ref={panelRef} className="export-panel" aria-label="Export note" onSubmit={exportToFile}>
           {transport === 'web' && (
             <label>
               File
@@ -102,15 +111,23 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
           <label className="check">
             <input type="checkbox" checked={obsidian} onChange={(e) => setObsidian(e.target.checked)} /> Obsidian
           </label>
-          {transport === 'web' && (
-            <label className="check">
-              <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Overwrite existing file
-            </label>
-          )}
           <button type="submit" className="btn btn-primary" disabled={busy || (transport === 'web' && path.trim() === '')}>
             {busy ? 'Exporting…' : transport === 'web' ? 'Export' : 'Choose file and export…'}
           </button>
         </form>
+      )}
+      {replaceAsk && (
+        <div className="export-panel" role="alertdialog" aria-label="Replace file?" data-testid="note-export-replace">
+          <span>
+            {replaceAsk.file} already exists and was not written by Dossier (or was edited since). Replace it?
+          </span>
+          <button type="button" className="btn" onClick={() => setReplaceAsk(null)}>
+            Keep it
+          </button>
+          <button type="button" className="btn btn-danger" onClick={() => void runExport(true)}>
+            Replace
+          </button>
+        </div>
       )}
       {status && (
         <p className={`export-status is-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="export-status">
