@@ -97,10 +97,17 @@ test('exporting into a folder of other files asks first; "Export here" adds the 
   await expect(dialogs.conflict.getByRole('listitem')).toHaveText(['interview.docx']);
   expect(readdirSync(folder)).toEqual(['interview.docx']);
 
+  // Changing an option withdraws the question (it was about the export as first asked); asking again brings it back.
+  await dialogs.obsidian.check();
+  await expect(dialogs.conflict).toBeHidden();
+  await dialogs.exportProject();
   await dialogs.conflict.getByRole('button', { name: 'Export here' }).click();
   await expect(dialogs.projectStatus).toContainText('Exported 2 notes and 0 sources');
   expect(readdirSync(folder).sort()).toEqual(['.dossier-export.json', 'index.md', 'interview.docx', 'notes']);
   expect(readFileSync(join(folder, 'interview.docx'), 'utf8')).toBe('transcript');
+  expect(readFileSync(join(folder, 'notes', 'Ferry timetable finding 1.md'), 'utf8')).toContain('Finding 1: the dredger logged 3 hours.');
+  // The export used the option chosen after the first question: Obsidian wikilinks in the index.
+  expect(readFileSync(join(folder, 'index.md'), 'utf8')).toContain('[[notes/Ferry timetable finding 1|Ferry timetable finding 1]]');
 });
 
 test('Copy note as Markdown and Export note… from the palette act on the open note', async ({ notes, page, context, app }) => {

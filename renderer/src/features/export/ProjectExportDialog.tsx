@@ -71,6 +71,12 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
     }
   };
 
+  // A question on screen is about the options it was asked with: changing one withdraws it.
+  const changed = <T,>(set: (value: T) => void) => (value: T): void => {
+    if (status?.state === 'conflict') reset();
+    set(value);
+  };
+
   const webNeedsFolder = transport === 'web' && folder.trim() === '';
   return (
     <dialog
@@ -90,7 +96,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           Project
           <select
             value={projectId ?? ''}
-            onChange={(e) => setProjectId(Number(e.target.value))}
+            onChange={(e) => changed(setProjectId)(Number(e.target.value))}
             aria-label="Project"
             disabled={running || !projects?.length}
           >
@@ -105,21 +111,21 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
         {transport === 'web' && (
           <label>
             Folder
-            <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/me/Exports/Harbour" aria-label="Export folder path" />
+            <input value={folder} onChange={(e) => changed(setFolder)(e.target.value)} placeholder="/home/me/Exports/Harbour" aria-label="Export folder path" />
           </label>
         )}
         <label>
           Citations
-          <select value={citationStyle} onChange={(e) => setCitationStyle(e.target.value as CitationStyle)} aria-label="Citation style">
+          <select value={citationStyle} onChange={(e) => changed(setCitationStyle)(e.target.value as CitationStyle)} aria-label="Citation style">
             <option value="footnotes">Footnotes</option>
             <option value="inline">Inline links</option>
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={obsidian} onChange={(e) => setObsidian(e.target.checked)} /> Obsidian-compatible (wikilinks, block ids)
+          <input type="checkbox" checked={obsidian} onChange={(e) => changed(setObsidian)(e.target.checked)} /> Obsidian-compatible (wikilinks, block ids)
         </label>
         <label className="check">
-          <input type="checkbox" checked={includeSources} onChange={(e) => setIncludeSources(e.target.checked)} /> Include sources
+          <input type="checkbox" checked={includeSources} onChange={(e) => changed(setIncludeSources)(e.target.checked)} /> Include sources
         </label>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
