@@ -30,6 +30,12 @@ export interface CoreHost {
   pickFiles?: () => Promise<string[]>;
   /** Shows a native save dialog (Electron main); resolves to the chosen path, or undefined when cancelled. */
   chooseSaveFile?: (options: { title: string; defaultName: string; extensions: string[] }) => Promise<string | undefined>;
+  /** Shows a native folder dialog (may create a folder); resolves to the chosen folder, or undefined when cancelled. */
+  chooseExportFolder?: (options: { title: string; buttonLabel: string }) => Promise<string | undefined>;
+  /** Writes plain text to the system clipboard (Electron main). */
+  writeClipboard?: (text: string) => void;
+  /** Shows a native open dialog for one file; resolves to its path, or undefined when cancelled. */
+  chooseOpenFile?: (options: { title: string; filterName: string; extensions: string[] }) => Promise<string | undefined>;
 }
 
 export function systemClock(): string {

@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow, type WebFrameMain } from 'electron';
+import { app, clipboard, dialog, type BrowserWindow, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
 import { DB_FILE_NAME } from '../core/paths';
 import { openCore, type Core } from '../core/openCore';
@@ -11,6 +11,8 @@ import { registerAppScheme, serveAssets, serveRenderer } from './protocol';
 import { readAssetForServing } from '../core/services/assets';
 import { pickClipFiles } from './clipDialog';
 import { chooseSaveFile } from './saveDialog';
+import { chooseExportFolder } from './folderDialog';
+import { chooseOpenFile } from './openFileDialog';
 import { installSecurityGuards } from './security';
 import { createMainWindow, preloadPathBesideMain } from './window';
 
@@ -61,6 +63,9 @@ if (!app.requestSingleInstanceLock()) {
         host: {
           pickFiles: () => pickClipFiles(mainWindow),
           chooseSaveFile: (options) => chooseSaveFile(mainWindow, options),
+          chooseExportFolder: (options) => chooseExportFolder(mainWindow, options),
+          chooseOpenFile: (options) => chooseOpenFile(mainWindow, options),
+          writeClipboard: (text) => clipboard.writeText(text),
         },
       });
       const ctx = core.ctx;
@@ -76,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     scheduleAutomaticBackups(core);
     const isOurWindow = (frame: WebFrameMain): boolean => mainWindow?.webContents.mainFrame === frame;
-    bindIpc(core.handlers, isOurWindow);
+    bindIpc(core.handlers, isOurWindow, core.library.path);
     installMenu(() => mainWindow, !app.isPackaged);
     const open = (): void => {
       mainWindow = createMainWindow(preloadPathBesideMain(mainDir));

@@ -3,7 +3,7 @@ import { CHANNELS } from '../../shared/contract/channels';
 import { fail } from '../../shared/errors';
 import { dispatch } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
-import { rendererMayCall } from '../core/rendererPolicy';
+import { rendererRefusal } from '../core/rendererPolicy';
 import { isAppUrl } from './security';
 
 /**
@@ -12,15 +12,14 @@ import { isAppUrl } from './security';
  * origin), refused when it would pass a file-system path (rendererPolicy.ts),
  * and validated by dispatch() against the contract's schema.
  */
-export function bindIpc(handlers: Handlers, isOurWindow: (frame: WebFrameMain) => boolean): () => void {
+export function bindIpc(handlers: Handlers, isOurWindow: (frame: WebFrameMain) => boolean, dbPath: string): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event, isOurWindow)) {
         return fail('forbidden', 'This caller may not use the Dossier API');
       }
-      if (!rendererMayCall(channel, input)) {
-        return fail('forbidden', 'The app chooses files and folders in its own dialogs; a path cannot be passed in.');
-      }
+      const refusal = rendererRefusal(channel, input, dbPath);
+      if (refusal !== undefined) return fail('forbidden', refusal);
       return dispatch(handlers, channel, input);
     });
   }

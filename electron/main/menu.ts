@@ -10,6 +10,14 @@ export function installMenu(getWindow: () => BrowserWindow | undefined, isDev: b
       submenu: [
         { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: send('new-note') },
         { type: 'separator' },
+        // The renderer runs these (it knows the open note and asks for options); paths are chosen in main's dialogs.
+        { label: 'Export Project…', click: send('export-project') },
+        { label: 'Export Note…', click: send('export-note') },
+        { label: 'Copy Note as Markdown', click: send('copy-note-markdown') },
+        { type: 'separator' },
+        { label: 'Export Library Archive…', click: send('export-archive') },
+        { label: 'Import Library Archive…', click: send('import-archive') },
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },

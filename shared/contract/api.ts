@@ -2,7 +2,7 @@ import type { Result } from '../errors';
 import type { Channel, ChannelInput, ChannelOutput } from './channels';
 
 /** Commands the main process's menu sends to the renderer. */
-export const MENU_COMMANDS = ['new-note'] as const;
+export const MENU_COMMANDS = ['new-note', 'export-project', 'export-note', 'copy-note-markdown', 'export-archive', 'import-archive'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Electron IPC channels outside the contract: the main process's requests to the renderer. */

@@ -38,6 +38,13 @@ export const EXPORT_CHANNELS = [
   'export.project',
   'export.archive',
   'export.importArchive',
+  'export.projectStart',
+  'export.jobStatus',
+  'export.jobProceed',
+  'export.archiveToChosenFile',
+  'export.importArchivePreview',
+  'export.importArchiveConfirm',
+  'export.copyNoteMarkdown',
 ] as const;
 
 export const SEARCH_CHANNELS = ['search.query'] as const;

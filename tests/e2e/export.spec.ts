@@ -20,7 +20,7 @@ test('Copy as Markdown puts the note, just typed, on the clipboard', async ({ no
   expect(clipboard).toContain('\nBoard minutes show **no emergency** \\<script\\>x\\</script\\>\n');
 });
 
-test('Export… writes the note to a file and never overwrites a file of the user', async ({ notes, page, app }) => {
+test('Export… writes the note to a file and replaces a file of the user only after asking', async ({ notes, page, app }) => {
   await notes.createNote('Dredging timeline');
   await notes.typeInEditor('January: two ferries aground.');
   const panel = new NoteExportPanel(page);
@@ -32,11 +32,13 @@ test('Export… writes the note to a file and never overwrites a file of the use
   const mine = join(dirname(app.dbPath), 'mine.md');
   writeFileSync(mine, 'my own file');
   await panel.exportTo(mine);
-  await expect(panel.status).toHaveAttribute('role', 'alert');
-  await expect(panel.status).toContainText('not written by Dossier');
+  await expect(panel.replaceQuestion).toContainText(`${mine} already exists and was not written by Dossier`);
+  await panel.answerReplace(false);
+  await expect(panel.replaceQuestion).toBeHidden();
   expect(readFileSync(mine, 'utf8')).toBe('my own file');
 
-  await panel.exportTo(mine, { overwrite: true });
+  await panel.exportTo(mine);
+  await panel.answerReplace(true);
   await panel.expectStatus(`Exported to ${mine}`);
   expect(readFileSync(mine, 'utf8')).toContain('January: two ferries aground.');
 

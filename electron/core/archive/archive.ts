@@ -116,11 +116,15 @@ export async function exportArchive(ctx: CoreContext, file: string, overwrite: b
   return { file, schemaVersion: version, tables: counts };
 }
 
-/**
- * Restores an archive into an empty library, in one transaction: either every
- * row lands, with foreign keys checked, or nothing does.
- */
-export async function importArchive(ctx: CoreContext, file: string): Promise<ArchiveSummary> {
+interface ArchiveContents {
+  header: Record<string, unknown>;
+  /** Table and row lines, after the header. */
+  items: unknown[];
+  end: { tables: Record<string, number>; sha256: string };
+}
+
+/** Reads a whole archive and proves it complete and undamaged (end marker, checksum, header). */
+async function readArchive(file: string): Promise<ArchiveContents> {
   if (!existsSync(file)) throw new DossierError('not_found', `${file} does not exist.`);
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const hash = createHash('sha256');
@@ -147,6 +151,12 @@ export async function importArchive(ctx: CoreContext, file: string): Promise<Arc
   const header = parsed[0];
   if (!isRecord(header) || header.format !== ARCHIVE_FORMAT) throw new DossierError('invalid_input', `${file} is not a Dossier archive.`);
   if (header.version !== ARCHIVE_VERSION) throw new DossierError('unsupported', `Archive format version ${String(header.version)} is not supported by this Dossier.`);
+  if (!isRecord(end.tables)) throw new DossierError('invalid_input', 'The archive\'s end marker has no table counts.');
+  return { header, items: parsed.slice(1), end };
+}
+
+/** What blocks importing into this library: another schema version, or a library that is not empty. */
+function checkImportable(ctx: CoreContext, header: Record<string, unknown>, emptyAdvice: string): number {
   const current = schemaVersion(ctx.db);
   if (header.schemaVersion !== current) {
     throw new DossierError(
@@ -155,19 +165,43 @@ export async function importArchive(ctx: CoreContext, file: string): Promise<Arc
         'Import it with the Dossier version that made it, then upgrade.',
     );
   }
-
-  const known = new Set(archivedTables(ctx.db));
-  for (const table of known) {
+  for (const table of archivedTables(ctx.db)) {
     const n = ctx.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`).get()!.n;
-    if (n > 0) throw new DossierError('forbidden', `Import needs an empty library, but "${table}" has ${n} row(s). Import into a new database (--db NEW_FILE).`);
+    if (n > 0) throw new DossierError('forbidden', `Import needs an empty library, but "${table}" has ${n} row(s). ${emptyAdvice}`);
   }
+  return current;
+}
+
+/**
+ * What importing `file` would add (row counts per table from its verified end
+ * marker), checked as the import would check it, without writing anything.
+ */
+export async function inspectArchive(ctx: CoreContext, file: string, emptyAdvice: string): Promise<ArchiveSummary & { createdAt: string | null }> {
+  const { header, end } = await readArchive(file);
+  const current = checkImportable(ctx, header, emptyAdvice);
+  const tables = Object.fromEntries(Object.entries(end.tables).filter(([, n]) => Number.isInteger(n) && n >= 0));
+  return { file, schemaVersion: current, tables, createdAt: typeof header.createdAt === 'string' ? header.createdAt : null };
+}
+
+/**
+ * Restores an archive into an empty library, in one transaction: either every
+ * row lands, with foreign keys checked, or nothing does.
+ */
+export async function importArchive(
+  ctx: CoreContext,
+  file: string,
+  emptyAdvice = 'Import into a new database (--db NEW_FILE).',
+): Promise<ArchiveSummary> {
+  const { header, items, end } = await readArchive(file);
+  const current = checkImportable(ctx, header, emptyAdvice);
+  const known = new Set(archivedTables(ctx.db));
 
   const counts: Record<string, number> = {};
   ctx.db.transaction(() => {
     let insert: ((row: unknown[]) => void) | undefined;
     let table = '';
     let columnCount = 0;
-    for (const item of parsed.slice(1)) {
+    for (const item of items) {
       if (isRecord(item) && typeof item.table === 'string') {
         table = item.table;
         if (!known.has(table)) throw new DossierError('invalid_input', `The archive has a table this Dossier does not know: ${table}`);

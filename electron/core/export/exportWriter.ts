@@ -1,11 +1,32 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
 
-const PARALLEL_WRITES = 8;
-import { MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
+import { emptyManifest, MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
 import { resolveInside } from './safePaths';
+
+const PARALLEL_WRITES = 8;
+
+/**
+ * An export stopped before writing anything. `replace`: files in the target
+ * are not Dossier's to replace (`files` lists them, relative to the folder);
+ * the app asks and retries with overwrite. `folder`: the folder already holds
+ * things Dossier did not create (`files` lists some), though none would be
+ * replaced; the app asks before mixing an export into them.
+ */
+export class ExportConflictError extends DossierError {
+  constructor(
+    message: string,
+    readonly files: string[],
+    readonly kind: 'replace' | 'folder' = 'replace',
+  ) {
+    super('forbidden', message);
+  }
+}
+
+/** Litter the OS leaves in folders: not the user's files. */
+const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.localized']);
 
 export interface ExportWriteResult {
   folder: string;
@@ -30,7 +51,12 @@ export class ExportWriter {
 
   constructor(
     readonly folder: string,
-    private readonly options: { overwrite: boolean; now: string },
+    private readonly options: {
+      overwrite: boolean;
+      now: string;
+      /** Stop (ExportConflictError kind `folder`) when the folder has entries but no manifest: not a Dossier export folder. */
+      askBeforeForeignFolder?: boolean;
+    },
   ) {}
 
   add(relPath: string, content: string | Uint8Array): void {
@@ -46,29 +72,46 @@ export class ExportWriter {
   }
 
   async commit(onProgress?: (done: number, total: number) => void): Promise<ExportWriteResult> {
-    const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
-    const manifest = readManifest(manifestPath);
-    const plan = [...this.files.values()].map((file) => ({ ...file, absolute: resolveInside(this.folder, file.relPath) }));
+    // Checking creates nothing: a file under a folder that does not exist yet is simply absent.
+    const rootExists = existsSync(this.folder);
+    const manifest = rootExists ? readManifest(resolveInside(this.folder, MANIFEST_NAME)) : emptyManifest();
+    const checked = [...this.files.values()].map((file) => ({ ...file, existingPath: rootExists ? this.existingParentPath(file.relPath) : undefined }));
 
     const conflicts: string[] = [];
-    const toWrite: typeof plan = [];
+    const conflictPaths: string[] = [];
+    const accepted: typeof checked = [];
     const unchanged: string[] = [];
-    for (const file of plan) {
-      const state = this.existing(file.absolute, file.relPath, manifest);
-      if (state.kind === 'absent') toWrite.push(file);
+    for (const file of checked) {
+      const state = file.existingPath === undefined ? ({ kind: 'absent' } as const) : this.existing(file.existingPath, file.relPath, manifest);
+      if (state.kind === 'absent') accepted.push(file);
       else if (state.sha256 === file.sha256) unchanged.push(file.relPath);
-      else if (state.kind === 'ours' || this.options.overwrite) toWrite.push(file);
-      else conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
+      else if (state.kind === 'ours' || this.options.overwrite) accepted.push(file);
+      else {
+        conflicts.push(`${file.relPath} (${state.kind === 'edited' ? 'edited since Dossier wrote it' : 'not written by Dossier'})`);
+        conflictPaths.push(file.relPath);
+      }
     }
     if (conflicts.length > 0) {
       const shown = conflicts.slice(0, 10).join('; ');
-      throw new DossierError(
-        'forbidden',
+      throw new ExportConflictError(
         `Export stopped before writing anything: ${conflicts.length} file(s) in ${this.folder} would be overwritten: ${shown}` +
           `${conflicts.length > 10 ? '; …' : ''}. Choose another folder, or export with overwrite.`,
+        conflictPaths,
       );
     }
+    if (this.options.askBeforeForeignFolder && !this.options.overwrite && rootExists && !existsSync(join(this.folder, MANIFEST_NAME))) {
+      const others = readdirSync(this.folder).filter((name) => !SYSTEM_FILES.has(name)).sort();
+      if (others.length > 0) {
+        throw new ExportConflictError(
+          `${this.folder} already holds ${others.length} item(s) Dossier did not create; the export would add its files beside them.`,
+          others.slice(0, 50),
+          'folder',
+        );
+      }
+    }
 
+    const manifestPath = resolveInside(this.folder, MANIFEST_NAME);
+    const toWrite = accepted.map((file) => ({ ...file, absolute: file.existingPath ?? resolveInside(this.folder, file.relPath) }));
     const stamp = this.options.now;
     for (const file of toWrite) {
       const previous = manifest.files[file.relPath]?.sha256 ?? [];
@@ -76,7 +119,8 @@ export class ExportWriter {
     }
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
 
-    for (const folder of new Set(plan.map((f) => dirname(f.absolute)))) removeStaleTempFiles(folder);
+    const touched = [...toWrite.map((f) => f.absolute), ...checked.flatMap((f) => (f.existingPath ? [f.existingPath] : []))].map((p) => dirname(p));
+    for (const folder of new Set(touched)) removeStaleTempFiles(folder);
 
     // Several files in flight at once: the file system batches their flushes (one fsync each still).
     const folders = new Set<string>();
@@ -103,6 +147,12 @@ export class ExportWriter {
     for (const file of toWrite) manifest.files[file.relPath] = { sha256: [file.sha256], writtenAt: stamp };
     if (toWrite.length > 0) writeFileAtomic(manifestPath, serializeManifest(manifest));
     return { folder: this.folder, written: toWrite.map((f) => f.relPath), unchanged };
+  }
+
+  /** The file's checked absolute path when its folder already exists; undefined when it cannot exist yet. */
+  private existingParentPath(relPath: string): string | undefined {
+    if (!existsSync(dirname(resolve(this.folder, relPath)))) return undefined;
+    return resolveInside(this.folder, relPath);
   }
 
   private existing(

@@ -17,6 +17,8 @@ export interface ExportSettings {
   obsidian: boolean;
   includeSources: boolean;
   overwrite: boolean;
+  /** The app asks before exporting into a non-empty folder that is not a Dossier export; the CLI's user named it. */
+  askBeforeForeignFolder?: boolean;
 }
 
 export interface FolderExportRequest extends ExportSettings {
@@ -25,6 +27,13 @@ export interface FolderExportRequest extends ExportSettings {
   name: string;
   noteIds: number[];
   articleIds: number[];
+}
+
+/** Where a folder export is: rendering notes and sources to Markdown, then writing files. */
+export interface ExportProgress {
+  phase: 'rendering' | 'writing';
+  done: number;
+  total: number;
 }
 
 export interface FolderExportResult {
@@ -68,12 +77,16 @@ export function loadNotes(ctx: CoreContext, ids: number[]): NoteForExport[] {
 export async function exportFolder(
   ctx: CoreContext,
   request: FolderExportRequest,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (progress: ExportProgress) => void,
 ): Promise<FolderExportResult> {
   requireAbsolute(request.folder, 'The export folder');
   const notes = loadNotes(ctx, request.noteIds);
   const source = dbCitationSource(ctx.db);
-  const writer = new ExportWriter(request.folder, { overwrite: request.overwrite, now: ctx.now() });
+  const writer = new ExportWriter(request.folder, {
+    overwrite: request.overwrite,
+    now: ctx.now(),
+    askBeforeForeignFolder: request.askBeforeForeignFolder ?? false,
+  });
 
   const noteNames = new FileNameAllocator();
   const sourceNames = new FileNameAllocator();
@@ -93,6 +106,7 @@ export async function exportFolder(
   }
 
   const index: Array<{ title: string; path: string }> = [];
+  let notesRendered = 0;
   for (const note of notes) {
     const fileName = noteNames.allocate(displayTitle(note.title), '.md', `Note ${note.id}`);
     const rendered = noteToMarkdown(note, source, {
@@ -106,6 +120,12 @@ export async function exportFolder(
     });
     writer.add(`notes/${fileName}`, rendered.document);
     index.push({ title: displayTitle(note.title), path: `notes/${fileName}` });
+    notesRendered += 1;
+    if (onProgress && (notesRendered % 50 === 0 || notesRendered === notes.length)) {
+      onProgress({ phase: 'rendering', done: notesRendered, total: notes.length });
+      // Lets the process answer progress polls (and other calls) during a long render.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   const assetFiles = new Map<string, AssetRow>();
@@ -127,7 +147,7 @@ export async function exportFolder(
   for (const asset of assetFiles.values()) writer.add(`assets/${assetFileName(asset)}`, asset.bytes);
 
   writer.add('index.md', indexMarkdown(request.name, ctx.now(), index, sourceIndex, request.obsidian));
-  const result = await writer.commit(onProgress);
+  const result = await writer.commit(onProgress && ((done, total) => onProgress({ phase: 'writing', done, total })));
   return {
     folder: request.folder,
     notes: notes.length,

@@ -2,10 +2,14 @@ import type { ExportChannel } from '../../../shared/contract/channelNames';
 import { exportArchive, importArchive } from '../archive/archive';
 import type { CoreContext } from '../context';
 import { requireAbsolute } from '../export/folderExport';
+import { ExportJobs } from '../services/exportJobs';
 import * as exports from '../services/exports';
+import { exportArchiveToChosenFile, PendingImports, startProjectExport } from '../services/exportsApp';
 import type { HandlersFor } from './types';
 
 export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
+  const jobs = new ExportJobs(ctx);
+  const imports = new PendingImports();
   return {
     'export.noteMarkdown': ({ id, ...style }) => exports.noteMarkdown(ctx, id, style),
     'export.note': (input) => exports.exportNoteFile(ctx, input),
@@ -14,5 +18,12 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.project': (input) => exports.exportProject(ctx, input),
     'export.archive': ({ file, overwrite }) => exportArchive(ctx, requireAbsolute(file, 'The archive file'), overwrite),
     'export.importArchive': ({ file }) => importArchive(ctx, requireAbsolute(file, 'The archive file')),
+    'export.projectStart': (input) => startProjectExport(ctx, jobs, input),
+    'export.jobStatus': ({ jobId }) => jobs.status(jobId),
+    'export.jobProceed': ({ jobId }) => jobs.proceed(jobId),
+    'export.archiveToChosenFile': () => exportArchiveToChosenFile(ctx),
+    'export.importArchivePreview': ({ file }) => imports.preview(ctx, file),
+    'export.copyNoteMarkdown': ({ id, ...style }) => exports.copyNoteMarkdown(ctx, id, style),
+    'export.importArchiveConfirm': ({ token }) => imports.confirm(ctx, token),
   };
 }

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import { dbCitationSource } from '../export/dbCitationSource';
 import { ExportWriter } from '../export/exportWriter';
 import { FileNameAllocator } from '../export/fileNames';
-import { exportFolder, loadNotes, requireAbsolute, type ExportSettings, type FolderExportResult } from '../export/folderExport';
+import { exportFolder, loadNotes, requireAbsolute, type ExportProgress, type ExportSettings, type FolderExportResult } from '../export/folderExport';
 
 export interface MarkdownStyle {
   citationStyle: CitationStyle;
@@ -23,7 +23,15 @@ export function noteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle)
   return { markdown: rendered.document, fileName: new FileNameAllocator().allocate(displayTitle(note!.title), '.md') };
 }
 
-/** One note to one file; the manifest in its folder records that Dossier wrote it. */
+/** The note's Markdown on the host's clipboard (the desktop app's main process). */
+export function copyNoteMarkdown(ctx: CoreContext, id: number, style: MarkdownStyle): { characters: number } {
+  const write = ctx.host?.writeClipboard;
+  if (!write) throw new DossierError('unsupported', 'No system clipboard here: copy from the page instead.');
+  const { markdown } = noteMarkdown(ctx, id, style);
+  write(markdown);
+  return { characters: markdown.length };
+}
+
 /** The note, exported where the user chose in the host's save dialog (null when they cancelled). */
 export async function exportNoteToChosenFile(ctx: CoreContext, input: MarkdownStyle & { id: number }): Promise<{ file: string; written: boolean } | null> {
   const choose = ctx.host?.chooseSaveFile;
@@ -35,6 +43,7 @@ export async function exportNoteToChosenFile(ctx: CoreContext, input: MarkdownSt
   return exportNoteFile(ctx, { ...input, file: /\.(md|markdown)$/i.test(file) ? file : `${file}.md`, overwrite: true });
 }
 
+/** One note to one file; the manifest in its folder records that Dossier wrote it. */
 export async function exportNoteFile(
   ctx: CoreContext,
   input: MarkdownStyle & { id: number; file: string; overwrite: boolean },
@@ -56,9 +65,13 @@ export function exportNotes(
   return exportFolder(ctx, { ...input, name: input.name ?? 'Dossier export' });
 }
 
-export async function exportProject(ctx: CoreContext, input: ExportSettings & { name: string; folder: string }): Promise<FolderExportResult> {
+export async function exportProject(
+  ctx: CoreContext,
+  input: ExportSettings & { name: string; folder: string },
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<FolderExportResult> {
   const project = findProject(ctx, input.name);
   const items = listProjectItems(ctx.db, project.id);
   const idsOf = (type: 'note' | 'article') => items.filter((i) => i.type === type).map((i) => i.id).sort((a, b) => a - b);
-  return exportFolder(ctx, { ...input, name: project.name, noteIds: idsOf('note'), articleIds: idsOf('article') });
+  return exportFolder(ctx, { ...input, name: project.name, noteIds: idsOf('note'), articleIds: idsOf('article') }, onProgress);
 }

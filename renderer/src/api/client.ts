@@ -16,8 +16,19 @@ export function onFlushRequest(flush: () => Promise<void>): void {
   bridge.onFlushRequest(flush);
 }
 
-export function onMenuCommand(listener: (command: MenuCommand) => void): void {
-  bridge.onMenuCommand(listener);
+const menuListeners = new Set<(command: MenuCommand) => void>();
+let menuBound = false;
+
+/** Several parts of the app answer menu commands: the bridge holds one listener, which fans out. Returns the unsubscribe. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  menuListeners.add(listener);
+  if (!menuBound) {
+    menuBound = true;
+    bridge.onMenuCommand((command) => menuListeners.forEach((each) => each(command)));
+  }
+  return () => {
+    menuListeners.delete(listener);
+  };
 }
 
 export const transport = bridge.transport;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ExportCenter } from '../features/export/ExportCenter';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
 import { KeyboardLayer } from '../features/palette/KeyboardLayer';
@@ -73,6 +74,7 @@ export function App(): ReactNode {
           <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
         )}
         <KeyboardLayer onSelectSection={selectSection} onError={onError} />
+        <ExportCenter onError={onError} />
         {dragging && <div className="drop-overlay">Drop pages and text files to clip them</div>}
         {error && (
           <div className="toast is-error" role="alert" data-testid="error-toast">

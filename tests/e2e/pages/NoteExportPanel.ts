@@ -6,7 +6,7 @@ export class NoteExportPanel {
   readonly exportButton: Locator;
   readonly path: Locator;
   readonly style: Locator;
-  readonly overwrite: Locator;
+  readonly replaceQuestion: Locator;
   readonly submit: Locator;
   readonly status: Locator;
 
@@ -16,16 +16,20 @@ export class NoteExportPanel {
     const form = page.getByRole('form', { name: 'Export note' });
     this.path = form.getByLabel('Export file path');
     this.style = form.getByLabel('Citation style');
-    this.overwrite = form.getByLabel('Overwrite existing file');
+    this.replaceQuestion = page.getByTestId('note-export-replace');
     this.submit = form.getByRole('button', { name: 'Export', exact: true });
     this.status = page.getByTestId('export-status');
   }
 
-  async exportTo(path: string, options: { overwrite?: boolean } = {}): Promise<void> {
+  async exportTo(path: string): Promise<void> {
     if (!(await this.path.isVisible())) await this.exportButton.click();
     await this.path.fill(path);
-    if (options.overwrite) await this.overwrite.check();
     await this.submit.click();
+  }
+
+  /** Answers the "Replace it?" question a file Dossier did not write brings up. */
+  async answerReplace(replace: boolean): Promise<void> {
+    await this.replaceQuestion.getByRole('button', { name: replace ? 'Replace' : 'Keep it' }).click();
   }
 
   async expectStatus(text: string | RegExp): Promise<void> {

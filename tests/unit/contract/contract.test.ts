@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/contract/channelNames';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
 import { dispatch } from '../../../electron/core/dispatch';
@@ -45,6 +45,13 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'export.project': [{ name: '' , folder: '/tmp/x' }, { name: 'p' }, { name: 'p', folder: '/tmp/x', includeSources: 'no' }],
     'export.archive': [{}, { file: 3 }, { file: '' }],
     'export.importArchive': [{}, { file: null }, { file: '/x', overwrite: true }],
+    'export.projectStart': [{}, { name: '' }, { name: 'p', folder: '' }, { name: 'p', overwrite: true }, { name: 'p', citationStyle: 'apa' }],
+    'export.jobStatus': [{}, { jobId: '' }, { jobId: '../../etc' }, { jobId: 5 }],
+    'export.jobProceed': [{}, { jobId: 'short' }, { jobId: 'a b c d e f g h' }],
+    'export.archiveToChosenFile': [{ file: '/tmp/x.gz' }, { overwrite: true }],
+    'export.importArchivePreview': [{ file: '' }, { file: 7 }, { file: '/x', confirm: true }],
+    'export.importArchiveConfirm': [{}, { token: '' }, { file: '/tmp/x.gz' }],
+    'export.copyNoteMarkdown': [{}, { id: 0 }, { id: 1, text: 'x' }, { id: 1, citationStyle: 'endnotes' }],
     'search.query': [{}, { query: 5 }, { query: null }, { query: 'x', limit: -1 }, { query: 'x', limit: 201 }, { query: 'x', limit: 1.5 }, { query: 'x'.repeat(100_001) }],
     'projects.list': [],
     'projects.get': [{}, { id: 'one' }, { id: 0 }],
@@ -75,6 +82,9 @@ describe('the contract', () => {
       allowPathInputs: true,
       pickFiles: async () => [],
       chooseSaveFile: async ({ defaultName }) => core.dir.file(`chosen-${defaultName}`),
+      chooseExportFolder: async () => core.dir.file('chosen-folder'),
+      chooseOpenFile: async () => undefined,
+      writeClipboard: () => undefined,
     });
   });
   afterEach(() => core.close());
@@ -146,6 +156,13 @@ describe('the contract', () => {
       'export.project': { name: 'Probe project', folder: core.dir.file('project') },
       'export.archive': { file: core.dir.file('library.dossier-archive') },
       'export.importArchive': { file: core.dir.file('empty.dossier-archive') },
+      'export.projectStart': { name: 'Probe project', folder: core.dir.file('job-project') },
+      'export.jobStatus': { jobId: 'set below' },
+      'export.jobProceed': { jobId: 'set below' },
+      'export.archiveToChosenFile': {},
+      'export.importArchivePreview': { file: core.dir.file('empty.dossier-archive') },
+      'export.importArchiveConfirm': { token: 'set below' },
+      'export.copyNoteMarkdown': { id },
       'search.query': { query: 'probe OR text tag:probe' },
       'projects.list': {},
       'projects.get': { id: projectId },
@@ -170,13 +187,26 @@ describe('the contract', () => {
       const backup = await dispatch(core.handlers, 'db.backup', {});
       valid[channel] = { file: (backup as { value: { file: string } }).value.file };
     }
+    if (channel === 'export.jobStatus' || channel === 'export.jobProceed') {
+      // A job that stops on a file Dossier did not write: the state export.jobProceed exists for.
+      mkdirSync(core.dir.file('job-conflict'), { recursive: true });
+      writeFileSync(core.dir.file('job-conflict/index.md'), 'mine');
+      const started = await dispatch(core.handlers, 'export.projectStart', { name: 'Probe project', folder: core.dir.file('job-conflict') });
+      const jobId = (started as { value: { jobId: string } }).value.jobId;
+      await vi.waitFor(async () => expect(await dispatch(core.handlers, 'export.jobStatus', { jobId })).toMatchObject({ value: { state: 'conflict' } }));
+      valid[channel] = { jobId };
+    }
     let target = core;
-    if (channel === 'export.importArchive') {
+    if (channel === 'export.importArchive' || channel === 'export.importArchivePreview' || channel === 'export.importArchiveConfirm') {
       // Import needs an empty library: archive one empty library and import it into another.
       const source = makeTestCore();
       await dispatch(source.handlers, 'export.archive', { file: core.dir.file('empty.dossier-archive') });
       source.close();
       target = makeTestCore();
+      if (channel === 'export.importArchiveConfirm') {
+        const preview = await dispatch(target.handlers, 'export.importArchivePreview', { file: core.dir.file('empty.dossier-archive') });
+        valid[channel] = { token: (preview as { value: { token: string } }).value.token };
+      }
     }
     const result = await dispatch(target.handlers, channel, valid[channel]);
     if (target !== core) target.close();

@@ -41,4 +41,22 @@ describe('export.noteToChosenFile (the path comes from the host dialog, never fr
     const bareId = await noteIn(bare);
     expect(await dispatch(bare.handlers, 'export.noteToChosenFile', { id: bareId })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
+
+  it('copies the note’s Markdown to the host clipboard (the same text as noteMarkdown), unsupported without one', async () => {
+    const copied: string[] = [];
+    const core = makeTestCore(undefined, { writeClipboard: (text) => copied.push(text) });
+    cores.push(core);
+    const id = await noteIn(core);
+    const result = await dispatch(core.handlers, 'export.copyNoteMarkdown', { id, citationStyle: 'inline' });
+    const expected = (await dispatch(core.handlers, 'export.noteMarkdown', { id, citationStyle: 'inline' })) as { value: { markdown: string } };
+    expect(copied).toEqual([expected.value.markdown]);
+    expect(copied[0]).toMatch(/^---\ntitle: Port tender\n[\s\S]*\nThe tender closed on Tuesday\.\n/);
+    expect(result).toEqual({ ok: true, value: { characters: expected.value.markdown.length } });
+    expect(await dispatch(core.handlers, 'export.copyNoteMarkdown', { id: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(copied).toHaveLength(1);
+    const bare = makeTestCore();
+    cores.push(bare);
+    const bareId = await noteIn(bare);
+    expect(await dispatch(bare.handlers, 'export.copyNoteMarkdown', { id: bareId })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
 });

@@ -1,7 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DossierError } from '../../../../shared/errors';
 import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
+import { clearOpenNoteExport, setOpenNoteExport, type NoteExportHandle } from './exportCommands';
+import { writeClipboard } from './clipboard';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -17,37 +19,68 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
   const [path, setPath] = useState('');
   const [citationStyle, setCitationStyle] = useState<CitationStyle>('footnotes');
   const [obsidian, setObsidian] = useState(false);
-  const [overwrite, setOverwrite] = useState(false);
+  /** A typed path (harness) that holds a file Dossier did not write: asked about, replaced only on yes. */
+  const [replaceAsk, setReplaceAsk] = useState<{ file: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const copy = async (): Promise<void> => {
     setStatus(null);
     try {
       await autosaver.flushNote(noteId);
-      const { markdown } = await call('export.noteMarkdown', { id: noteId, citationStyle, obsidian });
-      await writeClipboard(markdown);
+      if (transport === 'electron') {
+        // Main writes the clipboard: the page has no clipboard permission, and a menu click is no user gesture.
+        await call('export.copyNoteMarkdown', { id: noteId, citationStyle, obsidian });
+      } else {
+        const { markdown } = await call('export.noteMarkdown', { id: noteId, citationStyle, obsidian });
+        await writeClipboard(markdown);
+      }
       setStatus({ kind: 'ok', text: 'Copied as Markdown' });
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
     }
   };
 
-  const exportToFile = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  // The menu's and the palette's "Export Note…" and "Copy Note as Markdown" act on the note shown here.
+  const copyRef = useRef(copy);
+  copyRef.current = copy;
+  const panelRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const handle: NoteExportHandle = {
+      noteId,
+      copy: () => copyRef.current(),
+      openPanel: () => {
+        setPanelOpen(true);
+        requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>('input, select')?.focus());
+      },
+    };
+    setOpenNoteExport(handle);
+    return () => clearOpenNoteExport(handle);
+  }, [noteId]);
+
+  const runExport = async (overwrite: boolean): Promise<void> => {
     setBusy(true);
     setStatus(null);
+    setReplaceAsk(null);
+    const file = path.trim();
     try {
       await autosaver.flushNote(noteId);
+      // The desktop app's save dialog asks before replacing a file itself.
       const result =
         transport === 'electron'
           ? await call('export.noteToChosenFile', { id: noteId, citationStyle, obsidian })
-          : await call('export.note', { id: noteId, file: path.trim(), citationStyle, obsidian, overwrite });
+          : await call('export.note', { id: noteId, file, citationStyle, obsidian, overwrite });
       if (result) setStatus({ kind: 'ok', text: result.written ? `Exported to ${result.file}` : `${result.file} is already up to date` });
     } catch (error) {
-      setStatus({ kind: 'error', text: messageOf(error) });
+      if (transport === 'web' && !overwrite && error instanceof DossierError && error.code === 'forbidden') setReplaceAsk({ file, message: error.message });
+      else setStatus({ kind: 'error', text: messageOf(error) });
     } finally {
       setBusy(false);
     }
+  };
+
+  const exportToFile = (event: FormEvent): void => {
+    event.preventDefault();
+    void runExport(false);
   };
 
   return (
@@ -61,7 +94,7 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
         </button>
       </div>
       {panelOpen && (
-        <form className="export-panel" aria-label="Export note" onSubmit={(event) => void exportToFile(event)}>
+        <form ref={panelRef} className="export-panel" aria-label="Export note" onSubmit={exportToFile}>
           {transport === 'web' && (
             <label>
               File
@@ -78,15 +111,23 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
           <label className="check">
             <input type="checkbox" checked={obsidian} onChange={(e) => setObsidian(e.target.checked)} /> Obsidian
           </label>
-          {transport === 'web' && (
-            <label className="check">
-              <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Overwrite existing file
-            </label>
-          )}
           <button type="submit" className="btn btn-primary" disabled={busy || (transport === 'web' && path.trim() === '')}>
             {busy ? 'Exporting…' : transport === 'web' ? 'Export' : 'Choose file and export…'}
           </button>
         </form>
+      )}
+      {replaceAsk && (
+        <div className="export-panel" role="alertdialog" aria-label="Replace file?" data-testid="note-export-replace">
+          <span>
+            {replaceAsk.file} already exists and was not written by Dossier (or was edited since). Replace it?
+          </span>
+          <button type="button" className="btn" onClick={() => setReplaceAsk(null)}>
+            Keep it
+          </button>
+          <button type="button" className="btn btn-danger" onClick={() => void runExport(true)}>
+            Replace
+          </button>
+        </div>
       )}
       {status && (
         <p className={`export-status is-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="export-status">
@@ -95,26 +136,6 @@ export function NoteExportActions({ noteId }: { noteId: number }): ReactNode {
       )}
     </div>
   );
-}
-
-/** The async Clipboard API, or the selection-copy fallback where that permission is denied (Electron denies all). */
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // fall through
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand('copy');
-  area.remove();
-  if (!copied) throw new Error('The clipboard is not available here.');
 }
 
 function messageOf(error: unknown): string {

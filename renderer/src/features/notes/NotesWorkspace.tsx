@@ -65,11 +65,13 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
 
   const createRef = useRef(create);
   createRef.current = create;
-  useEffect(() => {
-    onMenuCommand((command) => {
-      if (command === 'new-note') void createRef.current();
-    });
-  }, []);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'new-note') void createRef.current();
+      }),
+    [],
+  );
 
   const onSaved = useCallback((saved: NoteSaved) => {
     setNotes((list) => list?.map((n) => (n.id === saved.id ? { ...n, ...saved } : n)).sort(byLastEdit));

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
 import type { Section } from '../../app/Sidebar';
+import { EXPORT_COMMANDS, runExportCommand } from '../export/exportCommands';
 import { autosaver } from '../notes/autosave';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -78,6 +79,8 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
       { id: 'go-notes', label: 'Go to Notes', run: () => onSelectSection('notes') },
       { id: 'go-library', label: 'Go to Library', run: () => onSelectSection('library') },
       { id: 'shortcuts', label: 'Show keyboard shortcuts', run: () => show('help'), replacesPalette: true },
+      // The same actions as the File menu's export items.
+      ...EXPORT_COMMANDS.map((command) => ({ id: command.id, label: command.label, run: () => runExportCommand(command.id) })),
     ],
     [onSelectSection, onError, show],
   );
