@@ -81,7 +81,9 @@ describe('library list (sorted and filtered in SQL)', () => {
     expect(names((await list({})).ids)).toEqual(['charlie', 'delta']);
     // The quotes stay in the notes, their passage flagged as source deleted.
     expect(await value(core, 'passages.get', { id: passage.id })).toMatchObject({ anchor: { status: 'source_deleted' } });
-    expect((await value<{ total: number }>(core, 'search.query', { query: 'dredging' })).total).toBe(0);
+    const found = await value<{ groups: Array<{ type: string; count: number }> }>(core, 'search.query', { query: 'dredging' });
+    expect(found.groups.find((g) => g.type === 'article')?.count).toBe(0);
+    expect(found.groups.find((g) => g.type === 'note')?.count).toBe(2);
   });
 
   it('moves articles between projects in one step, and lists a project\'s notes and quotes', async () => {
