@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import type { ArticleSummary, ReadingState } from '../../shared/domain/article';
-import type { DeleteImpact, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../shared/domain/libraryList';
+import type { DeleteImpact, ViewCounts, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../shared/domain/libraryList';
 
 /**
  * The library list, sorted and filtered in SQL. The list asks for ids only
@@ -191,4 +191,14 @@ export function projectQuotes(db: Db, projectId: number): ProjectQuote[] {
       )
       .all(projectId, projectId) as Array<{ id: number; exact: string; source_title: string; article_id: number | null; anchor_status: ProjectQuote['anchorStatus']; note_count: number }>
   ).map((row) => ({ passageId: row.id, exact: row.exact, sourceTitle: row.source_title, articleId: row.article_id, anchorStatus: row.anchor_status, noteCount: row.note_count }));
+}
+
+export function viewCounts(db: Db): ViewCounts {
+  return db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE reading_state != 'archived') AS "all", count(*) FILTER (WHERE reading_state = 'unread') AS unread,
+              count(*) FILTER (WHERE starred = 1) AS starred, count(*) FILTER (WHERE reading_state = 'archived') AS archived
+         FROM articles`,
+    )
+    .get() as ViewCounts;
 }

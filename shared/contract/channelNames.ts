@@ -60,6 +60,7 @@ export const LIBRARY_CHANNELS = [
   'library.moveToProject',
   'library.scopeNotes',
   'library.projectQuotes',
+  'library.viewCounts',
 ] as const;
 
 export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS] as const;

@@ -51,3 +51,7 @@ export const ProjectQuoteSchema = z.object({
   noteCount: z.number().int().nonnegative(),
 });
 export type ProjectQuote = z.infer<typeof ProjectQuoteSchema>;
+
+const Count = z.number().int().nonnegative();
+export const ViewCountsSchema = z.object({ all: Count, unread: Count, starred: Count, archived: Count });
+export type ViewCounts = z.infer<typeof ViewCountsSchema>;

@@ -14,5 +14,6 @@ export function libraryHandlers(ctx: CoreContext): HandlersFor<LibraryChannel> {
     'library.moveToProject': ({ ids, fromProjectId, toProjectId }) => list.moveToProject(ctx, ids, fromProjectId, toProjectId),
     'library.scopeNotes': ({ scope }) => list.scopeNotes(ctx, scope),
     'library.projectQuotes': ({ projectId }) => list.projectQuotes(ctx, projectId),
+    'library.viewCounts': () => list.viewCounts(ctx),
   };
 }

@@ -1,7 +1,7 @@
 import * as repo from '../../../db/repositories/libraryList';
 import { getProject } from '../../../db/repositories/projects';
 import type { ArticleSummary } from '../../../shared/domain/article';
-import type { DeleteImpact, LibraryIds, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../../shared/domain/libraryList';
+import type { DeleteImpact, ViewCounts, LibraryIds, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../../shared/domain/libraryList';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 
@@ -59,6 +59,10 @@ export function scopeNotes(ctx: CoreContext, scope: { kind: 'project'; projectId
 export function projectQuotes(ctx: CoreContext, projectId: number): ProjectQuote[] {
   assertProject(ctx, projectId);
   return repo.projectQuotes(ctx.db, projectId);
+}
+
+export function viewCounts(ctx: CoreContext): ViewCounts {
+  return repo.viewCounts(ctx.db);
 }
 
 function assertProject(ctx: CoreContext, id: number): void {

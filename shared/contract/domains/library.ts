@@ -12,6 +12,7 @@ import {
   ROWS_PER_CALL_MAX,
   ScopeNoteSchema,
   SortDirectionSchema,
+  ViewCountsSchema,
 } from '../../domain/libraryList';
 import { ITEMS_PER_CALL_MAX, ReadingStateSchema, TagName } from '../../domain/organize';
 import type { LibraryChannel } from '../channelNames';
@@ -58,4 +59,5 @@ export const libraryContract = {
     output: z.array(ScopeNoteSchema),
   },
   'library.projectQuotes': { input: z.strictObject({ projectId: RowId }), output: z.array(ProjectQuoteSchema) },
+  'library.viewCounts': { input: z.strictObject({}), output: ViewCountsSchema },
 } as const satisfies Record<LibraryChannel, ChannelSpec>;

@@ -49,6 +49,7 @@ describe('library list (sorted and filtered in SQL)', () => {
     await value(core, 'library.setArticleState', { ids: [ids.alpha], starred: true });
     expect(names((await list({})).ids)).toEqual(['charlie', 'alpha', 'bravo']);
     expect(names((await list({ scope: { kind: 'view', view: 'archived' } })).ids)).toEqual(['delta']);
+    expect(await value(core, 'library.viewCounts', {})).toEqual({ all: 3, unread: 3, starred: 1, archived: 1 });
     expect(names((await list({ scope: { kind: 'view', view: 'starred' } })).ids)).toEqual(['alpha']);
     const project = await value<{ id: number }>(core, 'projects.create', { name: 'Port' });
     await value(core, 'projects.addItems', { projectId: project.id, items: [{ type: 'article', id: ids.delta }, { type: 'article', id: ids.bravo }] });
