@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 import { MetadataEditor } from './MetadataEditor';
+import { deleteImpactText } from './deleteImpact';
 
 /**
  * A basic reader: metadata header with found/missing marks, versions, the
@@ -163,9 +164,7 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
         >
           <p>“{article.title}” and all {article.versionCount === 1 ? 'its text' : `${article.versionCount} versions`} will be removed from the library.</p>
           <p data-testid="delete-article-impact">
-            {confirmDelete.quotes === 0
-              ? 'No note quotes it.'
-              : `${confirmDelete.quotes} ${confirmDelete.quotes === 1 ? 'quote' : 'quotes'} in ${confirmDelete.notes} ${confirmDelete.notes === 1 ? 'note' : 'notes'} will stay in those notes as unlinked text, flagged “source deleted”.`}
+            {deleteImpactText(confirmDelete.quotes, confirmDelete.notes)}
           </p>
         </ConfirmDialog>
       )}
