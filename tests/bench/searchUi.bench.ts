@@ -40,6 +40,8 @@ async function measureScroll(page: Page): Promise<void> {
   await page.getByTestId('nav-library').click();
   await page.getByTestId('article-list').getByRole('option').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
+  // tsx compiles the function below with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate('window.__name = (fn) => fn');
   const result = await page.evaluate(
     async ({ step, frameMs }) => {
       const list = document.querySelector<HTMLElement>('[data-testid="article-list"]')!;

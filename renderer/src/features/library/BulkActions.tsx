@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DeleteImpact, LibraryScope } from '../../../../shared/domain/libraryList';
 import type { Project, Tag } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
@@ -88,10 +88,13 @@ export function BulkActions({ ids, scope, onDone, onError, deleteRequest }: Bulk
       onError((error as Error).message);
     }
   };
+  // Only a request made while this toolbar is shown opens the dialog (not one left over from an earlier selection).
+  const handledRequest = useRef(deleteRequest);
   useEffect(() => {
-    if (deleteRequest > 0) void askDelete();
-    // Only a new request opens the dialog, not a change of selection.
-  }, [deleteRequest]);
+    if (deleteRequest === handledRequest.current) return;
+    handledRequest.current = deleteRequest;
+    void askDelete();
+  });
 
   const remove = (): void => {
     setImpact(undefined);

@@ -46,7 +46,8 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const list = useLibraryList(query, onError);
   const ids = list.ids;
 
-  const [activeId, setActiveId] = useState<number | undefined>(undefined);
+  const [activeId, setActiveId] = useState<number | undefined>(libraryStore.rememberedActive);
+  useEffect(() => libraryStore.rememberActive(activeId), [activeId]);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   /** Plain clicks and moves select the row under the cursor; Space, x, Ctrl- or Shift-selection make the selection the user's own. */
   const [explicit, setExplicit] = useState(false);
@@ -62,7 +63,15 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const [saving, setSaving] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => setTab('articles'), [scope]);
+  const firstScope = useRef(scope);
+  useEffect(() => {
+    if (scope === firstScope.current) return;
+    setTab('articles');
+    setSelection(EMPTY_SELECTION);
+    setExplicit(false);
+    setActiveId(undefined);
+    lastActiveIndex.current = 0;
+  }, [scope]);
   useEffect(() => {
     if (scope.kind !== 'project') return;
     call('projects.list', {}).then(setProjects, (error: unknown) => onError((error as Error).message));

@@ -16,6 +16,8 @@ export interface LibraryState {
 
 let state: LibraryState = { scope: { kind: 'view', view: 'all' }, sort: 'clipped', direction: 'desc', filter: '', revision: 0 };
 const listeners = new Set<() => void>();
+/** The article under the cursor, so coming back from the reader lands on it again. */
+let rememberedActive: number | undefined;
 
 function set(next: Partial<LibraryState>): void {
   state = { ...state, ...next };
@@ -31,6 +33,10 @@ export const libraryStore = {
   setFilter: (filter: string): void => set({ filter }),
   /** After projects or tags changed (created, renamed, items added). */
   changed: (): void => set({ revision: state.revision + 1 }),
+  rememberActive: (id: number | undefined): void => {
+    rememberedActive = id;
+  },
+  rememberedActive: (): number | undefined => rememberedActive,
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

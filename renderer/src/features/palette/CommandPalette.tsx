@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../../shared/domain/search';
 import { asYouTypeQuery } from '../../../../shared/search/asYouType';
 import { call } from '../../api/client';
 import { navigate, openArticle } from '../../app/routes';
+import { revealMatch } from '../search/revealMatch';
 import { useSearch } from '../search/useSearch';
 import { matchesLabel, projectQuery } from './paletteMatch';
 
@@ -85,6 +86,7 @@ export function CommandPalette({ commands, onClose, onError }: CommandPalettePro
     onClose();
     if (entry.hit.type === 'note') navigate({ kind: 'notes', noteId: entry.hit.id });
     else openArticle(entry.hit.id);
+    revealMatch(entry.hit);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

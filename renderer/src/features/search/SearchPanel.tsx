@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'r
 import type { SearchGroup, SearchHit, SearchResult, SnippetPart } from '../../../../shared/domain/search';
 import { asYouTypeQuery } from '../../../../shared/search/asYouType';
 import { navigate, openArticle } from '../../app/routes';
+import { revealMatch } from './revealMatch';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -20,6 +21,7 @@ export function SearchPanel(): ReactNode {
     if (!hit) return;
     if (hit.type === 'note') navigate({ kind: 'notes', noteId: hit.id });
     else openArticle(hit.id);
+    revealMatch(hit);
     setQuery('');
   };
 
