@@ -1,6 +1,7 @@
 import { dispatch } from '../../electron/core/dispatch';
 import { importPlainTextArticles } from '../../electron/core/services/articleImport';
 import * as notes from '../../electron/core/services/notes';
+import { editorJson } from '../helpers/core';
 import { expect, test, type Page } from './fixtures';
 import { LibraryListPage } from './pages/LibraryListPage';
 import { SearchPage } from './pages/SearchPage';
@@ -142,4 +143,30 @@ test('keyboard selection, bulk archive, then bulk delete that says which quotes 
   expect(app.core.ctx.db.prepare(`SELECT title FROM articles`).all()).toEqual([{ title: 'Kept article' }]);
   // The quotes are still in the note.
   expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM note_quotes WHERE note_id = ?`).get(note.id)).toEqual({ n: 2 });
+});
+
+test('opening a note from search scrolls the editor to the match', async ({ page, app }) => {
+  notes.createNote(app.core.ctx, 'Other note');
+  const long = notes.createNote(app.core.ctx, 'Harbour notes');
+  const paragraphs = Array.from({ length: 70 }, (_, i) => `Line ${i + 1}: berths, cranes and tides.`);
+  paragraphs.splice(60, 0, 'Call Marlow Holdings about the dredging contract.');
+  notes.saveNoteContent(app.core.ctx, long.id, editorJson(...paragraphs));
+  const search = new SearchPage(page, app.harness.url);
+  await search.open();
+  await search.search('marlow');
+  await search.hit('Harbour notes').click();
+  await expect(page.getByTestId('note-detail')).toHaveAttribute('data-note-id', String(long.id));
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('dossier-search-match');
+        const first = highlight && ([...highlight][0] as Range | undefined);
+        if (!first) return 'no highlight';
+        const rect = first.getBoundingClientRect();
+        const scroller = document.querySelector('.editor-scroll')!;
+        const box = scroller.getBoundingClientRect();
+        return `${first.toString()} ${rect.top >= box.top && rect.bottom <= box.bottom ? 'in view' : 'out of view'} ${scroller.scrollTop > 0 ? 'scrolled' : 'at top'}`;
+      }),
+    )
+    .toBe('Marlow in view scrolled');
 });

@@ -83,7 +83,8 @@ export function revealMatch(hit: SearchHit): void {
   const started = performance.now();
   const attempt = (): void => {
     const container = document.querySelector(CONTAINERS[hit.type]);
-    const owner = hit.type === 'article' ? container?.closest(`[data-article-id="${hit.id}"]`) : container;
+    // The hit's own reader or note, not the one shown before the navigation finished.
+    const owner = container?.closest(hit.type === 'article' ? `[data-article-id="${hit.id}"]` : `[data-note-id="${hit.id}"]`);
     const { ranges } = container && owner ? findMatches(container, terms) : { ranges: [] };
     if (ranges.length === 0) {
       if (performance.now() - started < WAIT_MS) setTimeout(attempt, 50);
