@@ -170,3 +170,40 @@ test('opening a note from search scrolls the editor to the match', async ({ page
     )
     .toBe('Marlow in view scrolled');
 });
+
+test('a project view shows its articles, notes and quotes; a quote opens its passage', async ({ page, app }) => {
+  const [articleId] = importPlainTextArticles(app.core.ctx, [
+    { title: 'Port authority minutes', text: 'The board approved the dredging budget without a vote.' },
+    { title: 'Unrelated piece', text: 'Weather.' },
+  ]).results.map((r) => r.articleId);
+  const created = await dispatch(app.core.handlers, 'projects.create', { name: 'Harbour' });
+  const projectId = (created as { value: { id: number } }).value.id;
+  const note = notes.createNote(app.core.ctx, 'Harbour draft');
+  expect((await dispatch(app.core.handlers, 'projects.addItems', { projectId, items: [{ type: 'article', id: articleId! }, { type: 'note', id: note.id }] })).ok).toBe(true);
+  const article = await dispatch(app.core.handlers, 'articles.get', { id: articleId });
+  const versionId = (article as { value: { latestVersionId: number } }).value.latestVersionId;
+  const passage = await dispatch(app.core.handlers, 'passages.create', { versionId, start: 10, end: 39 });
+  const passageId = (passage as { value: { id: number } }).value.id;
+  expect((await dispatch(app.core.handlers, 'passages.quoteIntoNote', { passageId, noteId: note.id })).ok).toBe(true);
+
+  const library = new LibraryListPage(page, app.harness.url);
+  await library.open();
+  await library.project('Harbour').click();
+  await expect(page.getByTestId('library-title')).toHaveText('Harbour');
+  await expect(library.list.getByRole('option')).toHaveText([/Port authority minutes/]);
+
+  await page.getByTestId('scope-tab-notes').click();
+  await expect(page.getByTestId('scope-notes').getByRole('option')).toHaveText([/Harbour draft/]);
+  await page.getByTestId('scope-tab-quotes').click();
+  const quote = page.getByTestId('project-quotes').getByRole('option');
+  await expect(quote).toHaveText([/“approved the dredging budget”.*Port authority minutes · quoted in 1 note/]);
+  await quote.click();
+  await expect(page).toHaveURL(new RegExp(`#/articles/${articleId}\\?&passage=${passageId}`));
+  await expect(page.getByTestId('reader')).toBeVisible();
+
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('scope-tab-notes').click();
+  await page.getByTestId('project-new-note').click();
+  await expect(page.getByTestId('note-detail')).toBeVisible();
+  await expect.poll(() => app.core.ctx.db.prepare(`SELECT count(*) AS n FROM project_notes WHERE project_id = ?`).get(projectId)).toEqual({ n: 2 });
+});

@@ -4,6 +4,8 @@ import { displayTitle } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
 import { navigate, openArticle } from '../../app/routes';
 import { formatListDate } from '../../ui/formatDate';
+import { autosaver } from '../notes/autosave';
+import { libraryStore } from './libraryScope';
 
 /** A project's or a tag's notes: opening one goes to the editor. */
 export function ScopeNotes({ scope, onError }: { scope: { kind: 'project'; projectId: number } | { kind: 'tag'; name: string }; onError(message: string): void }): ReactNode {
@@ -18,21 +20,45 @@ export function ScopeNotes({ scope, onError }: { scope: { kind: 'project'; proje
       live = false;
     };
   }, [scope, onError]);
+  const newNote = async (): Promise<void> => {
+    if (scope.kind !== 'project') return;
+    try {
+      await autosaver.flushAll();
+      const note = await call('notes.create', {});
+      await call('projects.addItems', { projectId: scope.projectId, items: [{ type: 'note', id: note.id }] });
+      libraryStore.changed();
+      navigate({ kind: 'notes', noteId: note.id });
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
   if (!notes) return <div className="empty-state muted">Loading…</div>;
-  if (notes.length === 0) return <div className="empty-state muted">No notes here yet. Add a note from the palette or the Notes section.</div>;
   return (
-    <ul className="item-list" role="listbox" aria-label="Notes" data-testid="scope-notes">
-      {notes.map((note) => (
-        <li key={note.id} role="option" aria-selected={false} tabIndex={0} className="item" onClick={() => navigate({ kind: 'notes', noteId: note.id })} onKeyDown={(e) => e.key === 'Enter' && navigate({ kind: 'notes', noteId: note.id })}>
-          <div className="item-head">
-            <span className={`item-title ${note.title.trim() === '' ? 'is-untitled' : ''}`}>{displayTitle(note.title)}</span>
-            <time className="item-date" dateTime={note.updatedAt}>
-              {formatListDate(note.updatedAt)}
-            </time>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      {scope.kind === 'project' && (
+        <div className="list-controls">
+          <button type="button" className="btn btn-small" data-testid="project-new-note" onClick={() => void newNote()}>
+            New note in this project
+          </button>
+        </div>
+      )}
+      {notes.length === 0 ? (
+        <div className="empty-state muted">No notes here yet.</div>
+      ) : (
+        <ul className="item-list" role="listbox" aria-label="Notes" data-testid="scope-notes">
+          {notes.map((note) => (
+            <li key={note.id} role="option" aria-selected={false} tabIndex={0} className="item" onClick={() => navigate({ kind: 'notes', noteId: note.id })} onKeyDown={(e) => e.key === 'Enter' && navigate({ kind: 'notes', noteId: note.id })}>
+              <div className="item-head">
+                <span className={`item-title ${note.title.trim() === '' ? 'is-untitled' : ''}`}>{displayTitle(note.title)}</span>
+                <time className="item-date" dateTime={note.updatedAt}>
+                  {formatListDate(note.updatedAt)}
+                </time>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
 import type { Section } from '../../app/Sidebar';
+import type { Project } from '../../../../shared/domain/organize';
+import { libraryStore } from '../library/libraryScope';
 import { autosaver } from '../notes/autosave';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -82,7 +84,15 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
     [onSelectSection, onError, show],
   );
 
-  if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} />;
+  const openProject = useCallback(
+    (project: Project) => {
+      libraryStore.setScope({ kind: 'project', projectId: project.id });
+      onSelectSection('library');
+    },
+    [onSelectSection],
+  );
+
+  if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} onOpenProject={openProject} />;
   if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
   return null;
 }
