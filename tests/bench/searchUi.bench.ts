@@ -9,7 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { performance } from 'node:perf_hooks';
 import { openCore } from '../../electron/core/openCore';
+import { listIds, rows } from '../../electron/core/services/libraryList';
 import { startHarness } from '../../electron/web/server';
 import { asYouTypeQuery } from '../../shared/search/asYouType';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser';
@@ -90,6 +92,28 @@ async function measureScroll(page: Page): Promise<void> {
   );
 }
 
+/** The library list's core calls on the 10k library: every id in order (sorted and filtered in SQL), then one screen of rows. */
+function listTimings(core: ReturnType<typeof openCore>): void {
+  const time = (fn: () => unknown, runs = 5): number => {
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      fn();
+      ms.push(performance.now() - t);
+    }
+    return ms.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  };
+  const figures: string[] = [];
+  for (const sort of ['clipped', 'published', 'title', 'outlet'] as const) {
+    const ms = time(() => listIds(core.ctx, { scope: { kind: 'view', view: 'all' }, sort }));
+    figures.push(`${sort} ${ms.toFixed(1)} ms`);
+  }
+  const ids = listIds(core.ctx, { scope: { kind: 'view', view: 'all' } }).ids;
+  const filtered = time(() => listIds(core.ctx, { scope: { kind: 'view', view: 'all' }, filter: 'the' }));
+  const rowsMs = time(() => rows(core.ctx, ids.slice(5000, 5140)));
+  console.log(`library list in the core (median of 5): all ${ids.length.toLocaleString()} ids sorted by ${figures.join(', ')}; with a filter ${filtered.toFixed(1)} ms; 140 rows by id ${rowsMs.toFixed(1)} ms`);
+}
+
 export async function run(): Promise<void> {
   if (!existsSync(BUILT_DB) || !existsSync(QUERIES)) {
     console.log('SKIPPED: run the search benchmark first (npm run bench search builds .bench/search-run/dossier.sqlite).');
@@ -106,6 +130,7 @@ export async function run(): Promise<void> {
   copyFileSync(BUILT_DB, dbPath);
 
   const core = openCore(dbPath);
+  listTimings(core);
   const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
   try {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ClipPreview as Preview, ClipResult, ClipSourceInput } from '../../../../shared/contract/domains/clip';
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import type { LibrarySort } from '../../../../shared/domain/libraryList';
@@ -17,6 +17,8 @@ import { ProjectQuotes, ScopeNotes } from './ScopeItems';
 import { clickRow, EMPTY_SELECTION, extendTo, keepListed, selectAll, toggleRow, type Selection } from './selection';
 import { useLibraryList } from './useLibraryList';
 import './library.css';
+
+const MemoArticleView = memo(ArticleView);
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -97,6 +99,9 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     libraryStore.changed();
     await list.reload();
   }, [list]);
+
+  // Stable, so the detail pane is not re-rendered each time list rows arrive while scrolling.
+  const onDetailChanged = useCallback(() => void refreshAll(), [refreshAll]);
 
   const finish = useCallback(
     async (done: ClipResult[]) => {
@@ -359,7 +364,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         {preview ? (
           <ClipPreview preview={preview.preview} saving={saving} onSave={() => void savePreview()} onCancel={() => setPreview(undefined)} />
         ) : activeId !== undefined ? (
-          <ArticleView key={activeId} articleId={activeId} onError={onError} onChanged={() => void refreshAll()} onDeleted={() => void refreshAll()} />
+          <MemoArticleView key={activeId} articleId={activeId} onError={onError} onChanged={onDetailChanged} onDeleted={onDetailChanged} />
         ) : (
           <div className="detail-empty muted">Paste an article here to preview it before saving.</div>
         )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import type { LibraryScope, LibrarySort, SortDirection } from '../../../../shared/domain/libraryList';
 import { call } from '../../api/client';
@@ -77,5 +77,5 @@ export function useLibraryList(query: { scope: LibraryScope; sort: LibrarySort; 
     setVersion((v) => v + 1);
   }, []);
 
-  return { ids, row, ensureRows, reload, patchRow };
+  return useMemo(() => ({ ids, row, ensureRows, reload, patchRow }), [ids, row, ensureRows, reload, patchRow]);
 }
