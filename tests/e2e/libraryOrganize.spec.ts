@@ -45,6 +45,13 @@ test('create a project, multi-select and bulk tag, search with tag: and project:
   await library.tag('shipping').click();
   await expect(library.list.getByRole('option')).toHaveCount(2);
   expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM article_tags`).get()).toEqual({ n: 2 });
+  // Removing one article from the project leaves it in the library.
+  await library.project('Port story').click();
+  await library.row('Ferry timetable').click();
+  await library.bulk.getByTestId('bulk-leave-scope').click();
+  await expect(library.notice).toHaveText(/Removed 1 article from the project/);
+  await expect(library.count).toHaveText('2');
+  await library.tag('shipping').click();
 
   const search = new SearchPage(page, app.harness.url);
   await search.search('marlow tag:shipping');
@@ -111,6 +118,13 @@ test('keyboard selection, bulk archive, then bulk delete that says which quotes 
 
   const library = new LibraryListPage(page, app.harness.url);
   await library.open();
+  // Deleting one article from its detail pane states the same impact.
+  await library.row('Quoted report').click();
+  await page.getByTestId('article-view').locator('summary').click();
+  await page.getByTestId('delete-article').click();
+  await expect(page.getByRole('dialog').getByTestId('delete-article-impact')).toHaveText('2 quotes in 1 note will stay in those notes as unlinked text, flagged “source deleted”.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await library.row('Unquoted brief').click();
   // Newest first: Unquoted brief, Kept article, Quoted report. x selects, j moves, x selects.
   await library.list.focus();
   await page.keyboard.press('x');

@@ -59,10 +59,9 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
   };
   const askDelete = async (): Promise<void> => {
     try {
-      const passages = await call('passages.forVersion', { versionId: article.latestVersionId });
-      const notes = new Set(passages.flatMap((p) => p.backlinks.map((b) => b.noteId)));
-      const quotes = passages.reduce((n, p) => n + p.backlinks.reduce((m, b) => m + b.quoteCount, 0), 0);
-      setConfirmDelete({ quotes, notes: notes.size });
+      // The same count as a bulk delete: quotes of passages in any version of the article.
+      const { quotes, notes } = await call('library.deleteImpact', { ids: [article.id] });
+      setConfirmDelete({ quotes, notes });
     } catch (error) {
       onError((error as Error).message);
     }

@@ -74,6 +74,10 @@ export function BulkActions({ ids, scope, onDone, onError, deleteRequest }: Bulk
       void run(async () => `Added ${plural((await call('projects.addItems', { projectId, items: items() })).added, 'article')} to ${name}.`);
     }
   };
+  const leaveScope = (): void => {
+    if (scope.kind === 'project') void run(async () => `Removed ${plural((await call('projects.removeItems', { projectId: scope.projectId, items: items() })).removed, 'article')} from the project (still in the library).`, true);
+    else if (scope.kind === 'tag') void run(async () => `Removed #${scope.name} from ${plural((await call('tags.remove', { name: scope.name, items: items() })).removed, 'article')}.`, true);
+  };
   const archive = (): void => {
     void run(async () => {
       const { updated } = await call('library.setArticleState', { ids: [...ids], readingState: archivedView ? 'read' : 'archived' });
@@ -116,6 +120,11 @@ export function BulkActions({ ids, scope, onDone, onError, deleteRequest }: Bulk
         {scope.kind === 'project' && (
           <button type="button" className="btn btn-small" disabled={busy} aria-pressed={mode === 'move'} data-testid="bulk-move-project" onClick={() => setMode(mode === 'move' ? undefined : 'move')}>
             Move to…
+          </button>
+        )}
+        {scope.kind !== 'view' && (
+          <button type="button" className="btn btn-small" disabled={busy} data-testid="bulk-leave-scope" onClick={leaveScope}>
+            {scope.kind === 'project' ? 'Remove from project' : `Untag #${scope.name}`}
           </button>
         )}
         <button type="button" className="btn btn-small" disabled={busy} data-testid="bulk-archive" onClick={archive}>

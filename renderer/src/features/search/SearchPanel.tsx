@@ -60,6 +60,7 @@ export function SearchPanel(): ReactNode {
           aria-label="Search results"
           data-testid="search-results"
           data-query={result?.query}
+          data-took-ms={result?.tookMs}
           aria-busy={state.status === 'searching'}
         >
           {state.status === 'failed' && <p className="search-message is-error">{state.message}</p>}
