@@ -99,6 +99,20 @@ test('the list sorts by clip date, published date, title and outlet, both ways, 
   await library.sortBy('Outlet');
   // No outlet sorts last.
   await expect.poll(() => library.titles()).toEqual(['alpha customs memo', 'Bravo harbour audit', 'Charlie pilots strike']);
+  // Keyboard: End goes to the last row (shown in the detail pane), k moves up, Enter opens the reader.
+  await library.list.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('article-title')).toHaveText('Charlie pilots strike');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('article-title')).toHaveText('Bravo harbour audit');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await expect(page.getByTestId('reader')).toContainText('Bravo harbour audit');
+  // Back in the library, the same sort is kept and the cursor is on the article just read.
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByTestId('library-sort')).toHaveValue('outlet');
+  await expect(library.row('Bravo harbour audit')).toHaveClass(/is-active/);
+
   await page.getByTestId('library-filter').fill('ledger');
   await expect.poll(() => library.titles()).toEqual(['Bravo harbour audit']);
 });
