@@ -58,7 +58,17 @@ export const PROJECTS_CHANNELS = [
   'projects.removeItems',
 ] as const;
 export const TAGS_CHANNELS = ['tags.list', 'tags.add', 'tags.remove', 'tags.ofItem'] as const;
-export const LIBRARY_CHANNELS = ['library.setArticleState'] as const;
+export const LIBRARY_CHANNELS = [
+  'library.setArticleState',
+  'library.listIds',
+  'library.rows',
+  'library.deleteImpact',
+  'library.deleteArticles',
+  'library.moveToProject',
+  'library.scopeNotes',
+  'library.projectQuotes',
+  'library.viewCounts',
+] as const;
 
 export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS] as const;
 

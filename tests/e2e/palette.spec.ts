@@ -49,7 +49,7 @@ test('Ctrl+K works from inside the editor; arrows pick a command; New note and G
   await expect(page.getByTestId('nav-library')).toHaveAttribute('aria-current', 'page');
 });
 
-test('a project opens as a search for its items, and an article opens in the reader', async ({ page, app, notes }) => {
+test('a project opens in the library with its articles, and an article opens in the reader', async ({ page, app, notes }) => {
   const [articleId] = importPlainTextArticles(app.core.ctx, [{ title: 'Dredging contract awarded', text: 'The port awarded the dredging contract.' }]).results.map((r) => r.articleId);
   const created = await dispatch(app.core.handlers, 'projects.create', { name: 'Port audit' });
   const projectId = (created as { value: { id: number } }).value.id;
@@ -61,7 +61,12 @@ test('a project opens as a search for its items, and an article opens in the rea
   await palette.type('port aud');
   await expect(palette.active()).toContainText('Port audit');
   await page.keyboard.press('Enter');
-  await expect(palette.input).toHaveValue('project:"Port audit" ');
+  await expect(palette.dialog).toBeHidden();
+  await expect(page.getByTestId('library-title')).toHaveText('Port audit');
+  await expect(page.getByTestId('article-list').getByRole('option')).toHaveText([/Dredging contract awarded/]);
+
+  await palette.open();
+  await palette.type('project:"port audit" dredging');
   await expect(palette.option('Dredging contract awarded')).toBeVisible();
   await palette.option('Dredging contract awarded').click();
   await expect(page).toHaveURL(new RegExp(`#/articles/${articleId}`));

@@ -63,7 +63,7 @@ export function App(): ReactNode {
   return (
     <LibraryGate>
       <div className="app-shell">
-        <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection}>
+        <Sidebar section={route.kind === 'article' ? 'library' : section} onSelect={selectSection} onError={onError}>
           <SearchPanel />
         </Sidebar>
         {route.kind === 'article' ? (

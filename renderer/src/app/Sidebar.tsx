@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { transport } from '../api/client';
+import { LibraryNav } from '../features/library/LibraryNav';
 
 export type Section = 'notes' | 'library';
 
@@ -8,8 +9,10 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'library', label: 'Library' },
 ];
 
-/** children: the search box (features/search), placed under the brand. */
-export function Sidebar({ section, onSelect, children }: { section: Section; onSelect(section: Section): void; children?: ReactNode }): ReactNode {
+const ignoreError = (): void => {};
+
+/** children: the search box (features/search), placed under the brand. Under the sections: the library's views, projects and tags. */
+export function Sidebar({ section, onSelect, onError = ignoreError, children }: { section: Section; onSelect(section: Section): void; onError?(message: string): void; children?: ReactNode }): ReactNode {
   return (
     <nav className="pane sidebar" aria-label="Sections">
       <div className="brand">
@@ -32,6 +35,7 @@ export function Sidebar({ section, onSelect, children }: { section: Section; onS
           </li>
         ))}
       </ul>
+      <LibraryNav active={section === 'library'} onOpen={() => onSelect('library')} onError={onError} />
       <div className="sidebar-foot muted" title={transport === 'web' ? 'Running in the browser harness (npm run web)' : 'Desktop app'}>
         {transport === 'web' ? 'Browser harness' : 'Offline · local library'}
       </div>

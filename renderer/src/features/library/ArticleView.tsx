@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 import { MetadataEditor } from './MetadataEditor';
+import { deleteImpactText } from './deleteImpact';
 
 /**
  * A basic reader: metadata header with found/missing marks, versions, the
@@ -58,10 +59,9 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
   };
   const askDelete = async (): Promise<void> => {
     try {
-      const passages = await call('passages.forVersion', { versionId: article.latestVersionId });
-      const notes = new Set(passages.flatMap((p) => p.backlinks.map((b) => b.noteId)));
-      const quotes = passages.reduce((n, p) => n + p.backlinks.reduce((m, b) => m + b.quoteCount, 0), 0);
-      setConfirmDelete({ quotes, notes: notes.size });
+      // The same count as a bulk delete: quotes of passages in any version of the article.
+      const { quotes, notes } = await call('library.deleteImpact', { ids: [article.id] });
+      setConfirmDelete({ quotes, notes });
     } catch (error) {
       onError((error as Error).message);
     }
@@ -163,9 +163,7 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
         >
           <p>“{article.title}” and all {article.versionCount === 1 ? 'its text' : `${article.versionCount} versions`} will be removed from the library.</p>
           <p data-testid="delete-article-impact">
-            {confirmDelete.quotes === 0
-              ? 'No note quotes it.'
-              : `${confirmDelete.quotes} ${confirmDelete.quotes === 1 ? 'quote' : 'quotes'} in ${confirmDelete.notes} ${confirmDelete.notes === 1 ? 'note' : 'notes'} will stay in those notes as unlinked text, flagged “source deleted”.`}
+            {deleteImpactText(confirmDelete.quotes, confirmDelete.notes)}
           </p>
         </ConfirmDialog>
       )}

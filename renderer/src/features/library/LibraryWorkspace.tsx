@@ -1,19 +1,38 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ClipPreview as Preview, ClipResult, ClipSourceInput } from '../../../../shared/contract/domains/clip';
 import type { ArticleSummary } from '../../../../shared/domain/article';
+import type { LibrarySort } from '../../../../shared/domain/libraryList';
+import type { Project } from '../../../../shared/domain/organize';
 import { call, transport } from '../../api/client';
+import { openArticle } from '../../app/routes';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
-import { inView, LIBRARY_VIEWS, type LibraryView } from './libraryViews';
+import { BulkActions } from './BulkActions';
 import { clipFiles, type ClipProgress } from './clipFiles';
 import { ClipPreview } from './ClipPreview';
 import { ClipResults } from './ClipResults';
+import { libraryStore, useLibraryState } from './libraryScope';
+import { LIBRARY_VIEWS } from './libraryViews';
+import { ProjectQuotes, ScopeNotes } from './ScopeItems';
+import { clickRow, EMPTY_SELECTION, extendTo, keepListed, selectAll, toggleRow, type Selection } from './selection';
+import { useLibraryList } from './useLibraryList';
 import './library.css';
+
+const MemoArticleView = memo(ArticleView);
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
 }
+
+const SORTS: { id: LibrarySort; label: string }[] = [
+  { id: 'clipped', label: 'Clip date' },
+  { id: 'published', label: 'Published' },
+  { id: 'title', label: 'Title' },
+  { id: 'outlet', label: 'Outlet' },
+];
+
+type Tab = 'articles' | 'notes' | 'quotes';
 
 export interface LibraryWorkspaceProps {
   onError(message: string): void;
@@ -23,36 +42,79 @@ export interface LibraryWorkspaceProps {
 }
 
 export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: LibraryWorkspaceProps): ReactNode {
-  const [articles, setArticles] = useState<ArticleSummary[] | undefined>(undefined);
-  const [view, setView] = useState<LibraryView>('all');
-  const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
+  const library = useLibraryState();
+  const { scope, sort, direction, filter, revision } = library;
+  const query = useMemo(() => ({ scope, sort, direction, filter }), [scope, sort, direction, filter]);
+  const list = useLibraryList(query, onError);
+  const ids = list.ids;
+
+  const [activeId, setActiveId] = useState<number | undefined>(libraryStore.rememberedActive);
+  useEffect(() => libraryStore.rememberActive(activeId), [activeId]);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  /** Plain clicks and moves select the row under the cursor; Space, x, Ctrl- or Shift-selection make the selection the user's own. */
+  const [explicit, setExplicit] = useState(false);
+  const [deleteRequest, setDeleteRequest] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [tab, setTab] = useState<Tab>('articles');
+  const [projects, setProjects] = useState<Project[]>([]);
+  const lastActiveIndex = useRef(0);
+
   const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
   const [results, setResults] = useState<ClipResult[]>([]);
   const [preview, setPreview] = useState<{ source: ClipSourceInput; preview: Preview } | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const refresh = useCallback(async (select?: number) => {
-    try {
-      const list = await call('articles.list', {});
-      setArticles(list);
-      setSelectedId((current) => select ?? current ?? list[0]?.id);
-    } catch (error) {
-      onError((error as Error).message);
-    }
-  }, [onError]);
-
+  const firstScope = useRef(scope);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (scope === firstScope.current) return;
+    setTab('articles');
+    setSelection(EMPTY_SELECTION);
+    setExplicit(false);
+    setActiveId(undefined);
+    lastActiveIndex.current = 0;
+  }, [scope]);
+  useEffect(() => {
+    if (scope.kind !== 'project') return;
+    call('projects.list', {}).then(setProjects, (error: unknown) => onError((error as Error).message));
+  }, [scope, revision, onError]);
+
+  const activeIndex = ids && activeId !== undefined ? ids.indexOf(activeId) : -1;
+  if (activeIndex >= 0) lastActiveIndex.current = activeIndex;
+
+  // After a reload: keep the cursor on its row, or on the row that took its place; drop selected rows no longer listed.
+  useEffect(() => {
+    if (!ids) return;
+    setSelection((current) => keepListed(current, ids));
+    setActiveId((current) => {
+      if (current !== undefined && ids.includes(current)) return current;
+      const next = ids[Math.min(lastActiveIndex.current, ids.length - 1)];
+      if (next !== undefined && !explicit) setSelection({ ids: new Set([next]), anchor: ids.indexOf(next) });
+      return next;
+    });
+    // Only a new list moves the cursor.
+  }, [ids]);
+
+  const refreshAll = useCallback(async () => {
+    libraryStore.changed();
+    await list.reload();
+  }, [list]);
+
+  // Stable, so the detail pane is not re-rendered each time list rows arrive while scrolling.
+  const onDetailChanged = useCallback(() => void refreshAll(), [refreshAll]);
 
   const finish = useCallback(
     async (done: ClipResult[]) => {
       setResults(done);
       const stored = done.find((r) => r.articleId !== null);
-      await refresh(stored?.articleId ?? undefined);
+      await refreshAll();
+      if (stored?.articleId) {
+        setActiveId(stored.articleId);
+        setSelection({ ids: new Set([stored.articleId]), anchor: undefined });
+        setExplicit(false);
+      }
     },
-    [refresh],
+    [refreshAll],
   );
 
   const addFiles = useCallback(
@@ -123,18 +185,44 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const toggleStar = async (article: ArticleSummary): Promise<void> => {
     try {
       await call('library.setArticleState', { ids: [article.id], starred: !article.starred });
-      setArticles((list) => list?.map((a) => (a.id === article.id ? { ...a, starred: !article.starred } : a)));
+      list.patchRow(article.id, { starred: !article.starred });
+      libraryStore.changed();
+      if (scope.kind === 'view' && scope.view === 'starred') await list.reload();
     } catch (error) {
       onError((error as Error).message);
     }
   };
 
+  const order = ids ?? [];
+  const moveTo = (to: number, extend: boolean): void => {
+    const id = order[to];
+    if (id === undefined) return;
+    setPreview(undefined);
+    setActiveId(id);
+    if (extend) {
+      setSelection((current) => extendTo(current, order, activeIndex < 0 ? to : activeIndex, to));
+      setExplicit(true);
+    } else if (!explicit) setSelection({ ids: new Set([id]), anchor: to });
+  };
+
+  const scopeTitle =
+    scope.kind === 'view'
+      ? (LIBRARY_VIEWS.find((v) => v.id === scope.view)?.label ?? 'Library')
+      : scope.kind === 'tag'
+        ? `#${scope.name}`
+        : (projects.find((p) => p.id === scope.projectId)?.name ?? 'Project');
+  const selectedIds = order.filter((id) => selection.ids.has(id));
+
   return (
     <>
       <section className="pane list-pane" aria-label="Library">
         <header className="pane-header">
-          <h1 className="pane-title">Library</h1>
-          <span className="pane-count">{articles ? articles.length : ''}</span>
+          <h1 className="pane-title" data-testid="library-title">
+            {scope.kind === 'view' && scope.view === 'all' ? 'Library' : scopeTitle}
+          </h1>
+          <span className="pane-count" data-testid="library-count">
+            {ids ? ids.length.toLocaleString() : ''}
+          </span>
           <button type="button" className="btn btn-primary" onClick={() => void chooseFiles()} data-testid="add-clips" disabled={progress !== undefined}>
             Add…
           </button>
@@ -159,52 +247,124 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           </div>
         )}
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
-        <div className="library-views" role="tablist" aria-label="Library views">
-          {LIBRARY_VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={view === v.id}
-              className={`view-tab ${view === v.id ? 'is-active' : ''}`}
-              data-testid={`library-view-${v.id}`}
-              onClick={() => setView(v.id)}
-            >
-              {v.label} <span className="muted">{(articles ?? []).filter((a) => inView(a, v.id)).length}</span>
-            </button>
-          ))}
-        </div>
-        {articles && articles.length === 0 ? (
-          <div className="empty-state">
-            <p>Your library is empty.</p>
-            <p className="muted">Drop saved web pages (.html with their _files folder), .txt or .md files anywhere on the window, use Add…, or paste an article.</p>
+        {scope.kind !== 'view' && (
+          <div className="library-views" role="tablist" aria-label="Items">
+            {(['articles', 'notes', ...(scope.kind === 'project' ? (['quotes'] as const) : [])] as Tab[]).map((t) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} className={`view-tab ${tab === t ? 'is-active' : ''}`} data-testid={`scope-tab-${t}`} onClick={() => setTab(t)}>
+                {t === 'articles' ? 'Articles' : t === 'notes' ? 'Notes' : 'Quotes'}
+              </button>
+            ))}
           </div>
+        )}
+        {tab === 'notes' && scope.kind !== 'view' ? (
+          <ScopeNotes scope={scope} onError={onError} />
+        ) : tab === 'quotes' && scope.kind === 'project' ? (
+          <ProjectQuotes projectId={scope.projectId} onError={onError} />
         ) : (
-          <ArticleList
-            articles={(articles ?? []).filter((a) => inView(a, view))}
-            selectedId={selectedId}
-            onSelect={(id) => {
-              setPreview(undefined);
-              setSelectedId(id);
-            }}
-            onToggleStar={(article) => void toggleStar(article)}
-          />
+          <>
+            <div className="list-controls">
+              <input
+                type="search"
+                className="list-filter"
+                placeholder="Filter by title, author, outlet"
+                aria-label="Filter the list"
+                data-testid="library-filter"
+                value={filter}
+                onChange={(e) => libraryStore.setFilter(e.target.value)}
+              />
+              <select aria-label="Sort by" data-testid="library-sort" value={sort} onChange={(e) => libraryStore.setSort(e.target.value as LibrarySort)}>
+                {SORTS.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="library-sort-direction"
+                aria-label={direction === 'asc' ? 'Ascending: click for descending' : 'Descending: click for ascending'}
+                title={direction === 'asc' ? 'Ascending' : 'Descending'}
+                onClick={() => libraryStore.setSort(sort, direction === 'asc' ? 'desc' : 'asc')}
+              >
+                {direction === 'asc' ? '↑' : '↓'}
+              </button>
+            </div>
+            {selectedIds.length > 0 && (
+              <BulkActions
+                ids={selectedIds}
+                scope={scope}
+                deleteRequest={deleteRequest}
+                onError={onError}
+                onDone={(message) => {
+                  setNotice(message);
+                  void refreshAll();
+                }}
+              />
+            )}
+            {notice && (
+              <div className="bulk-notice" role="status" data-testid="bulk-notice">
+                {notice}
+                <button type="button" className="link-button" onClick={() => setNotice(undefined)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+            {ids && ids.length === 0 ? (
+              <div className="empty-state" data-testid="library-empty">
+                {filter ? (
+                  <p>Nothing matches “{filter}”.</p>
+                ) : scope.kind === 'view' && scope.view === 'all' ? (
+                  <>
+                    <p>Your library is empty.</p>
+                    <p className="muted">Drop saved web pages (.html with their _files folder), .txt or .md files anywhere on the window, use Add…, or paste an article.</p>
+                  </>
+                ) : (
+                  <p className="muted">No articles here.</p>
+                )}
+              </div>
+            ) : (
+              <ArticleList
+                ids={order}
+                row={list.row}
+                ensureRows={list.ensureRows}
+                activeIndex={activeIndex}
+                selected={selection.ids}
+                onClickRow={(index, { shift, toggle }) => {
+                  setPreview(undefined);
+                  setActiveId(order[index]);
+                  setSelection((current) => clickRow(current, order, index, { shift, toggle }));
+                  setExplicit(shift || toggle);
+                }}
+                onMove={moveTo}
+                onOpen={(index) => {
+                  const id = order[index];
+                  if (id !== undefined) openArticle(id);
+                }}
+                onToggle={(index) => {
+                  setSelection((current) => toggleRow(explicit ? current : EMPTY_SELECTION, order, index));
+                  setExplicit(true);
+                }}
+                onSelectAll={() => {
+                  setSelection(selectAll(order));
+                  setExplicit(true);
+                }}
+                onClearSelection={() => {
+                  setSelection(EMPTY_SELECTION);
+                  setExplicit(true);
+                }}
+                onDelete={() => setDeleteRequest((n) => n + 1)}
+                onToggleStar={(article) => void toggleStar(article)}
+              />
+            )}
+          </>
         )}
       </section>
       <main className="pane detail-pane library-detail">
         {preview ? (
           <ClipPreview preview={preview.preview} saving={saving} onSave={() => void savePreview()} onCancel={() => setPreview(undefined)} />
-        ) : selectedId !== undefined ? (
-          <ArticleView
-            key={selectedId}
-            articleId={selectedId}
-            onError={onError}
-            onChanged={() => void refresh()}
-            onDeleted={(id) => {
-              setSelectedId(undefined);
-              setArticles((list) => list?.filter((a) => a.id !== id));
-            }}
-          />
+        ) : activeId !== undefined ? (
+          <MemoArticleView key={activeId} articleId={activeId} onError={onError} onChanged={onDetailChanged} onDeleted={onDetailChanged} />
         ) : (
           <div className="detail-empty muted">Paste an article here to preview it before saving.</div>
         )}

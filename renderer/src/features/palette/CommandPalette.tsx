@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../../shared/domain/search';
 import { asYouTypeQuery } from '../../../../shared/search/asYouType';
 import { call } from '../../api/client';
 import { navigate, openArticle } from '../../app/routes';
+import { revealMatch } from '../search/revealMatch';
 import { useSearch } from '../search/useSearch';
 import { matchesLabel, projectQuery } from './paletteMatch';
 
@@ -26,14 +27,16 @@ export interface CommandPaletteProps {
   commands: PaletteCommand[];
   onClose(): void;
   onError(message: string): void;
+  /** Shows the project in the library (its articles, notes and quotes); without it a project opens as a search. */
+  onOpenProject?(project: Project): void;
 }
 
 /**
  * Ctrl/Cmd+K: one input over commands, projects, and (through the search
- * service) notes and articles. A project opens as a search for its items,
- * since the project is where the journalist wants to go next.
+ * service) notes and articles. A project opens in the library, showing its
+ * articles, notes and quotes.
  */
-export function CommandPalette({ commands, onClose, onError }: CommandPaletteProps): ReactNode {
+export function CommandPalette({ commands, onClose, onError, onOpenProject }: CommandPaletteProps): ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -73,6 +76,11 @@ export function CommandPalette({ commands, onClose, onError }: CommandPalettePro
   const choose = (entry: Entry | undefined): void => {
     if (!entry) return;
     if (entry.kind === 'project') {
+      if (onOpenProject) {
+        onClose();
+        onOpenProject(entry.project);
+        return;
+      }
       setQuery(projectQuery(entry.project.name));
       setActive(0);
       return;
@@ -85,6 +93,7 @@ export function CommandPalette({ commands, onClose, onError }: CommandPalettePro
     onClose();
     if (entry.hit.type === 'note') navigate({ kind: 'notes', noteId: entry.hit.id });
     else openArticle(entry.hit.id);
+    revealMatch(entry.hit);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

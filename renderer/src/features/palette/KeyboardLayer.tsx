@@ -3,6 +3,8 @@ import { call } from '../../api/client';
 import { navigate } from '../../app/routes';
 import type { Section } from '../../app/Sidebar';
 import { EXPORT_COMMANDS, runExportCommand } from '../export/exportCommands';
+import type { Project } from '../../../../shared/domain/organize';
+import { libraryStore } from '../library/libraryScope';
 import { autosaver } from '../notes/autosave';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -85,7 +87,15 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
     [onSelectSection, onError, show],
   );
 
-  if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} />;
+  const openProject = useCallback(
+    (project: Project) => {
+      libraryStore.setScope({ kind: 'project', projectId: project.id });
+      onSelectSection('library');
+    },
+    [onSelectSection],
+  );
+
+  if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} onOpenProject={openProject} />;
   if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
   return null;
 }

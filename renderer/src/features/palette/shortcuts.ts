@@ -11,10 +11,15 @@ export function shortcutList(mac = isMac()): Shortcut[] {
   return [
     { keys: [`${mod}+K`], action: 'Open the command palette: jump to a note, article or project, or run a command' },
     { keys: ['?'], action: 'Show these keyboard shortcuts (outside text fields)' },
-    { keys: ['↑', '↓'], action: 'Move through the palette, search results and the notes list' },
-    { keys: ['j', 'k'], action: 'Move down / up in the notes list' },
-    { keys: ['Enter'], action: 'Open the highlighted item' },
-    { keys: ['Esc'], action: 'Close the palette, this overlay or the search results' },
+    { keys: ['↑', '↓'], action: 'Move through the palette, search results, the notes list and the library list' },
+    { keys: ['j', 'k'], action: 'Move down / up in the notes list and the library list' },
+    { keys: ['Enter'], action: 'Open the highlighted item (in the library list: open the article in the reader)' },
+    { keys: ['Space', 'x'], action: 'Library list: select or unselect the article under the cursor' },
+    { keys: ['Shift+↑', 'Shift+↓'], action: 'Library list: extend the selection (Shift-click selects a range, Ctrl/⌘-click adds one)' },
+    { keys: [`${mod}+A`], action: 'Library list: select every article listed' },
+    { keys: ['Delete'], action: 'Library list: delete the selected articles (asks first, and says which quotes it affects)' },
+    { keys: ['Home', 'End'], action: 'First / last item of the notes or library list' },
+    { keys: ['Esc'], action: 'Close the palette, this overlay or the search results; in the library list, clear the selection' },
   ];
 }
 

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'r
 import type { SearchGroup, SearchHit, SearchResult, SnippetPart } from '../../../../shared/domain/search';
 import { asYouTypeQuery } from '../../../../shared/search/asYouType';
 import { navigate, openArticle } from '../../app/routes';
+import { revealMatch } from './revealMatch';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -20,6 +21,7 @@ export function SearchPanel(): ReactNode {
     if (!hit) return;
     if (hit.type === 'note') navigate({ kind: 'notes', noteId: hit.id });
     else openArticle(hit.id);
+    revealMatch(hit);
     setQuery('');
   };
 
@@ -58,6 +60,7 @@ export function SearchPanel(): ReactNode {
           aria-label="Search results"
           data-testid="search-results"
           data-query={result?.query}
+          data-took-ms={result?.tookMs}
           aria-busy={state.status === 'searching'}
         >
           {state.status === 'failed' && <p className="search-message is-error">{state.message}</p>}

@@ -9,27 +9,48 @@ export type SearchState =
   | { status: 'failed'; message: string };
 
 /**
- * Search as you type: every keystroke sends the query at once (the core
- * answers in milliseconds) and only the answer to the latest query is shown,
- * so a slow early answer never overwrites a later one.
+ * Search as you type, without a debounce: a keystroke's query is sent at once
+ * when nothing is in flight. While one query is in flight, later keystrokes
+ * only replace the one queued behind it, so fast typing never piles up stale
+ * queries in the core, and the query sent next is always the latest. Only the
+ * answer to the latest query is shown as done; an older answer arriving first
+ * is shown as "still searching" (better than an empty panel).
  */
 export function useSearch(query: string, limit = 20): SearchState {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const latest = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<{ query: string; sequence: number } | undefined>(undefined);
+
   useEffect(() => {
     const sequence = ++latest.current;
     if (query.trim() === '') {
+      queued.current = undefined;
       setState({ status: 'idle' });
       return;
     }
-    setState((previous) => ({ status: 'searching', previous: previous.status === 'done' ? previous.result : previous.status === 'searching' ? previous.previous : undefined }));
-    call('search.query', { query, limit })
-      .then((result) => {
-        if (sequence === latest.current) setState({ status: 'done', result });
-      })
-      .catch((error: unknown) => {
-        if (sequence === latest.current) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
+    setState((previous) =>
+      previous.status === 'searching' ? previous : { status: 'searching', previous: previous.status === 'done' ? previous.result : undefined },
+    );
+    const send = (text: string, asked: number): void => {
+      inFlight.current = true;
+      call('search.query', { query: text, limit })
+        .then((result) => {
+          if (asked === latest.current) setState({ status: 'done', result });
+          else setState((current) => (current.status === 'searching' ? { status: 'searching', previous: result } : current));
+        })
+        .catch((error: unknown) => {
+          if (asked === latest.current) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        })
+        .finally(() => {
+          inFlight.current = false;
+          const next = queued.current;
+          queued.current = undefined;
+          if (next && next.sequence === latest.current) send(next.query, next.sequence);
+        });
+    };
+    if (inFlight.current) queued.current = { query, sequence };
+    else send(query, sequence);
   }, [query, limit]);
   return state;
 }
