@@ -6,7 +6,8 @@ import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
-import { analyzePage, displayTitleFor, EXTRACTOR_VERSION, finishArticle, originalAsText, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { displayTitleFor, EXTRACTOR_VERSION, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
@@ -57,6 +58,8 @@ export interface ClipOptions {
   attachments?: ReadonlyMap<string, Uint8Array>;
   /** Test seam for URL clips (the real fetch otherwise). */
   fetchOptions?: FetchOptions;
+  /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
+  pool?: ExtractionPool;
 }
 
 function describeSource(source: ClipSource): string {
@@ -114,15 +117,20 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
   };
 }
 
-/** Extraction with images stored: CPU work plus image reads/downloads, no database. */
-async function extractWithImages(prepared: Prepared): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
-  const analysis = analyzePage(prepared.input);
+/**
+ * Extraction with images stored, no database. The CPU work (parse, Readability,
+ * sanitize) runs on the worker pool within one time budget for the page; this
+ * thread only reads or downloads the images in between.
+ */
+async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
+  const budget = pool.budget();
+  const analysis = await pool.analyze(prepared.input, budget);
   const leadUrl = analysis.metadata.leadImageUrl;
   const keys = [...analysis.imageKeys];
   if (leadUrl && prepared.images.download && !keys.includes(leadUrl)) keys.push(leadUrl);
   const images = await collectImages(keys, prepared.images);
   const shaByKey = new Map([...images].map(([key, image]) => [key, image.sha256]));
-  const article = finishArticle(analysis, shaByKey);
+  const article = await pool.finish(analysis, shaByKey, budget);
   return { article, images, leadImageKey: leadUrl && images.has(leadUrl) ? leadUrl : null };
 }
 
@@ -140,7 +148,7 @@ export async function clipSource(ctx: CoreContext, source: ClipSource, options: 
     return failed(input, error);
   }
   try {
-    const { article, images, leadImageKey } = await extractWithImages(prepared);
+    const { article, images, leadImageKey } = await extractWithImages(prepared, options.pool ?? extractionPool());
     return storeClip(ctx, prepared, article, images, leadImageKey, input);
   } catch (error) {
     return failed(input, error);
@@ -269,8 +277,7 @@ export function attachmentMap(attachments: { name: string; bytes: Uint8Array }[]
 export async function previewSource(source: ClipSource, options: ClipOptions = {}): Promise<ClipPreview> {
   const prepared = await prepare(source, options);
   // A preview stores nothing, so images are not collected: they would have nowhere to live.
-  const analysis = analyzePage(prepared.input);
-  const article = finishArticle(analysis, null);
+  const { article, imageCount } = await (options.pool ?? extractionPool()).preview(prepared.input);
   const meta = article.metadata;
   return {
     title: meta.title,
@@ -288,7 +295,7 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
     wordCount: article.wordCount,
     warnings: article.warnings,
     fieldStatus: meta.fieldStatus,
-    imageCount: analysis.imageKeys.length,
+    imageCount,
   };
 }
 
@@ -310,7 +317,11 @@ export function listPending(ctx: CoreContext): PendingClipInfo[] {
 }
 
 /** The original capture of a version as plain text ("view original as text"). */
-export function originalText(ctx: CoreContext, versionId: number): { versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null } {
+export async function originalText(
+  ctx: CoreContext,
+  versionId: number,
+  pool: ExtractionPool = extractionPool(),
+): Promise<{ versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null }> {
   const original = articles.getVersionOriginal(ctx.db, versionId);
   if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
   const bytes = gunzipSync(original.originalGzip);
@@ -318,7 +329,8 @@ export function originalText(ctx: CoreContext, versionId: number): { versionId: 
   const name = original.sourceKind === 'file' ? original.sourceLocation : null;
   let text: string;
   try {
-    text = originalAsText({ bytes, filename: name, contentType: headers['content-type'] ?? null, });
+    // Parsing a large original is extraction-sized work: on the pool, bounded like a clip.
+    text = await pool.originalText({ bytes, filename: name, contentType: headers['content-type'] ?? null });
   } catch {
     text = decodeBytes(bytes, { html: false }).text;
   }
