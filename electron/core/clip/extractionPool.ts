@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, isErrorCode } from '../../../shared/errors';
 import type { ClipInput, ExtractedArticle, PageAnalysis } from './extract';
-import type { ExtractionJob, ExtractionResults, JobResponse } from './workerProtocol';
+import type { ExtractionJob, ExtractionResults, JobResponse, WorkerReady } from './workerProtocol';
 import { workerScriptFromSources } from './workerScript';
 
 /**
@@ -135,7 +135,10 @@ export class ExtractionPool {
         (slot) => {
           this.starting--;
           this.pump();
-          if (!slot.busy) this.scheduleIdle(slot);
+          if (!slot.busy) {
+            slot.worker.unref();
+            this.scheduleIdle(slot);
+          }
         },
         (error: unknown) => {
           this.starting--;
@@ -158,9 +161,13 @@ export class ExtractionPool {
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    worker.unref();
     this.started++;
     const slot: Slot = { worker, busy: undefined, jobId: 0, timer: undefined, startedAt: 0, idleTimer: undefined, retired: false };
+    // The slot joins the pool once the worker has loaded its modules (start-up is not a page's time).
+    await waitUntilReady(worker).catch(async (error: unknown) => {
+      await worker.terminate().catch(() => undefined);
+      throw error;
+    });
     this.slots.add(slot);
     worker.on('message', (response: JobResponse) => this.onResponse(slot, response));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -230,6 +237,20 @@ export class ExtractionPool {
     this.pump();
     await slot.worker.terminate().catch(() => undefined);
   }
+}
+
+function waitUntilReady(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // Only these listeners come off afterwards: Worker keeps internal listeners of its own.
+    const done = (error?: Error): void => {
+      worker.off('message', onMessage).off('error', done).off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = (message: WorkerReady): void => done(message.ready ? undefined : new Error('unexpected first message'));
+    const onExit = (code: number): void => done(new Error(`exit code ${code}`));
+    worker.on('message', onMessage).on('error', done).on('exit', onExit);
+  });
 }
 
 let shared: ExtractionPool | undefined;

@@ -40,3 +40,5 @@ port.on('message', ({ id, job }: JobRequest) => {
   }
   port.postMessage(response);
 });
+// Loading the modules above takes a moment: the pool counts a page's time only from here on.
+port.postMessage({ ready: true });

@@ -29,3 +29,8 @@ export interface JobRequest {
 }
 
 export type JobResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorData };
+
+/** The worker's first message: its modules are loaded and it takes jobs. */
+export interface WorkerReady {
+  ready: true;
+}
