@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ClipPreview as Preview, ClipResult, ClipSourceInput } from '../../../../shared/contract/domains/clip';
+import type { ClipPreview as Preview, ClipResult, ClipSourceInput, PendingClipInfo } from '../../../../shared/contract/domains/clip';
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import { call, transport } from '../../api/client';
 import { ArticleList } from './ArticleList';
@@ -8,6 +8,8 @@ import { inView, LIBRARY_VIEWS, type LibraryView } from './libraryViews';
 import { clipFiles, type ClipProgress } from './clipFiles';
 import { ClipPreview } from './ClipPreview';
 import { ClipResults } from './ClipResults';
+import { PendingClips } from './PendingClips';
+import { UrlClipForm } from './UrlClipForm';
 import './library.css';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -30,6 +32,9 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const [results, setResults] = useState<ClipResult[]>([]);
   const [preview, setPreview] = useState<{ source: ClipSourceInput; preview: Preview } | undefined>(undefined);
   const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<PendingClipInfo[]>([]);
+  // Bumped when a clip adds a version: the open article must reload to show it (its id is unchanged).
+  const [clipRound, setClipRound] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async (select?: number) => {
@@ -42,17 +47,28 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     }
   }, [onError]);
 
+  const refreshPending = useCallback(async () => {
+    try {
+      setPending(await call('clip.pending', {}));
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  }, [onError]);
+
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    void refreshPending();
+  }, [refresh, refreshPending]);
 
   const finish = useCallback(
     async (done: ClipResult[]) => {
       setResults(done);
+      if (done.some((r) => r.status === 'new-version')) setClipRound((round) => round + 1);
       const stored = done.find((r) => r.articleId !== null);
       await refresh(stored?.articleId ?? undefined);
+      await refreshPending();
     },
-    [refresh],
+    [refresh, refreshPending],
   );
 
   const addFiles = useCallback(
@@ -158,6 +174,8 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
             <span>{progress.total ? `Clipping ${progress.done + 1} of ${progress.total}${progress.current ? `: ${progress.current}` : ''}` : 'Clipping…'}</span>
           </div>
         )}
+        <UrlClipForm busy={progress !== undefined} onClipped={(done) => void finish(done)} onError={onError} />
+        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onError={onError} />
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
         <div className="library-views" role="tablist" aria-label="Library views">
           {LIBRARY_VIEWS.map((v) => (
@@ -196,7 +214,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           <ClipPreview preview={preview.preview} saving={saving} onSave={() => void savePreview()} onCancel={() => setPreview(undefined)} />
         ) : selectedId !== undefined ? (
           <ArticleView
-            key={selectedId}
+            key={`${selectedId}:${clipRound}`}
             articleId={selectedId}
             onError={onError}
             onChanged={() => void refresh()}
