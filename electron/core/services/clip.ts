@@ -134,25 +134,65 @@ async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Prom
   return { article, images, leadImageKey: leadUrl && images.has(leadUrl) ? leadUrl : null };
 }
 
-/** Clips one source: never throws; a failure comes back as a 'failed' result with its reason. */
-export async function clipSource(ctx: CoreContext, source: ClipSource, options: ClipOptions = {}): Promise<ClipResult> {
+/** A source made ready to store, off the database: or why it cannot be. */
+type Extracted =
+  | { kind: 'ready'; input: string; prepared: Prepared; article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }
+  | { kind: 'offline'; input: string; url: string; reason: string }
+  | { kind: 'failed'; result: ClipResult };
+
+/** Reads or fetches a source and extracts it on the pool; touches no database and never throws. */
+async function extractSource(source: ClipSource, options: ClipOptions): Promise<Extracted> {
   const input = describeSource(source);
   let prepared: Prepared;
   try {
     prepared = await prepare(source, options);
   } catch (error) {
-    if (error instanceof NetworkUnavailableError && source.kind === 'url') {
-      articles.addPendingClip(ctx.db, source.url, error.message, ctx.now());
-      return { input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${error.message} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
-    }
-    return failed(input, error);
+    if (error instanceof NetworkUnavailableError && source.kind === 'url') return { kind: 'offline', input, url: source.url, reason: error.message };
+    return { kind: 'failed', result: failed(input, error) };
   }
   try {
-    const { article, images, leadImageKey } = await extractWithImages(prepared, options.pool ?? extractionPool());
-    return storeClip(ctx, prepared, article, images, leadImageKey, input);
+    return { kind: 'ready', input, prepared, ...(await extractWithImages(prepared, options.pool ?? extractionPool())) };
   } catch (error) {
-    return failed(input, error);
+    return { kind: 'failed', result: failed(input, error) };
   }
+}
+
+/** The database part of a clip, on the thread that owns the database: one transaction. Never throws. */
+function storeExtracted(ctx: CoreContext, extracted: Extracted): ClipResult {
+  if (extracted.kind === 'failed') return extracted.result;
+  try {
+    if (extracted.kind === 'offline') {
+      articles.addPendingClip(ctx.db, extracted.url, extracted.reason, ctx.now());
+      return { input: extracted.input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${extracted.reason} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
+    }
+    return storeClip(ctx, extracted.prepared, extracted.article, extracted.images, extracted.leadImageKey, extracted.input);
+  } catch (error) {
+    return failed(extracted.input, error);
+  }
+}
+
+/** Clips one source: never throws; a failure comes back as a 'failed' result with its reason. */
+export async function clipSource(ctx: CoreContext, source: ClipSource, options: ClipOptions = {}): Promise<ClipResult> {
+  return storeExtracted(ctx, await extractSource(source, options));
+}
+
+/**
+ * Clips a batch in order, one transaction per clip, while the pool extracts
+ * the next pages ahead (as many as it has workers): storing page N overlaps
+ * extracting page N+1. Stores stay in input order, so a page repeated within
+ * the batch is reported as the duplicate, never the first copy.
+ */
+async function clipInOrder(ctx: CoreContext, jobs: (() => Promise<Extracted>)[], pool: ExtractionPool): Promise<ClipResult[]> {
+  const inFlight = new Map<number, Promise<Extracted>>();
+  let next = 0;
+  const results: ClipResult[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    for (; next < jobs.length && next <= i + pool.size; next++) inFlight.set(next, jobs[next]!());
+    const extracted = await inFlight.get(i)!;
+    inFlight.delete(i);
+    results.push(storeExtracted(ctx, extracted));
+  }
+  return results;
 }
 
 function storeClip(
@@ -233,9 +273,8 @@ function storeClip(
 
 /** Clips many sources one after another; each gets its own transaction and its own result. */
 export async function clipMany(ctx: CoreContext, sources: ClipSource[], options: ClipOptions = {}): Promise<ClipResult[]> {
-  const results: ClipResult[] = [];
-  for (const source of sources) results.push(await clipSource(ctx, source, sources.length === 1 ? options : { ...options, originalUrl: null }));
-  return results;
+  const each = sources.length === 1 ? options : { ...options, originalUrl: null };
+  return clipInOrder(ctx, sources.map((source) => () => extractSource(source, each)), options.pool ?? extractionPool());
 }
 
 const ATTACHMENT_LIMIT = 500;
@@ -249,21 +288,16 @@ async function readPathSource(path: string): Promise<ClipSource> {
 }
 
 /** Clips files by path (CLI, Electron's file dialog): images beside each page are read from its folder. */
-export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: string | null = null): Promise<ClipResult[]> {
-  const results: ClipResult[] = [];
-  for (const path of paths) {
-    if (/^https?:\/\//i.test(path)) {
-      results.push(await clipSource(ctx, { kind: 'url', url: path }));
-      continue;
-    }
+export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: string | null = null, options: ClipOptions = {}): Promise<ClipResult[]> {
+  const jobs = paths.map((path) => async (): Promise<Extracted> => {
+    if (/^https?:\/\//i.test(path)) return extractSource({ kind: 'url', url: path }, options);
     try {
-      const source = await readPathSource(path);
-      results.push(await clipSource(ctx, source, { originalUrl: paths.length === 1 ? originalUrl : null }));
+      return await extractSource(await readPathSource(path), { ...options, originalUrl: paths.length === 1 ? originalUrl : null });
     } catch (error) {
-      results.push(failed(path, error));
+      return { kind: 'failed', result: failed(path, error) };
     }
-  }
-  return results;
+  });
+  return clipInOrder(ctx, jobs, options.pool ?? extractionPool());
 }
 
 /** The files dropped with a page, keyed by lower-case name (for images whose folder the browser cannot give). */

@@ -20,7 +20,8 @@ function counts(core: ReturnType<typeof makeTestCore>): number[] {
   return ['articles', 'article_versions', 'assets', 'article_version_assets'].map((t) => (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
 }
 
-describe('the extraction pool (worker threads)', () => {
+// Each test starts real workers (module load and warm-up, ~1 s, several on a loaded machine): generous timeouts.
+describe('the extraction pool (worker threads)', { timeout: 60_000 }, () => {
   const pools: ExtractionPool[] = [];
   const pool = (options: ConstructorParameters<typeof ExtractionPool>[0]): ExtractionPool => {
     const p = new ExtractionPool(options);
@@ -53,15 +54,15 @@ describe('the extraction pool (worker threads)', () => {
   });
 
   it('a page over its time budget is stopped with a clear error; the next page gets a fresh worker', async () => {
-    const workers = pool({ size: 1, timeoutMs: 300 });
-        // The worker's start-up (loading its modules) is not the page's time: a cold pool takes a small page.
+    const workers = pool({ size: 1, timeoutMs: 1000 });
+    // The worker's start-up (loading its modules, warming up) is not the page's time: a cold pool takes a small page.
     await workers.preview({ bytes: small(), filename: 'first.html' });
     const started = performance.now();
-    await expect(workers.preview({ bytes: slowPage(), filename: 'minutes.html' })).rejects.toMatchObject({
+    await expect(workers.preview({ bytes: slowPage(15_000), filename: 'minutes.html' })).rejects.toMatchObject({
       code: 'too_large',
-      message: expect.stringMatching(/took longer than 0\.3 s/),
+      message: expect.stringMatching(/took longer than 1 s/),
     });
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(performance.now() - started).toBeLessThan(3_000);
     const { article } = await workers.preview({ bytes: small(), filename: 'after.html' });
     expect(article.wordCount).toBeGreaterThan(100);
     expect(workers.started).toBe(2);
@@ -97,7 +98,7 @@ describe('the extraction pool (worker threads)', () => {
   });
 });
 
-describe('clipping through the pool: the app stays responsive, nothing half-stored', () => {
+describe('clipping through the pool: the app stays responsive, nothing half-stored', { timeout: 60_000 }, () => {
   let core: ReturnType<typeof makeTestCore>;
   beforeEach(() => {
     core = makeTestCore();
