@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +17,11 @@ import { fileURLToPath } from 'node:url';
  * there the worker entry is bundled with esbuild at first use: the same kind of
  * plain CommonJS file Electron runs, with no loader in the worker at all.
  *
- * The bundle is written, named by its content's hash, under
- * node_modules/.cache/dossier so that its external `require('jsdom')` resolves
- * to the project's node_modules; concurrent processes write the same name
- * atomically (temp file + rename).
+ * The bundle is written to the temp folder, named by its content's hash
+ * (concurrent processes write the same name atomically: temp file + rename),
+ * and resolves its external `require('jsdom')` where this module would (a
+ * banner puts those folders first on the bundle's module paths), so nothing is
+ * written inside the project or an installed package.
  */
 /** Packages read from their own files at run time (jsdom loads its stylesheets and workers by path): never bundled. */
 export const WORKER_EXTERNALS = ['jsdom'];
@@ -28,7 +31,8 @@ let devBundle: Promise<string> | undefined;
 async function bundleWorker(): Promise<string> {
   // A devDependency, only loaded when running from sources (the Electron bundle marks it external and never gets here).
   const { build } = await import('esbuild');
-  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  // Where this very module would look for jsdom: the bundle looks there first, wherever it is written.
+  const lookup = createRequire(import.meta.url).resolve.paths('jsdom') ?? [];
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
     bundle: true,
@@ -36,11 +40,12 @@ async function bundleWorker(): Promise<string> {
     format: 'cjs',
     target: 'node20',
     external: WORKER_EXTERNALS,
+    banner: { js: `'use strict';\nmodule.paths.unshift(...${JSON.stringify(lookup)});` },
     write: false,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  const dir = join(repoRoot, 'node_modules', '.cache', 'dossier');
+  const dir = join(tmpdir(), 'dossier-clip-worker');
   const file = join(dir, `clip-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!existsSync(file)) {
     await mkdir(dir, { recursive: true });
