@@ -43,3 +43,31 @@ describe("Electron's file dialog (clip.pickFiles): many pages at once, one resul
     expect(await dispatch(core.handlers, 'clip.pickFiles', {})).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/drop them onto the window/) } });
   });
 });
+
+describe("Electron's file dialog, one file per call (clip.chooseFiles + clip.chosenFile): the renderer shows progress", () => {
+  let core: ReturnType<typeof makeTestCore> | undefined;
+  afterEach(() => core?.close());
+
+  it('remembers the chosen paths as a batch, gives the renderer only names, and clips each by index', async () => {
+    let chosen: string[] = [];
+    core = makeTestCore(undefined, { pickFiles: async () => chosen });
+    const dir = core.dir.file('Downloads');
+    cpSync(new URL('.', FIXTURE_DIR), dir, { recursive: true });
+    writeFileSync(`${dir}/empty.html`, '');
+    chosen = [`${dir}/harbour-report.html`, `${dir}/empty.html`];
+
+    const picked = await dispatch(core.handlers, 'clip.chooseFiles', {});
+    expect(picked).toMatchObject({ ok: true, value: { names: ['harbour-report.html', 'empty.html'] } });
+    const batch = (picked as { value: { batch: string } }).value.batch;
+    expect(await dispatch(core.handlers, 'clip.chosenFile', { batch, index: 0 })).toMatchObject({ ok: true, value: { status: 'clipped', title: 'Harbour dredging report leaves council split' } });
+    // Its image came from the _files folder beside the chosen page.
+    expect(core.ctx.db.prepare('SELECT count(*) FROM article_version_assets').pluck().get()).toBe(1);
+    expect(await dispatch(core.handlers, 'clip.chosenFile', { batch, index: 1 })).toMatchObject({ ok: true, value: { status: 'failed', error: 'The file is empty.' } });
+    // The batch is spent once its last file is clipped; other indexes and made-up batches were never chosen.
+    expect(await dispatch(core.handlers, 'clip.chosenFile', { batch, index: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch(core.handlers, 'clip.chosenFile', { batch: 'made-up', index: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    chosen = [];
+    expect(await dispatch(core.handlers, 'clip.chooseFiles', {})).toMatchObject({ ok: true, value: { names: [] } });
+  });
+});

@@ -5,7 +5,7 @@ import { call, transport } from '../../api/client';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
 import { inView, LIBRARY_VIEWS, type LibraryView } from './libraryViews';
-import { clipFiles, type ClipProgress } from './clipFiles';
+import { clipChosenFiles, clipFiles, type ClipProgress } from './clipFiles';
 import { ClipPreview } from './ClipPreview';
 import { ClipResults } from './ClipResults';
 import { PendingClips } from './PendingClips';
@@ -96,9 +96,11 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     }
     // Electron: the native dialog hands paths to the main process, which also reads each page's _files folder.
     try {
-      setProgress({ done: 0, total: 0, current: null });
-      const { results: done } = await call('clip.pickFiles', {});
-      await finish(done);
+      setPreview(undefined);
+      setResults([]);
+      const done = await clipChosenFiles(setProgress);
+      setProgress(undefined);
+      if (done.length) await finish(done);
     } catch (error) {
       onError((error as Error).message);
     } finally {
