@@ -9,6 +9,7 @@ import { installMenu } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
 import { registerAppScheme, serveAssets, serveRenderer } from './protocol';
 import { readAssetForServing } from '../core/services/assets';
+import { configureExtractionPool } from '../core/clip/extractionPool';
 import { pickClipFiles } from './clipDialog';
 import { chooseSaveFile } from './saveDialog';
 import { chooseExportFolder } from './folderDialog';
@@ -22,6 +23,8 @@ const rendererDir = join(mainDir, '..', 'renderer');
 
 app.enableSandbox();
 registerAppScheme();
+// Clips are extracted on worker threads, from the prebuilt worker beside main.cjs (inside app.asar when packaged).
+configureExtractionPool({ script: join(mainDir, 'clipWorker.cjs') });
 
 const HOURLY = 60 * 60 * 1000;
 

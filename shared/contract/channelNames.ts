@@ -12,6 +12,8 @@ export const CLIP_CHANNELS = [
   'clip.save',
   'clip.files',
   'clip.pickFiles',
+  'clip.chooseFiles',
+  'clip.chosenFile',
   'clip.pending',
   'clip.fetchPending',
   'articles.updateMetadata',

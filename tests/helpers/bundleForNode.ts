@@ -17,8 +17,9 @@ export async function bundleForNode(entry: string, outDir: string): Promise<stri
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Native and file-reading packages stay external (jsdom reads its own stylesheets at load time).
-    external: ['better-sqlite3', 'jsdom'],
+    // Native and file-reading packages stay external (jsdom reads its own stylesheets at load time);
+    // esbuild is only the clip worker's dev-time bundler (electron/core/clip/workerScript.ts).
+    external: ['better-sqlite3', 'jsdom', 'esbuild'],
     logLevel: 'silent',
   });
   return outfile;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
 import type { ClipChannel } from '../../../shared/contract/channelNames';
 import type { ClipSourceInput } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
@@ -12,7 +14,11 @@ function toSource(input: ClipSourceInput): clip.ClipSource {
   return { kind: 'url', url: input.url };
 }
 
+/** Files chosen in the native dialog, by batch, until the renderer has clipped them (the last few batches only). */
+const KEPT_BATCHES = 8;
+
 export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
+  const chosen = new Map<string, string[]>();
   return {
     'clip.preview': ({ source, url }) => clip.previewSource(toSource(source), { originalUrl: url ?? null }),
     'clip.save': async ({ inputs, url, attachments }) => ({
@@ -34,6 +40,21 @@ export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
       if (!ctx.host?.pickFiles) throw new DossierError('unsupported', 'No file dialog here: use "Add…" to choose files or drop them onto the window.');
       const paths = await ctx.host.pickFiles();
       return { results: paths.length ? await clip.clipPaths(ctx, paths) : [] };
+    },
+    'clip.chooseFiles': async () => {
+      if (!ctx.host?.pickFiles) throw new DossierError('unsupported', 'No file dialog here: use "Add…" to choose files or drop them onto the window.');
+      const paths = await ctx.host.pickFiles();
+      const batch = randomUUID();
+      if (paths.length) chosen.set(batch, paths);
+      for (const old of [...chosen.keys()].slice(0, Math.max(0, chosen.size - KEPT_BATCHES))) chosen.delete(old);
+      return { batch, names: paths.map((path) => basename(path)) };
+    },
+    'clip.chosenFile': async ({ batch, index }) => {
+      const path = chosen.get(batch)?.[index];
+      if (path === undefined) throw new DossierError('not_found', 'That file is not among the files chosen in the dialog; choose them again.');
+      const [result] = await clip.clipPaths(ctx, [path]);
+      if (index === chosen.get(batch)!.length - 1) chosen.delete(batch);
+      return result!;
     },
     'clip.pending': () => clip.listPending(ctx),
     'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx) }),

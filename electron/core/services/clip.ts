@@ -6,7 +6,8 @@ import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
-import { analyzePage, displayTitleFor, EXTRACTOR_VERSION, finishArticle, originalAsText, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { displayTitleFor, EXTRACTOR_VERSION, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
@@ -57,6 +58,8 @@ export interface ClipOptions {
   attachments?: ReadonlyMap<string, Uint8Array>;
   /** Test seam for URL clips (the real fetch otherwise). */
   fetchOptions?: FetchOptions;
+  /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
+  pool?: ExtractionPool;
 }
 
 function describeSource(source: ClipSource): string {
@@ -114,37 +117,82 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
   };
 }
 
-/** Extraction with images stored: CPU work plus image reads/downloads, no database. */
-async function extractWithImages(prepared: Prepared): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
-  const analysis = analyzePage(prepared.input);
+/**
+ * Extraction with images stored, no database. The CPU work (parse, Readability,
+ * sanitize) runs on the worker pool within one time budget for the page; this
+ * thread only reads or downloads the images in between.
+ */
+async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
+  const budget = pool.budget();
+  const analysis = await pool.analyze(prepared.input, budget);
   const leadUrl = analysis.metadata.leadImageUrl;
   const keys = [...analysis.imageKeys];
   if (leadUrl && prepared.images.download && !keys.includes(leadUrl)) keys.push(leadUrl);
   const images = await collectImages(keys, prepared.images);
   const shaByKey = new Map([...images].map(([key, image]) => [key, image.sha256]));
-  const article = finishArticle(analysis, shaByKey);
+  const article = await pool.finish(analysis, shaByKey, budget);
   return { article, images, leadImageKey: leadUrl && images.has(leadUrl) ? leadUrl : null };
 }
 
-/** Clips one source: never throws; a failure comes back as a 'failed' result with its reason. */
-export async function clipSource(ctx: CoreContext, source: ClipSource, options: ClipOptions = {}): Promise<ClipResult> {
+/** A source made ready to store, off the database: or why it cannot be. */
+type Extracted =
+  | { kind: 'ready'; input: string; prepared: Prepared; article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }
+  | { kind: 'offline'; input: string; url: string; reason: string }
+  | { kind: 'failed'; result: ClipResult };
+
+/** Reads or fetches a source and extracts it on the pool; touches no database and never throws. */
+async function extractSource(source: ClipSource, options: ClipOptions): Promise<Extracted> {
   const input = describeSource(source);
   let prepared: Prepared;
   try {
     prepared = await prepare(source, options);
   } catch (error) {
-    if (error instanceof NetworkUnavailableError && source.kind === 'url') {
-      articles.addPendingClip(ctx.db, source.url, error.message, ctx.now());
-      return { input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${error.message} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
-    }
-    return failed(input, error);
+    if (error instanceof NetworkUnavailableError && source.kind === 'url') return { kind: 'offline', input, url: source.url, reason: error.message };
+    return { kind: 'failed', result: failed(input, error) };
   }
   try {
-    const { article, images, leadImageKey } = await extractWithImages(prepared);
-    return storeClip(ctx, prepared, article, images, leadImageKey, input);
+    return { kind: 'ready', input, prepared, ...(await extractWithImages(prepared, options.pool ?? extractionPool())) };
   } catch (error) {
-    return failed(input, error);
+    return { kind: 'failed', result: failed(input, error) };
   }
+}
+
+/** The database part of a clip, on the thread that owns the database: one transaction. Never throws. */
+function storeExtracted(ctx: CoreContext, extracted: Extracted): ClipResult {
+  if (extracted.kind === 'failed') return extracted.result;
+  try {
+    if (extracted.kind === 'offline') {
+      articles.addPendingClip(ctx.db, extracted.url, extracted.reason, ctx.now());
+      return { input: extracted.input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${extracted.reason} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
+    }
+    return storeClip(ctx, extracted.prepared, extracted.article, extracted.images, extracted.leadImageKey, extracted.input);
+  } catch (error) {
+    return failed(extracted.input, error);
+  }
+}
+
+/** Clips one source: never throws; a failure comes back as a 'failed' result with its reason. */
+export async function clipSource(ctx: CoreContext, source: ClipSource, options: ClipOptions = {}): Promise<ClipResult> {
+  return storeExtracted(ctx, await extractSource(source, options));
+}
+
+/**
+ * Clips a batch in order, one transaction per clip, while the pool extracts
+ * the next pages ahead (as many as it has workers): storing page N overlaps
+ * extracting page N+1. Stores stay in input order, so a page repeated within
+ * the batch is reported as the duplicate, never the first copy.
+ */
+async function clipInOrder(ctx: CoreContext, jobs: (() => Promise<Extracted>)[], pool: ExtractionPool): Promise<ClipResult[]> {
+  const inFlight = new Map<number, Promise<Extracted>>();
+  let next = 0;
+  const results: ClipResult[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    for (; next < jobs.length && next <= i + pool.size; next++) inFlight.set(next, jobs[next]!());
+    const extracted = await inFlight.get(i)!;
+    inFlight.delete(i);
+    results.push(storeExtracted(ctx, extracted));
+  }
+  return results;
 }
 
 function storeClip(
@@ -225,9 +273,8 @@ function storeClip(
 
 /** Clips many sources one after another; each gets its own transaction and its own result. */
 export async function clipMany(ctx: CoreContext, sources: ClipSource[], options: ClipOptions = {}): Promise<ClipResult[]> {
-  const results: ClipResult[] = [];
-  for (const source of sources) results.push(await clipSource(ctx, source, sources.length === 1 ? options : { ...options, originalUrl: null }));
-  return results;
+  const each = sources.length === 1 ? options : { ...options, originalUrl: null };
+  return clipInOrder(ctx, sources.map((source) => () => extractSource(source, each)), options.pool ?? extractionPool());
 }
 
 const ATTACHMENT_LIMIT = 500;
@@ -241,21 +288,16 @@ async function readPathSource(path: string): Promise<ClipSource> {
 }
 
 /** Clips files by path (CLI, Electron's file dialog): images beside each page are read from its folder. */
-export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: string | null = null): Promise<ClipResult[]> {
-  const results: ClipResult[] = [];
-  for (const path of paths) {
-    if (/^https?:\/\//i.test(path)) {
-      results.push(await clipSource(ctx, { kind: 'url', url: path }));
-      continue;
-    }
+export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: string | null = null, options: ClipOptions = {}): Promise<ClipResult[]> {
+  const jobs = paths.map((path) => async (): Promise<Extracted> => {
+    if (/^https?:\/\//i.test(path)) return extractSource({ kind: 'url', url: path }, options);
     try {
-      const source = await readPathSource(path);
-      results.push(await clipSource(ctx, source, { originalUrl: paths.length === 1 ? originalUrl : null }));
+      return await extractSource(await readPathSource(path), { ...options, originalUrl: paths.length === 1 ? originalUrl : null });
     } catch (error) {
-      results.push(failed(path, error));
+      return { kind: 'failed', result: failed(path, error) };
     }
-  }
-  return results;
+  });
+  return clipInOrder(ctx, jobs, options.pool ?? extractionPool());
 }
 
 /** The files dropped with a page, keyed by lower-case name (for images whose folder the browser cannot give). */
@@ -269,8 +311,7 @@ export function attachmentMap(attachments: { name: string; bytes: Uint8Array }[]
 export async function previewSource(source: ClipSource, options: ClipOptions = {}): Promise<ClipPreview> {
   const prepared = await prepare(source, options);
   // A preview stores nothing, so images are not collected: they would have nowhere to live.
-  const analysis = analyzePage(prepared.input);
-  const article = finishArticle(analysis, null);
+  const { article, imageCount } = await (options.pool ?? extractionPool()).preview(prepared.input);
   const meta = article.metadata;
   return {
     title: meta.title,
@@ -288,7 +329,7 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
     wordCount: article.wordCount,
     warnings: article.warnings,
     fieldStatus: meta.fieldStatus,
-    imageCount: analysis.imageKeys.length,
+    imageCount,
   };
 }
 
@@ -310,7 +351,11 @@ export function listPending(ctx: CoreContext): PendingClipInfo[] {
 }
 
 /** The original capture of a version as plain text ("view original as text"). */
-export function originalText(ctx: CoreContext, versionId: number): { versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null } {
+export async function originalText(
+  ctx: CoreContext,
+  versionId: number,
+  pool: ExtractionPool = extractionPool(),
+): Promise<{ versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null }> {
   const original = articles.getVersionOriginal(ctx.db, versionId);
   if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
   const bytes = gunzipSync(original.originalGzip);
@@ -318,7 +363,8 @@ export function originalText(ctx: CoreContext, versionId: number): { versionId: 
   const name = original.sourceKind === 'file' ? original.sourceLocation : null;
   let text: string;
   try {
-    text = originalAsText({ bytes, filename: name, contentType: headers['content-type'] ?? null, });
+    // Parsing a large original is extraction-sized work: on the pool, bounded like a clip.
+    text = await pool.originalText({ bytes, filename: name, contentType: headers['content-type'] ?? null });
   } catch {
     text = decodeBytes(bytes, { html: false }).text;
   }

@@ -119,6 +119,19 @@ export const clipContract = {
     input: z.strictObject({}),
     output: Results,
   },
+  /**
+   * Electron: shows the native file dialog and remembers the chosen paths as a batch; the renderer
+   * then clips them one by one with clip.chosenFile, showing progress. Only names cross to the renderer.
+   */
+  'clip.chooseFiles': {
+    input: z.strictObject({}),
+    output: z.object({ batch: z.string(), names: z.array(z.string()) }),
+  },
+  /** Clips file `index` of a batch chosen with clip.chooseFiles (paths never come from the renderer). */
+  'clip.chosenFile': {
+    input: z.strictObject({ batch: z.string().min(1).max(100), index: z.number().int().nonnegative().max(9_999) }),
+    output: ClipResultSchema,
+  },
   /** URLs clipped while offline. */
   'clip.pending': {
     input: z.strictObject({}),

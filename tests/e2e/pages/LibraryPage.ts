@@ -11,6 +11,8 @@ export class LibraryPage {
   readonly list: Locator;
   readonly results: Locator;
   readonly view: Locator;
+  readonly progress: Locator;
+  readonly pending: Locator;
 
   constructor(
     readonly page: Page,
@@ -19,6 +21,8 @@ export class LibraryPage {
     this.list = page.getByTestId('article-list');
     this.results = page.getByTestId('clip-results');
     this.view = page.getByTestId('article-view');
+    this.progress = page.getByTestId('clip-progress');
+    this.pending = page.getByTestId('pending-clips');
   }
 
   async open(): Promise<void> {
@@ -44,6 +48,23 @@ export class LibraryPage {
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })));
+  }
+
+  /** Types a web address into the library's URL field and clips it. */
+  async clipUrl(url: string): Promise<void> {
+    await this.page.getByTestId('url-clip-input').fill(url);
+    await this.page.getByTestId('url-clip-submit').click();
+  }
+
+  async fetchPending(): Promise<void> {
+    await this.pending.getByTestId('fetch-pending').click();
+  }
+
+  /** The open article's version list (inside its Details). */
+  async versions(): Promise<Locator> {
+    const details = this.view.locator('.article-meta');
+    if (!(await details.evaluate((el: HTMLDetailsElement) => el.open))) await details.locator('summary').click();
+    return this.page.getByTestId('article-versions').locator('li');
   }
 
   async openArticle(title: string): Promise<void> {

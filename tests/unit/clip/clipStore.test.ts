@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/core/clip/extract';
 import { dispatch } from '../../../electron/core/dispatch';
@@ -141,6 +141,17 @@ describe('storing clips', () => {
   });
 });
 
+/** What the best efforts read: the declared charset wins when the bytes fit it (as in browsers); otherwise the bytes decide. */
+const TEXT_AFTER_DECODING: Record<string, string> = {
+  'wrong-charset.html': 'CafÃ© crÃ¨me',
+  'odd-charset.html': 'Café crème',
+  'utf16.html': 'Café crème',
+  'latin1.html': 'Café crème',
+  // One stray byte in "UTF-8": read as windows-1252 instead, with a warning.
+  'bad-utf8.html': 'café au lait',
+};
+const GZIP_10MB_OF_SPACES = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20), { level: 9 });
+
 describe('bad input: a clear per-file error or a clean best effort, nothing half-stored', () => {
   let core: ReturnType<typeof makeTestCore>;
   beforeEach(() => {
@@ -155,13 +166,21 @@ describe('bad input: a clear per-file error or a clean best effort, nothing half
     ['not a page (JSON)', 'data.json', () => Buffer.from('{"a": 1}'), /neither/],
     ['a 50 MB page', 'huge.html', () => Buffer.from(`<html><body>${para.repeat(Math.ceil(50e6 / para.length))}</body></html>`), /24 MB/],
     ['a million elements', 'many.html', () => Buffer.from(`<html><body>${'<span>a</span>'.repeat(1e6)}</body></html>`), /200,000 elements/],
-    ['markup nested 50,000 deep', 'deep.html', () => Buffer.from(`<html><body>${'<div>'.repeat(50000)}${para}${'</div>'.repeat(50000)}</body></html>`), /2,000 levels/],
+    ['markup nested 100,000 deep', 'deep.html', () => Buffer.from(`<html><body>${'<div>'.repeat(100_000)}${para}${'</div>'.repeat(100_000)}</body></html>`), /2,000 levels/],
+    // 1 GB of page once expanded, from ~1 MB on disk (gzip members concatenated); stopped at 24 MB while inflating.
+    ['a gzip bomb (.html.gz expanding to 1 GB)', 'bomb.html.gz', () => Buffer.concat(Array.from({ length: 100 }, () => GZIP_10MB_OF_SPACES)), /expands to more than 24 MB/],
+    ['binary data named .html.gz', 'photo.html.gz', () => gzipSync(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))), /binary/],
+    ['a PNG named .html', 'image.html', () => PNG, /binary/],
     ['a page with no text', 'blank.html', () => Buffer.from('<html><head><title>x</title></head><body><div></div></body></html>'), /no readable text/],
     ['a corrupt .html.gz', 'bad.html.gz', () => Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]), /could not be decompressed/],
     // Best efforts: stored, with a warning.
     ['markup nested 1,000 deep', 'deep1000.html', () => Buffer.from(`<html><body>${'<div>'.repeat(1000)}${para}${'</div>'.repeat(1000)}</body></html>`), null],
     ['invalid UTF-8 declared as UTF-8', 'bad-utf8.html', () => Buffer.concat([Buffer.from(`<html><head><meta charset="utf-8"></head><body><article>${para}<p>caf`), Buffer.from([0xe9]), Buffer.from(' au lait</p></article></body></html>')]), null],
     ['plain text named .html', 'note.html', () => Buffer.from('Just a line of notes'), null],
+    ['UTF-8 declared as windows-1252 (wrong charset)', 'wrong-charset.html', () => Buffer.from(`<html><head><meta charset="windows-1252"></head><body><article>${para}<p>Café crème</p></article></body></html>`), null],
+    ['an unknown declared charset', 'odd-charset.html', () => Buffer.from(`<html><head><meta charset="x-made-up"></head><body><article>${para}<p>Café crème</p></article></body></html>`), null],
+    ['UTF-16 with a BOM', 'utf16.html', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<html><body><article>${para}<p>Café crème</p></article></body></html>`, 'utf16le')]), null],
+    ['invalid UTF-8 with no declaration', 'latin1.html', () => Buffer.from(`<html><body><article>${para}<p>Caf\u00e9 cr\u00e8me</p></article></body></html>`, 'latin1'), null],
     ['a page with no article', 'nav.html', () => Buffer.from('<html><body><nav><a href="/">Home</a></nav><div>Only a short line.</div></body></html>'), null],
   ];
 
@@ -170,7 +189,9 @@ describe('bad input: a clear per-file error or a clean best effort, nothing half
     writeFileSync(path, make());
     const started = performance.now();
     const [result] = await clipPaths(core.ctx, [path]);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    const elapsed = performance.now() - started;
+    console.log(`bad input "${_label}": ${result!.status} in ${elapsed.toFixed(0)} ms${result!.error ? ` (${result!.error})` : ''}`);
+    expect(elapsed).toBeLessThan(10_000);
     if (expectedError) {
       expect(result).toMatchObject({ status: 'failed', articleId: null });
       expect(result!.error).toMatch(expectedError);
@@ -178,6 +199,10 @@ describe('bad input: a clear per-file error or a clean best effort, nothing half
     } else {
       expect(result!.status, result!.error ?? '').toBe('clipped');
       expect(counts(core).versions).toBe(1);
+      const text = (core.ctx.db.prepare('SELECT content_text FROM article_versions').pluck().get() as string);
+      if (TEXT_AFTER_DECODING[name]) expect(text).toContain(TEXT_AFTER_DECODING[name]);
+      expect(text).toBe(text.normalize('NFC'));
+      expect(text).not.toMatch(/[\uD800-\uDFFF]/u);
     }
   });
 

@@ -25,6 +25,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'clip.save': [{}, { inputs: [] }, { inputs: [{ kind: 'file', name: '', dataBase64: '' }] }, { inputs: [{ kind: 'paste', format: 'rtf', content: 'x' }] }, { inputs: [{ kind: 'url', url: 'file:///etc/passwd' }] }],
     'clip.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'a.html' }],
     'clip.pickFiles': [],
+    'clip.chooseFiles': [],
+    'clip.chosenFile': [{}, { batch: '', index: 0 }, { batch: 'x', index: -1 }, { batch: 'x', index: 1.5 }, { batch: 'x'.repeat(101), index: 0 }],
     'clip.pending': [],
     'clip.fetchPending': [],
     'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, publishedAt: 'yesterday' }, { id: 1, publishedAt: '2025-02-30' }, { id: 1, modifiedAt: '2025-13-01' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
@@ -144,6 +146,8 @@ describe('the contract', () => {
       'clip.save': { inputs: [{ kind: 'file', name: 'probe.html', dataBase64: Buffer.from(page.replace('probe article', 'second probe article')).toString('base64') }] },
       'clip.files': { paths: [core.dir.file('probe.txt')] },
       'clip.pickFiles': {},
+      'clip.chooseFiles': {},
+      'clip.chosenFile': { batch: 'none', index: 0 },
       'clip.pending': {},
       'clip.fetchPending': {},
       'articles.updateMetadata': { id: clip.articleId, title: 'Edited', authors: ['A. Writer'] },
@@ -213,6 +217,12 @@ describe('the contract', () => {
       valid[channel] = { jobId };
     }
     let target = core;
+    if (channel === 'clip.chosenFile') {
+      // A batch exists only after the dialog: one whose stand-in chooses the probe file.
+      target = makeTestCore(undefined, { pickFiles: async () => [core.dir.file('probe.txt')] });
+      const chosen = await dispatch(target.handlers, 'clip.chooseFiles', {});
+      valid[channel] = { batch: (chosen as { value: { batch: string } }).value.batch, index: 0 };
+    }
     if (channel === 'export.importArchive' || channel === 'export.importArchivePreview' || channel === 'export.importArchiveConfirm') {
       // Import needs an empty library: archive one empty library and import it into another.
       const source = makeTestCore();

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ClipPreview as Preview, ClipResult, ClipSourceInput } from '../../../../shared/contract/domains/clip';
+import type { ClipPreview as Preview, ClipResult, ClipSourceInput, PendingClipInfo } from '../../../../shared/contract/domains/clip';
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import type { LibrarySort } from '../../../../shared/domain/libraryList';
 import type { Project } from '../../../../shared/domain/organize';
@@ -8,13 +8,15 @@ import { openArticle } from '../../app/routes';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
 import { BulkActions } from './BulkActions';
-import { clipFiles, type ClipProgress } from './clipFiles';
+import { clipChosenFiles, clipFiles, type ClipProgress } from './clipFiles';
 import { ClipPreview } from './ClipPreview';
 import { ClipResults } from './ClipResults';
 import { libraryStore, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
+import { PendingClips } from './PendingClips';
 import { ProjectQuotes, ScopeNotes } from './ScopeItems';
 import { clickRow, EMPTY_SELECTION, extendTo, keepListed, selectAll, toggleRow, type Selection } from './selection';
+import { UrlClipForm } from './UrlClipForm';
 import { useLibraryList } from './useLibraryList';
 import './library.css';
 
@@ -63,6 +65,9 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const [results, setResults] = useState<ClipResult[]>([]);
   const [preview, setPreview] = useState<{ source: ClipSourceInput; preview: Preview } | undefined>(undefined);
   const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<PendingClipInfo[]>([]);
+  // Bumped when a clip adds a version: the open article must reload to show it (its id is unchanged).
+  const [clipRound, setClipRound] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const firstScope = useRef(scope);
@@ -103,18 +108,32 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   // Stable, so the detail pane is not re-rendered each time list rows arrive while scrolling.
   const onDetailChanged = useCallback(() => void refreshAll(), [refreshAll]);
 
+  const refreshPending = useCallback(async () => {
+    try {
+      setPending(await call('clip.pending', {}));
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  }, [onError]);
+
+  useEffect(() => {
+    void refreshPending();
+  }, [refreshPending]);
+
   const finish = useCallback(
     async (done: ClipResult[]) => {
       setResults(done);
+      if (done.some((r) => r.status === 'new-version')) setClipRound((round) => round + 1);
       const stored = done.find((r) => r.articleId !== null);
       await refreshAll();
+      await refreshPending();
       if (stored?.articleId) {
         setActiveId(stored.articleId);
         setSelection({ ids: new Set([stored.articleId]), anchor: undefined });
         setExplicit(false);
       }
     },
-    [refreshAll],
+    [refreshAll, refreshPending],
   );
 
   const addFiles = useCallback(
@@ -142,9 +161,11 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     }
     // Electron: the native dialog hands paths to the main process, which also reads each page's _files folder.
     try {
-      setProgress({ done: 0, total: 0, current: null });
-      const { results: done } = await call('clip.pickFiles', {});
-      await finish(done);
+      setPreview(undefined);
+      setResults([]);
+      const done = await clipChosenFiles(setProgress);
+      setProgress(undefined);
+      if (done.length) await finish(done);
     } catch (error) {
       onError((error as Error).message);
     } finally {
@@ -246,6 +267,8 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
             <span>{progress.total ? `Clipping ${progress.done + 1} of ${progress.total}${progress.current ? `: ${progress.current}` : ''}` : 'Clipping…'}</span>
           </div>
         )}
+        <UrlClipForm busy={progress !== undefined} onClipped={(done) => void finish(done)} onError={onError} />
+        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onError={onError} />
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
         {scope.kind !== 'view' && (
           <div className="library-views" role="tablist" aria-label="Items">
@@ -364,7 +387,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         {preview ? (
           <ClipPreview preview={preview.preview} saving={saving} onSave={() => void savePreview()} onCancel={() => setPreview(undefined)} />
         ) : activeId !== undefined ? (
-          <MemoArticleView key={activeId} articleId={activeId} onError={onError} onChanged={onDetailChanged} onDeleted={onDetailChanged} />
+          <MemoArticleView key={`${activeId}:${clipRound}`} articleId={activeId} onError={onError} onChanged={onDetailChanged} onDeleted={onDetailChanged} />
         ) : (
           <div className="detail-empty muted">Paste an article here to preview it before saving.</div>
         )}

@@ -62,3 +62,22 @@ export async function clipFiles(files: File[], onProgress: (progress: ClipProgre
   onProgress({ done: pages.length, total: pages.length, current: null });
   return results;
 }
+
+/**
+ * Electron: the native dialog chooses the files (the main process keeps their
+ * paths and reads each page's _files folder), then each is clipped in its own
+ * call so the progress shows which file is being clipped.
+ */
+export async function clipChosenFiles(onProgress: (progress: ClipProgress) => void): Promise<ClipResult[]> {
+  const { batch, names } = await call('clip.chooseFiles', {});
+  const results: ClipResult[] = [];
+  for (const [index, name] of names.entries()) {
+    onProgress({ done: index, total: names.length, current: name });
+    try {
+      results.push(await call('clip.chosenFile', { batch, index }));
+    } catch (error) {
+      results.push({ input: name, status: 'failed', articleId: null, versionId: null, title: null, error: (error as Error).message, warnings: [] });
+    }
+  }
+  return results;
+}
