@@ -7,6 +7,7 @@ import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
+import { removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
 import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
 
@@ -225,8 +226,14 @@ function paragraphGroups(document: Document): string[][] {
  * Resolves each image to a key the caller can fetch or read, drops residue
  * blocks, and returns the article HTML ready for the sanitizer.
  */
-function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFile: boolean): { html: string; imageKeys: string[]; residue: string[] } {
+function prepareArticleBody(
+  articleHtml: string,
+  baseUrl: string | null,
+  fromFile: boolean,
+  boilerplate: BoilerplateContext | null = null,
+): { html: string; imageKeys: string[]; residue: string[] } {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${articleHtml}</body></html>`);
+  const residue: string[] = boilerplate ? stripArticleBoilerplate(document.body as unknown as Element, boilerplate) : [];
   const imageKeys = new Set<string>();
   for (const img of Array.from(document.querySelectorAll('img'))) {
     const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
@@ -240,7 +247,6 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     } else img.setAttribute('src', '');
     img.removeAttribute('srcset');
   }
-  const residue: string[] = [];
   // Outermost first: a block whose whole text is residue goes with everything inside it.
   for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
     if (!el.isConnected) continue;
@@ -380,6 +386,8 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
   const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
   flattenMath(document as unknown as Document);
+  removeRelatedSections(document as unknown as Document);
+  removeAuthorBoxes(document as unknown as Document);
   const groups = paragraphGroups(document as unknown as Document);
   const bodyText = (document.body?.textContent ?? '').trim();
 
@@ -389,7 +397,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
   } else {
     try {
-      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: false }).parse();
+      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       warnings.push('The page could not be read as an article (its markup is too complex); its whole text was kept instead.');
@@ -401,9 +409,10 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     if (!tooDeep) warnings.push('No article was found on the page; the whole page text was kept instead.');
     articleHtml = wholePageAsParagraphs(source);
   }
-  const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename));
-
   const authors = pageMeta.authors.length ? pageMeta.authors : splitAuthors(readable?.byline ?? '');
+  // Readability keeps classes for the boilerplate rules; the attribute pass below and the sanitizer strip them.
+  const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename), { authors, baseUrl });
+
   // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
   const title = clean(readable?.title) ?? pageMeta.title ?? '';
   const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);

@@ -45,7 +45,9 @@ describe('storing clips', () => {
     expect(row.text_sha256).toBe(sha256Hex(row.content_text));
     // The local image is in the store and referenced by the local scheme; the remote one was dropped with a note.
     const sha = sha256Hex(PNG);
-    expect(row.content_html).toContain(`<img src="dossier-asset:${sha}" alt="The old harbour at low tide">`);
+    // Its caption stays on the image (title) and out of the text.
+    expect(row.content_html).toContain(`<img title="The old harbour at low tide." src="dossier-asset:${sha}" alt="The old harbour at low tide">`);
+    expect(row.content_text).not.toContain('The old harbour at low tide');
     expect(row.content_html).not.toMatch(/https:\/\/cdn\.example\.org/);
     expect(result!.warnings.join(' ')).toMatch(/1 image was dropped/);
     expect(readAssetForServing(core.ctx, sha)).toMatchObject({ mimeType: 'image/png' });
