@@ -72,6 +72,13 @@ export interface PageAnalysis {
    * (beside a saved file, e.g. Page_files/photo.jpg) or absolute http(s) URLs.
    */
   imageKeys: string[];
+  /**
+   * The lead image as an image key the caller can store like the article's
+   * images (never to be hot-linked): for a saved page, its local copy in the
+   * `_files` folder (og:image/twitter:image matched by file name, else the
+   * article's first image); for a URL clip, og:image or the first image.
+   */
+  leadImageKey: string | null;
   /** Paragraph groups of the full page, to detect text extraction dropped. */
   pageParagraphGroups: string[][];
   /** The whole page as plain text (for "view original as text"). */
@@ -322,6 +329,55 @@ function imageKey(src: string, baseUrl: string | null, fromFile: boolean): strin
   }
 }
 
+/** A URL's or path's file name, decoded and lower-cased ("https://cdn/x/Crane%20Lift.JPG?w=1" → "crane lift.jpg"). */
+function fileNameOf(ref: string, keepCase = false): string | null {
+  const path = ref.split(/[?#]/)[0]!.replace(/\\/g, '/');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!name) return null;
+  try {
+    const decoded = decodeURIComponent(name);
+    return keepCase ? decoded : decoded.toLowerCase();
+  } catch {
+    return keepCase ? name : name.toLowerCase();
+  }
+}
+
+/** Local images a saved page shows (<img> src, data-src or srcset), as image keys by file name. */
+function localImagesByName(document: Document): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const img of Array.from(document.querySelectorAll('img'))) {
+    for (const ref of [img.getAttribute('src'), img.getAttribute('data-src'), (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0]]) {
+      const key = ref?.trim() ? imageKey(ref.trim(), null, true) : null;
+      const name = key?.startsWith('local:') ? fileNameOf(key) : null;
+      if (key && name && !byName.has(name)) byName.set(name, key);
+    }
+  }
+  return byName;
+}
+
+/**
+ * A saved page's lead image, as a local key: browsers save the page's images
+ * under their own file names in a `_files` folder but leave og:image pointing
+ * at the web. So the og:image/twitter:image file name is looked up among the
+ * page's local images, then the article's first image stands in; a guess in
+ * the page's own `_files` folder comes last (it is stored only if it exists).
+ */
+function localLeadImage(candidates: readonly string[], localImages: ReadonlyMap<string, string>, articleKeys: readonly string[], filename: string): string | null {
+  for (const candidate of candidates) {
+    if (/^data:image\//i.test(candidate)) return imageKey(candidate, null, true);
+    const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(candidate) && !candidate.startsWith('//');
+    if (isRelative) return imageKey(candidate, null, true);
+    const name = fileNameOf(candidate);
+    const local = name ? localImages.get(name) : undefined;
+    if (local) return local;
+  }
+  const firstArticleImage = articleKeys.find((k) => k.startsWith('local:') || k.startsWith('data:'));
+  if (firstArticleImage) return firstArticleImage;
+  const stem = (filename.split(/[\\/]/).pop() ?? '').replace(/\.(html?|xhtml|shtml)(\.gz)?$/i, '');
+  const name = candidates[0] ? fileNameOf(candidates[0], true) : null;
+  return stem && name && /\.(png|jpe?g|gif|webp|avif)$/i.test(name) ? `local:${stem}_files/${name}` : null;
+}
+
 /** Decode, parse and extract: everything up to (not including) storing images and sanitizing. */
 export function analyzePage(input: ClipInput): PageAnalysis {
   const nameFormat = formatFromName(input.filename);
@@ -365,6 +421,7 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
     articleHtml: html,
     baseUrl: input.url ?? null,
     imageKeys,
+    leadImageKey: null,
     pageParagraphGroups: [],
     warnings: article.removedResidue.length ? [...warnings] : warnings,
   };
@@ -385,6 +442,9 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
   const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
+  const fromFile = Boolean(input.filename);
+  // Before Readability drops them: every local image the saved page shows, by file name, to find the lead image's copy.
+  const localImages = fromFile ? localImagesByName(document as unknown as Document) : new Map<string, string>();
   flattenMath(document as unknown as Document);
   removeRelatedSections(document as unknown as Document);
   removeAuthorBoxes(document as unknown as Document);
@@ -411,7 +471,10 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   }
   const authors = pageMeta.authors.length ? pageMeta.authors : splitAuthors(readable?.byline ?? '');
   // Readability keeps classes for the boilerplate rules; the attribute pass below and the sanitizer strip them.
-  const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename), { authors, baseUrl });
+  const prepared = prepareArticleBody(articleHtml, baseUrl, fromFile, { authors, baseUrl });
+  const leadImageKey = fromFile
+    ? localLeadImage(pageMeta.leadImageCandidates, localImages, prepared.imageKeys, input.filename ?? '')
+    : (pageMeta.leadImageUrl ?? prepared.imageKeys.find((k) => /^https?:/i.test(k)) ?? null);
 
   // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
   const title = clean(readable?.title) ?? pageMeta.title ?? '';
@@ -433,6 +496,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     articleHtml: prepared.html,
     baseUrl,
     imageKeys: prepared.imageKeys,
+    leadImageKey,
     pageParagraphGroups: groups,
     warnings,
   };

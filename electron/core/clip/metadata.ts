@@ -33,6 +33,8 @@ export interface PageMetadata {
   lang: string | null;
   excerpt: string | null;
   leadImageUrl: string | null;
+  /** The lead image as the page wrote it (og:image, twitter:image, …), unresolved, best first: a saved page's copy is found by these. */
+  leadImageCandidates: string[];
   /** The URL the page says it was saved from (browser "saved from url" comment, <base>). */
   savedFromUrl: string | null;
 }
@@ -383,9 +385,11 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
   const pageUrl = absolute(savedFrom, null) ?? absolute(base, null) ?? absolute(ogUrl, null);
   const canonicalUrl = [absolute(canonical, pageUrl), absolute(ogUrl, null), absolute(str(ldArticle?.url), null)].find((u) => u && /^https?:/i.test(u)) ?? null;
 
-  const leadImage =
-    meta(doc, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'parsely-image-url', 'sailthru.image.full') ??
-    str(ldArticle?.image ?? ldArticle?.thumbnailUrl);
+  const leadImageCandidates = [
+    ...metaAll(doc, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'parsely-image-url', 'sailthru.image.full'),
+    str(ldArticle?.image ?? ldArticle?.thumbnailUrl),
+  ].filter((v, i, all): v is string => v !== null && all.indexOf(v) === i);
+  const leadImage = leadImageCandidates[0] ?? null;
 
   return {
     title: clean(str(ldArticle?.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
@@ -397,6 +401,7 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     lang: clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'dc.language', 'language', 'inLanguage') ?? str(ldArticle?.inLanguage),
     excerpt: meta(doc, 'description', 'og:description', 'twitter:description', 'dc.description', 'sailthru.description') ?? str(ldArticle?.description),
     leadImageUrl: absolute(leadImage, pageUrl ?? canonicalUrl),
+    leadImageCandidates,
     savedFromUrl: pageUrl,
   };
 }

@@ -117,9 +117,10 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
 /** Extraction with images stored: CPU work plus image reads/downloads, no database. */
 async function extractWithImages(prepared: Prepared): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
   const analysis = analyzePage(prepared.input);
-  const leadUrl = analysis.metadata.leadImageUrl;
+  // The extractor resolves the lead image to a key (a saved page's local copy, or the web URL for online clips).
+  const leadUrl = analysis.leadImageKey;
   const keys = [...analysis.imageKeys];
-  if (leadUrl && prepared.images.download && !keys.includes(leadUrl)) keys.push(leadUrl);
+  if (leadUrl && (prepared.images.download || !/^https?:/i.test(leadUrl)) && !keys.includes(leadUrl)) keys.push(leadUrl);
   const images = await collectImages(keys, prepared.images);
   const shaByKey = new Map([...images].map(([key, image]) => [key, image.sha256]));
   const article = finishArticle(analysis, shaByKey);

@@ -36,7 +36,7 @@ describe('storing clips', () => {
     expect(result).toMatchObject({ status: 'clipped', title: 'Harbour dredging report leaves council split', error: null });
     const article = (await dispatch(core.handlers, 'articles.get', { id: result!.articleId })) as { ok: true; value: Record<string, unknown> & { versions: Record<string, unknown>[] } };
     expect(article.value).toMatchObject({ byline: 'Mara Lindqvist, Tomás Ferreira', siteName: 'Example Gazette', publishedAt: '2025-03-14T08:30:00.000Z', versionCount: 1 });
-    expect(article.value.fieldStatus).toMatchObject({ title: 'found', authors: 'found', leadImage: 'missing' });
+    expect(article.value.fieldStatus).toMatchObject({ title: 'found', authors: 'found', leadImage: 'found' });
     const original = readFileSync(HARBOUR);
     expect(article.value.versions[0]).toMatchObject({ sourceKind: 'file', sourceLocation: `${dir}/harbour-report.html`, originalSha256: sha256Hex(original), originalSize: original.length, httpStatus: null });
     expect(String(article.value.versions[0]!.extractorVersion)).toMatch(/readability/);
