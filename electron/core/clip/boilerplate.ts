@@ -67,7 +67,7 @@ export function removeRelatedSections(document: Document): number {
   const headline = document.querySelector('h1');
   const bodyWords = wordCount(document.body?.textContent ?? '');
   let removed = 0;
-  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, [class*="title" i]'))) {
+  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6'))) {
     if (!heading.isConnected || !RELATED_HEADING.test(normalize(heading.textContent))) continue;
     const container = heading.parentElement;
     if (!container || /^(BODY|HTML|MAIN)$/.test(container.tagName)) continue;
@@ -222,6 +222,8 @@ function wordsAfter(el: El, root: El): number {
 const COMPANY_BOILERPLATE = /^(about\s+\S.{0,60}?\s+)?[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*(\s+[\p{Lu}\p{N}&][\p{L}\p{N}&.'’-]*){0,4},?\s+(\([^)]{1,40}\)\s+)?(is|are)\s+(a|an|the|one of)\b/u;
 const ABOUT_AUTHOR_HEADING = /^about (the )?(authors?|writers?|contributors?)[.:]?$/i;
 
+const CONTAINER_CHILD = new Set(['P', 'DIV', 'UL', 'OL', 'H2', 'H3', 'H4', 'FIGURE', 'IMG', 'SECTION', 'ARTICLE', 'TABLE', 'BLOCKQUOTE']);
+
 /** After Readability: removes furniture from the article body (in place). Returns the texts removed. */
 export function stripArticleBoilerplate(root: El, context: BoilerplateContext): string[] {
   const removed: string[] = [];
@@ -279,7 +281,8 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
       if (isSameSiteLinkList(el, context.baseUrl)) drop(el);
       continue;
     }
-    if (el.tagName === 'DIV' && el.querySelector('p, div, ul, ol, h2, h3, h4, figure, img')) continue;
+    // Only blocks that hold text directly: a container's text is judged through its own blocks (and reading it is costly).
+    if (el.tagName === 'DIV' && Array.from(el.children).some((c) => CONTAINER_CHILD.has(c.tagName))) continue;
     const text = normalize(el.textContent);
     if (!text) continue;
     if (el.tagName !== 'LI' && isLoneLinkParagraph(el, context.baseUrl)) {

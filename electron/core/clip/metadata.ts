@@ -204,6 +204,7 @@ const BYLINE_SELECTORS = [
 const PERSON_NAME = /^[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)){0,4}$/u;
 /** A name in Han, kana or Hangul script (no spaces needed, no capitals to go by). */
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・々][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・々\s]{1,11}$/u;
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 /** Byline labels in Japanese, Chinese and Korean pages ("文：山田太郎", "著者：後藤大地", "取材・文/…"), and "山田太郎記者". */
 const CJK_BYLINE = /^(?:文|著者|筆者|執筆者?|記者|作者|取材・文|文・写真|写真・文|文と写真|構成・文|기자|글)\s*[:：/／|｜]\s*(.{2,24})$|^(.{2,12}?)\s*(?:記者|기자)$/u;
 
@@ -226,12 +227,14 @@ interface ChildrenElement extends MetaElement {
 }
 
 /** Links to an author's page, and elements classed as the writer: byline signals when "By" (or a byline label) introduces them. */
-const AUTHOR_LINKS = ['/author/', '/authors/', '/profile/', '/people/', '/staff/', '/writers/', '/reporter/', '/reporters/', '/journalist/'].map((p) => `a[href*="${p}"]`).join(', ');
+const AUTHOR_HREF = /\/(authors?|profiles?|people|staff|writers?|reporters?|journalists?)\//i;
 const BY_PREFIX = /^\s*(?:(?:by|written by|words by|story by|von|par|por|di|door|av|af)\b|著者|文|記者)\s*[:：/]?\s*/i;
 
 /** The byline right under the headline: "By <a href="/author/jane-doe">Jane Doe</a>", <span class="writer">, "著者：後藤大地". */
 function bylineNearHeadline(doc: MetaDocument): string[] {
-  const candidates = afterHeadlineFirst(doc, `${AUTHOR_LINKS}, [class*="writer" i]`).slice(0, 40) as ChildrenElement[];
+  const candidates = afterHeadlineFirst(doc, 'a[href], [class]')
+    .filter((el) => (el.tagName === 'A' && AUTHOR_HREF.test(el.getAttribute('href') ?? '')) || /writer/i.test(el.getAttribute('class') ?? ''))
+    .slice(0, 40) as ChildrenElement[];
   for (const el of candidates) {
     const own = clean(el.textContent);
     if (!own || own.length > 80) continue;
@@ -243,8 +246,10 @@ function bylineNearHeadline(doc: MetaDocument): string[] {
     const names = namesIn(own, true);
     if (names.length) return names;
   }
-  // A labelled byline in any short element under the headline ("文：山田太郎", "山田太郎記者").
-  for (const el of afterHeadlineFirst(doc, 'p, span, div, li, dd, small').slice(0, 300)) {
+  // A labelled byline in any short element under the headline ("文：山田太郎", "山田太郎記者"), on pages written in those scripts.
+  if (!CJK_TEXT.test(doc.querySelector('title')?.textContent ?? '') && !CJK_TEXT.test(doc.querySelector('h1')?.textContent ?? '')) return [];
+  for (const el of afterHeadlineFirst(doc, 'p, span, li, dd, small').slice(0, 300)) {
+    if (((el as ChildrenElement).children?.length ?? 0) > 2) continue;
     const own = clean(el.textContent);
     if (!own || own.length > 40 || !CJK_BYLINE.test(own)) continue;
     const names = namesIn(own, true);
@@ -292,6 +297,8 @@ function visibleDate(doc: MetaDocument, hint: ZoneHint | null): string | null {
   const classed = afterHeadlineFirst(doc, DATE_CLASS).slice(0, 60);
   const blocks = afterHeadlineFirst(doc, DATE_BLOCKS).slice(0, 4000);
   for (const el of [...classed, ...blocks]) {
+    // A date line is a leaf or nearly ("2019年04月04日 - <a>12 users</a>"); reading a container's whole text is costly.
+    if (((el as unknown as { children?: ArrayLike<unknown> }).children?.length ?? 0) > 2) continue;
     const text = clean(el.textContent);
     if (!text || text.length > 80) continue;
     const date = findDateInText(text, hint);
@@ -348,12 +355,19 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
   // Kana is only written in Japanese: a page titled in it without a declared language is Japanese.
   const title = clean(doc.querySelector('title')?.textContent) ?? '';
   const hint = zoneHintForLanguage(declaredLang ?? (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title) ? 'ja' : null));
-  const timeEls = [
-    ...Array.from(doc.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[data-published]')),
-    // The first <time> after the headline is the article's; those before it belong to navigation or other stories.
-    ...afterHeadlineFirst(doc, 'time[datetime], relative-time[datetime], local-time[datetime], time-ago[datetime]'),
-  ];
-  const microdata = Array.from(doc.querySelectorAll('[itemprop="datePublished"]')).filter((el) => el.tagName !== 'META');
+  // Cheapest and most trusted first; the document scans below run only when the page's metadata has no date.
+  const timeCandidates = (): (string | null)[] =>
+    [
+      ...Array.from(doc.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[data-published]')),
+      // The first <time> after the headline is the article's; those before it belong to navigation or other stories.
+      ...afterHeadlineFirst(doc, 'time, relative-time, local-time, time-ago').filter((el) => el.getAttribute('datetime')),
+    ]
+      .slice(0, 6)
+      .map((el) => el.getAttribute('datetime') ?? el.getAttribute('data-published') ?? el.textContent);
+  const microdata = (): (string | null)[] =>
+    Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))
+      .filter((el) => el.tagName !== 'META')
+      .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent);
   const publishedAt =
     firstDate(
       hint,
@@ -361,9 +375,10 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
       ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
       ...metaAll(doc, ...PUBLISHED_META),
       parsely ? str(parsely.pub_date) : null,
-      ...microdata.map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent),
-      ...timeEls.slice(0, 5).map((el) => el.getAttribute('datetime') ?? el.getAttribute('data-published') ?? el.textContent),
-    ) ?? visibleDate(doc, hint);
+    ) ??
+    firstDate(hint, ...microdata()) ??
+    firstDate(hint, ...timeCandidates()) ??
+    visibleDate(doc, hint);
   const modifiedAt = firstDate(
     hint,
     ...articles.map((a) => str(a.dateModified)),
