@@ -67,8 +67,9 @@ export function removeRelatedSections(document: Document): number {
   const headline = document.querySelector('h1');
   const bodyWords = wordCount(document.body?.textContent ?? '');
   let removed = 0;
-  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6'))) {
-    if (!heading.isConnected || !RELATED_HEADING.test(normalize(heading.textContent))) continue;
+  for (const heading of headingsOf(document)) {
+    const text = heading.textContent ?? '';
+    if (text.length > 80 || !RELATED_HEADING.test(normalize(text)) || !heading.isConnected) continue;
     const container = heading.parentElement;
     if (!container || /^(BODY|HTML|MAIN)$/.test(container.tagName)) continue;
     // The heading opens the section: it is the first element child with text.
@@ -83,6 +84,14 @@ export function removeRelatedSections(document: Document): number {
   return removed;
 }
 
+const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** h2–h6 in document order, from one walk (cheaper on linkedom than a selector list). */
+function headingsOf(document: Document): Element[] {
+  return Array.from(document.querySelectorAll('*')).filter((el) => HEADING_TAGS.has(el.tagName));
+}
+/** A cheap test before the token-by-token one. */
+const AUTHOR_CLASS_HINT = /author|contributor|writer|bio/i;
+
 /**
  * Author bio boxes by class. Runs before Readability too, which turns a
  * one-paragraph <div> into its <p> and loses the class. A bio is sentences
@@ -91,7 +100,7 @@ export function removeRelatedSections(document: Document): number {
 export function removeAuthorBoxes(root: ParentNode): number {
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    if (!el.isConnected || !isAuthorBoxClass(el)) continue;
+    if (!AUTHOR_CLASS_HINT.test(el.getAttribute('class') ?? '') || !isAuthorBoxClass(el) || !el.isConnected) continue;
     const text = normalize(el.textContent);
     if (text.length > 800 || wordCount(text) < 12) continue;
     el.remove();
@@ -139,11 +148,10 @@ function linkShare(el: El): number {
 }
 
 /** A paragraph that is nothing but one link to another page, headline-length: a promo for another article. */
-function isLoneLinkParagraph(el: El, baseUrl: string | null): boolean {
+function isLoneLinkParagraph(el: El, text: string, baseUrl: string | null): boolean {
+  if (text.length > 200 || wordCount(text) < 4) return false;
   const links = el.querySelectorAll('a[href]');
-  if (links.length !== 1) return false;
-  const text = normalize(el.textContent);
-  if (normalize(links[0]!.textContent) !== text || wordCount(text) < 4 || text.length > 200) return false;
+  if (links.length !== 1 || normalize(links[0]!.textContent) !== text) return false;
   // A call to action ("Click for the full results", "Download the report") points at the story's own material.
   if (/^(click|tap|download|view|see|read the|watch the|listen to the|get the full)\b/i.test(text)) return false;
   // Links to other sites (sources, products) are part of the story; promos point back to the same site.
@@ -243,7 +251,7 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
     drop(caption);
   }
   for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    if (!el.isConnected || !isCaptionClass(el)) continue;
+    if (!/caption|credit/i.test(el.getAttribute('class') ?? '') || !isCaptionClass(el) || !el.isConnected) continue;
     const text = normalize(el.textContent);
     if (text.length > 400 || el.querySelector('p, h1, h2, h3, h4, li') && text.length > 200) continue;
     drop(el);
@@ -285,11 +293,11 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
     if (el.tagName === 'DIV' && Array.from(el.children).some((c) => CONTAINER_CHILD.has(c.tagName))) continue;
     const text = normalize(el.textContent);
     if (!text) continue;
-    if (el.tagName !== 'LI' && isLoneLinkParagraph(el, context.baseUrl)) {
+    if (el.tagName !== 'LI' && isLoneLinkParagraph(el, text, context.baseUrl)) {
       drop(el);
       continue;
     }
-    if (isLabelledPromo(el)) {
+    if (text.length <= 300 && isLabelledPromo(el)) {
       // A bare label ("DON'T MISS") takes the link block that follows it along.
       const next = el.nextElementSibling;
       if (PROMO_LABEL.exec(text)?.[0].length === text.length && next && linkShare(next) >= 0.6) drop(next);
@@ -300,7 +308,7 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
       drop(el);
       continue;
     }
-    if (isBylineBlock(text, context.authors)) drop(el);
+    if (text.length <= 160 && isBylineBlock(text, context.authors)) drop(el);
   }
   return removed;
 }
