@@ -190,6 +190,12 @@ function isSameSiteLinkList(list: El, baseUrl: string | null): boolean {
 const CONTACT_TRAILER =
   /^(email|e-mail|contact|reach|write to|follow|tweet)\b.{0,200}(@|\b(twitter|facebook|instagram)\b)|^join (our|the) .{0,60}\b(forums?|community|conversation|discussion)\b|^(you can )?follow (him|her|them|me|us|the author)\b.{0,120}$/i;
 
+/** A contact line about the writer or the outlet ("follow him", "Email Jane Doe at"), not an address the story gives readers. */
+function isAboutTheWriter(text: string, authors: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return /\b(him|her|them|me|us|our|the (author|reporter|writer|columnist))\b/i.test(text) || authors.some((a) => a && lower.includes(a.toLowerCase()));
+}
+
 /** "By Jane Doe", "JANE DOE", "By Jane Doe and John Roe on Monday, Nov 18": a block that only names the article's authors. */
 function isBylineBlock(text: string, authors: readonly string[]): boolean {
   if (text.length > 160 || authors.length === 0) return false;
@@ -304,7 +310,7 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
       if (text.length <= 300 && (linkShare(el) > 0 || PROMO_LABEL.exec(text)?.[0].length === text.length)) drop(el);
       continue;
     }
-    if (text.length <= 300 && CONTACT_TRAILER.test(text) && wordsAfter(el, root) <= 120) {
+    if (text.length <= 300 && CONTACT_TRAILER.test(text) && isAboutTheWriter(text, context.authors) && wordsAfter(el, root) <= 120) {
       drop(el);
       continue;
     }

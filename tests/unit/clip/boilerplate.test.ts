@@ -50,11 +50,13 @@ describe('article furniture removed by general rules', () => {
   it('drops byline and contact lines naming the authors, and press-release company boilerplate after a rule', () => {
     const c = clip(`<p>By Mara Lindqvist</p>${PARA('budget', 4)}
       <p>Email Mara Lindqvist at mara@example.org or follow her @maral on Twitter.</p>
+      <p>Email the council at objections@council.example.gov or follow the consultation at @harbourplan to object before 1 May.</p>
       <hr><p>Example Ports is a global operator of container terminals, headquartered in Rotterdam with 3,000 staff.</p>`);
     expect(c.text).not.toContain('By Mara Lindqvist');
     expect(c.text).not.toContain('Email Mara Lindqvist');
     expect(c.text).not.toContain('global operator of container terminals');
     expect(c.text).toContain("The council's budget review, part 4");
+    expect(c.text).toContain("Email the council at objections@council.example.gov");
   });
 
   it('keeps the article, not the longer teasers, on a page whose "You may also like" section outweighs it', () => {
