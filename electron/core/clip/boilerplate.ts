@@ -84,6 +84,42 @@ export function removeRelatedSections(document: Document): number {
   return removed;
 }
 
+const CAPTION_MARK = 'data-dossier-caption';
+
+/**
+ * Before Readability: marks caption and credit elements by class ("caption",
+ * "media-caption__text", "newsCaption", "image-credit"), and the lone <p>
+ * inside one, because Readability replaces a <div class="caption"> holding
+ * one <p> by that <p> and loses the class. Marking (not removing) leaves
+ * Readability's scoring of the page exactly as it was.
+ */
+export function markCaptionElements(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll('[class]'))) {
+    if (!/caption|credit/i.test(el.getAttribute('class') ?? '') || !isCaptionClass(el)) continue;
+    el.setAttribute(CAPTION_MARK, '');
+    const only = el.children.length === 1 ? el.children[0] : undefined;
+    if (only?.tagName === 'P') only.setAttribute(CAPTION_MARK, '');
+  }
+}
+
+/**
+ * Caption and credit elements (by class, or marked before Readability). A
+ * wrapper that holds the image itself ("wp-caption") is left alone: only its
+ * text part goes.
+ */
+function removeCaptionElements(root: ParentNode): string[] {
+  const removed: string[] = [];
+  for (const el of Array.from(root.querySelectorAll('[class], [data-dossier-caption]'))) {
+    if (!el.hasAttribute(CAPTION_MARK) && (!/caption|credit/i.test(el.getAttribute('class') ?? '') || !isCaptionClass(el))) continue;
+    if (!el.isConnected || el.querySelector('img, picture, figure, video, iframe, table')) continue;
+    const text = normalize(el.textContent);
+    if (text.length > 400 || (el.querySelectorAll('p, li').length > 1 && text.length > 200) || el.querySelector('h1, h2, h3, h4')) continue;
+    if (text) removed.push(text);
+    el.remove();
+  }
+  return removed;
+}
+
 const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** h2–h6 in document order, from one walk (cheaper on linkedom than a selector list). */
 function headingsOf(document: Document): Element[] {
@@ -168,8 +204,9 @@ function isLabelledPromo(el: El): boolean {
   if (!label || text.length > 300) return false;
   const rest = text.slice(label[0].length);
   if (rest === '') return true;
-  // "Read more about it here." is a sentence; a promo sets its label off ("SEE MORE: …", "Related | …").
-  if (!/[:|\-–—»]\s*$/.test(label[0])) return false;
+  // "Read more about it here." is a sentence; a promo sets its label off ("SEE MORE: …", "Related | …", "DON'T MISS <links>").
+  const shouted = /\p{Lu}/u.test(label[0]) && label[0] === label[0].toUpperCase();
+  if (!/[:|\-–—»]\s*$/.test(label[0]) && !shouted) return false;
   const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + normalize(a.textContent).length, 0);
   return linked >= 0.8 * rest.replace(/\[[^\]]{0,20}\]|[|·•]/g, '').trim().length;
 }
@@ -256,12 +293,7 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
     if (img && text && !img.getAttribute('title')) img.setAttribute('title', text);
     drop(caption);
   }
-  for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    if (!/caption|credit/i.test(el.getAttribute('class') ?? '') || !isCaptionClass(el) || !el.isConnected) continue;
-    const text = normalize(el.textContent);
-    if (text.length > 400 || el.querySelector('p, h1, h2, h3, h4, li') && text.length > 200) continue;
-    drop(el);
-  }
+  for (const text of removeCaptionElements(root)) removed.push(text);
 
   // Author bio boxes: by class (see removeAuthorBoxes) or under an "About the author" heading at the foot of the article.
   removeAuthorBoxes(root);

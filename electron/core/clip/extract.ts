@@ -7,7 +7,7 @@ import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
-import { removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
+import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
 import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
 
@@ -448,6 +448,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   flattenMath(document as unknown as Document);
   removeRelatedSections(document as unknown as Document);
   removeAuthorBoxes(document as unknown as Document);
+  markCaptionElements(document as unknown as Document);
   const groups = paragraphGroups(document as unknown as Document);
   const bodyText = (document.body?.textContent ?? '').trim();
 

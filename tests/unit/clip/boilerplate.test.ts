@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../electron/core/clip/extract';
+import { analyzePage, extractArticle } from '../../../electron/core/clip/extract';
 
 // Pages written for this test: each rule removes page furniture by the structure news pages share, and each has a control it must keep.
 const PARA = (topic: string, n = 3): string =>
   Array.from({ length: n }, (_, i) => `<p>The council's ${topic} review, part ${i + 1}, found that the harbour budget had grown by a fifth since the last audit, and members asked for the full figures before any vote.</p>`).join('\n');
 
-function clip(body: string, head = '<meta name="author" content="Mara Lindqvist">'): ReturnType<typeof extractArticle> {
+function pageInput(body: string, head: string): Parameters<typeof extractArticle>[0] {
   const html = `<!DOCTYPE html><html><head><title>Harbour audit</title>${head}</head><body><main><article><h1>Harbour audit</h1>${body}</article></main></body></html>`;
-  return extractArticle({ bytes: Buffer.from(html), filename: 'page.html', url: 'https://news.example.org/2025/03/harbour-audit' });
+  return { bytes: Buffer.from(html), filename: 'page.html', url: 'https://news.example.org/2025/03/harbour-audit' };
+}
+function clip(body: string, head = '<meta name="author" content="Mara Lindqvist">'): ReturnType<typeof extractArticle> {
+  return extractArticle(pageInput(body, head));
 }
 
 describe('article furniture removed by general rules', () => {
   it('leaves captions and credits out of the text but keeps the image and its caption as the image title', () => {
-    const c = clip(`${PARA('budget')}
+    const body = `${PARA('budget')}
       <figure><img src="https://news.example.org/img/dock.jpg" alt=""><figcaption>The dock at low tide. (Image credit: Jo Smith)</figcaption></figure>
       <div class="photo"><img src="https://news.example.org/img/crane.jpg" alt="crane"><span class="newsCaption">A crane idle on Monday <span class="caption">(Image: AGENCY)</span></span></div>
+      <div class="caption"><p>Workers on the quay at dawn. (Photo by Lee Park/Agency)</p></div>
+      <div class="wp-caption"><img src="https://news.example.org/img/quay.jpg" alt="quay"><p class="wp-caption-text">The quay, rebuilt in 1990.</p></div>
       <p class="withoutCaption">The auditor's note ran to forty pages and was published in full on the council's website.</p>
-      ${PARA('dredging')}`);
+      ${PARA('dredging')}`;
+    const c = clip(body);
+    const analyzed = analyzePage(pageInput(body, ''));
+    expect(analyzed.articleHtml).toMatch(/<img[^>]*title="The dock at low tide\. \(Image credit: Jo Smith\)"/);
     expect(c.text).not.toContain('The dock at low tide');
     expect(c.text).not.toContain('A crane idle');
+    expect(c.text).not.toContain('Workers on the quay at dawn');
+    expect(c.text).not.toContain('rebuilt in 1990');
+    // The wrapper of the image stays; only its text part went. (Previews drop remote images, so look before the sanitizer.)
+    expect(analyzed.articleHtml).toMatch(/<img[^>]*alt="quay"/);
+    expect(analyzed.articleHtml).not.toContain('rebuilt in 1990');
     expect(c.text).toContain("The auditor's note ran to forty pages");
     expect(c.text).toContain("The council's dredging review, part 3");
   });
@@ -38,12 +51,13 @@ describe('article furniture removed by general rules', () => {
       <p><strong>SEE MORE</strong>: <a href="/2025/02/harbour-vote">Harbour vote delayed again after row</a></p>
       <p><a href="https://news.example.org/2025/01/ferry">FERRY OPERATOR WARNS OF WINTER CUTS</a></p>
       <p>DON'T MISS</p><p><a href="/a">Port strike ends</a> [INSIGHT]<br><a href="/b">Mayor quits</a> [VIDEO]</p>
+      <p><strong>MORE ON THIS STORY</strong><br><a href="/c">Dredging firm named in report</a> [LATEST]</p>
       <p>Read more about the audit in the <a href="https://audit.example.gov/report">full report</a>.</p>
       <p><a href="https://news.example.org/results.pdf">Click for the full audit results table</a></p>
       ${PARA('dredging')}
       <ul><li><a href="https://news.example.org/x">Harbour master resigns over audit</a></li><li><a href="/y">What the dredging plan means for you</a></li></ul>
       <ul><li><a href="https://audit.example.gov/a">Audit Office: harbour accounts 2024</a></li><li><a href="https://port.example.com/b">Port authority response to the audit</a></li></ul>`);
-    for (const gone of ['Harbour vote delayed', 'FERRY OPERATOR', "DON'T MISS", 'Port strike ends', 'Harbour master resigns', 'What the dredging plan means']) expect(c.text).not.toContain(gone);
+    for (const gone of ['Harbour vote delayed', 'FERRY OPERATOR', "DON'T MISS", 'Port strike ends', 'Dredging firm named', 'Harbour master resigns', 'What the dredging plan means']) expect(c.text).not.toContain(gone);
     for (const kept of ['Read more about the audit in the full report', 'Click for the full audit results table', 'Audit Office: harbour accounts 2024', 'Port authority response']) expect(c.text).toContain(kept);
   });
 

@@ -12,7 +12,7 @@ const SCRAPINGHUB_FLOORS: Record<string, number> = {
   '7ab16ade32': 0.97, '7de5241947': 0.96, '7dfc3e359d': 0.94, '7f93c1944a': 0.97, '85439e26c4': 0.97, '87bf60570e': 0.97, '8cad00dc22': 0.97,
   '961bd85ca8': 0.96, '9cb8224b66': 0.96, '9e8c9f082a': 0.94, 'aade2ec8d1': 0.97, 'ac1bfdd4c5': 0.96, 'ad826691a8': 0.97, 'b0cf2bbf01': 0.92,
   'b3c19dd5f0': 0.89, 'b6906ca016': 0.97, 'ba4dfe2d3e': 0.91, 'c50845a715': 0.96, 'c69e539d68': 0.97, 'c7e39ac49f': 0.95, 'cc4aa22b82': 0.96,
-  'd0382c0d95': 0.96, 'e4c6a3b482': 0.97, 'e593d7fe88': 0.97, 'eb62ac8425': 0.92, 'ecb46e3e48': 0.96,
+  'd0382c0d95': 0.96, 'e4c6a3b482': 0.97, 'e593d7fe88': 0.97, 'eb62ac8425': 0.96, 'ecb46e3e48': 0.96,
 };
 const READABILITY_FLOORS: Record<string, number> = {
   '001': 0.97, '005-unescape-html-entities': 0.97, 'ars-1': 0.97, 'bbc-1': 0.95, 'buzzfeed-1': 0.96, cnn: 0.93, dev418: 0.93, 'embedded-videos': 0.97,
