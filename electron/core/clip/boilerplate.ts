@@ -197,9 +197,19 @@ function isLoneLinkParagraph(el: El, text: string, baseUrl: string | null): bool
 
 const PROMO_LABEL = /^(related( (articles?|stories|content|coverage|links))?|read more|see more|more|also read|read also|read next|don'?t miss|must read|watch|listen|recommended|further reading|more on this( story)?|more from [\p{L}\s]{1,30}|leia também|veja também|lire aussi|lesen sie auch)\b\s*[:|\-–—»]?\s*/iu;
 
+function textWithBreaks(el: El): string {
+  return el.innerHTML
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#160|nbsp);/g, ' ')
+    .replace(/&(#39|apos);/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 /** "SEE MORE: <link>", "Related: <link>": a label followed only by links. */
 function isLabelledPromo(el: El): boolean {
-  const text = normalize(el.textContent);
+  // A <br> separates the label from the links ("DON'T MISS<br><a>…"): read it as a space.
+  const text = el.querySelector('br') ? normalize(textWithBreaks(el)) : normalize(el.textContent);
   const label = PROMO_LABEL.exec(text);
   if (!label || text.length > 300) return false;
   const rest = text.slice(label[0].length);

@@ -52,12 +52,13 @@ describe('article furniture removed by general rules', () => {
       <p><a href="https://news.example.org/2025/01/ferry">FERRY OPERATOR WARNS OF WINTER CUTS</a></p>
       <p>DON'T MISS</p><p><a href="/a">Port strike ends</a> [INSIGHT]<br><a href="/b">Mayor quits</a> [VIDEO]</p>
       <p><strong>MORE ON THIS STORY</strong><br><a href="/c">Dredging firm named in report</a> [LATEST]</p>
+      <p><strong>DON'T MISS</strong><br><strong><a href="/d">Ferry fares to rise</a> [INSIGHT]</strong><br><strong><a href="/e">Pier closed for repairs</a> [LATEST]</strong></p>
       <p>Read more about the audit in the <a href="https://audit.example.gov/report">full report</a>.</p>
       <p><a href="https://news.example.org/results.pdf">Click for the full audit results table</a></p>
       ${PARA('dredging')}
       <ul><li><a href="https://news.example.org/x">Harbour master resigns over audit</a></li><li><a href="/y">What the dredging plan means for you</a></li></ul>
       <ul><li><a href="https://audit.example.gov/a">Audit Office: harbour accounts 2024</a></li><li><a href="https://port.example.com/b">Port authority response to the audit</a></li></ul>`);
-    for (const gone of ['Harbour vote delayed', 'FERRY OPERATOR', "DON'T MISS", 'Port strike ends', 'Dredging firm named', 'Harbour master resigns', 'What the dredging plan means']) expect(c.text).not.toContain(gone);
+    for (const gone of ['Harbour vote delayed', 'FERRY OPERATOR', "DON'T MISS", 'Port strike ends', 'Dredging firm named', 'Ferry fares to rise', 'Pier closed', 'Harbour master resigns', 'What the dredging plan means']) expect(c.text).not.toContain(gone);
     for (const kept of ['Read more about the audit in the full report', 'Click for the full audit results table', 'Audit Office: harbour accounts 2024', 'Port authority response']) expect(c.text).toContain(kept);
   });
 
