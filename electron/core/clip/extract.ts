@@ -22,7 +22,7 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUT
  * linkedom does the heavy full-page work (≈4× faster than jsdom); jsdom only
  * parses the much smaller article for the sanitizer, where safety needs it.
  */
-export const EXTRACTOR_VERSION = 'dossier-clip/1 (readability 0.6.0 on linkedom; dompurify 3.4 on jsdom)';
+export const EXTRACTOR_VERSION = 'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
 
 /** Pages with more elements than this are refused rather than stalling the app. */
 export const MAX_ELEMENTS = 200_000;
