@@ -7,6 +7,7 @@ import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
+import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
 import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
 
@@ -21,7 +22,7 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUT
  * linkedom does the heavy full-page work (≈4× faster than jsdom); jsdom only
  * parses the much smaller article for the sanitizer, where safety needs it.
  */
-export const EXTRACTOR_VERSION = 'dossier-clip/1 (readability 0.6.0 on linkedom; dompurify 3.4 on jsdom)';
+export const EXTRACTOR_VERSION = 'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
 
 /** Pages with more elements than this are refused rather than stalling the app. */
 export const MAX_ELEMENTS = 200_000;
@@ -71,6 +72,13 @@ export interface PageAnalysis {
    * (beside a saved file, e.g. Page_files/photo.jpg) or absolute http(s) URLs.
    */
   imageKeys: string[];
+  /**
+   * The lead image as an image key the caller can store like the article's
+   * images (never to be hot-linked): for a saved page, its local copy in the
+   * `_files` folder (og:image/twitter:image matched by file name, else the
+   * article's first image); for a URL clip, og:image or the first image.
+   */
+  leadImageKey: string | null;
   /** Paragraph groups of the full page, to detect text extraction dropped. */
   pageParagraphGroups: string[][];
   /** The whole page as plain text (for "view original as text"). */
@@ -225,8 +233,14 @@ function paragraphGroups(document: Document): string[][] {
  * Resolves each image to a key the caller can fetch or read, drops residue
  * blocks, and returns the article HTML ready for the sanitizer.
  */
-function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFile: boolean): { html: string; imageKeys: string[]; residue: string[] } {
+function prepareArticleBody(
+  articleHtml: string,
+  baseUrl: string | null,
+  fromFile: boolean,
+  boilerplate: BoilerplateContext | null = null,
+): { html: string; imageKeys: string[]; residue: string[] } {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${articleHtml}</body></html>`);
+  const residue: string[] = boilerplate ? stripArticleBoilerplate(document.body as unknown as Element, boilerplate) : [];
   const imageKeys = new Set<string>();
   for (const img of Array.from(document.querySelectorAll('img'))) {
     const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
@@ -240,7 +254,6 @@ function prepareArticleBody(articleHtml: string, baseUrl: string | null, fromFil
     } else img.setAttribute('src', '');
     img.removeAttribute('srcset');
   }
-  const residue: string[] = [];
   // Outermost first: a block whose whole text is residue goes with everything inside it.
   for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
     if (!el.isConnected) continue;
@@ -316,6 +329,55 @@ function imageKey(src: string, baseUrl: string | null, fromFile: boolean): strin
   }
 }
 
+/** A URL's or path's file name, decoded and lower-cased ("https://cdn/x/Crane%20Lift.JPG?w=1" → "crane lift.jpg"). */
+function fileNameOf(ref: string, keepCase = false): string | null {
+  const path = ref.split(/[?#]/)[0]!.replace(/\\/g, '/');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!name) return null;
+  try {
+    const decoded = decodeURIComponent(name);
+    return keepCase ? decoded : decoded.toLowerCase();
+  } catch {
+    return keepCase ? name : name.toLowerCase();
+  }
+}
+
+/** Local images a saved page shows (<img> src, data-src or srcset), as image keys by file name. */
+function localImagesByName(document: Document): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const img of Array.from(document.querySelectorAll('img'))) {
+    for (const ref of [img.getAttribute('src'), img.getAttribute('data-src'), (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0]]) {
+      const key = ref?.trim() ? imageKey(ref.trim(), null, true) : null;
+      const name = key?.startsWith('local:') ? fileNameOf(key) : null;
+      if (key && name && !byName.has(name)) byName.set(name, key);
+    }
+  }
+  return byName;
+}
+
+/**
+ * A saved page's lead image, as a local key: browsers save the page's images
+ * under their own file names in a `_files` folder but leave og:image pointing
+ * at the web. So the og:image/twitter:image file name is looked up among the
+ * page's local images, then the article's first image stands in; a guess in
+ * the page's own `_files` folder comes last (it is stored only if it exists).
+ */
+function localLeadImage(candidates: readonly string[], localImages: ReadonlyMap<string, string>, articleKeys: readonly string[], filename: string): string | null {
+  for (const candidate of candidates) {
+    if (/^data:image\//i.test(candidate)) return imageKey(candidate, null, true);
+    const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(candidate) && !candidate.startsWith('//');
+    if (isRelative) return imageKey(candidate, null, true);
+    const name = fileNameOf(candidate);
+    const local = name ? localImages.get(name) : undefined;
+    if (local) return local;
+  }
+  const firstArticleImage = articleKeys.find((k) => k.startsWith('local:') || k.startsWith('data:'));
+  if (firstArticleImage) return firstArticleImage;
+  const stem = (filename.split(/[\\/]/).pop() ?? '').replace(/\.(html?|xhtml|shtml)(\.gz)?$/i, '');
+  const name = candidates[0] ? fileNameOf(candidates[0], true) : null;
+  return stem && name && /\.(png|jpe?g|gif|webp|avif)$/i.test(name) ? `local:${stem}_files/${name}` : null;
+}
+
 /** Decode, parse and extract: everything up to (not including) storing images and sanitizing. */
 export function analyzePage(input: ClipInput): PageAnalysis {
   const nameFormat = formatFromName(input.filename);
@@ -359,6 +421,7 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
     articleHtml: html,
     baseUrl: input.url ?? null,
     imageKeys,
+    leadImageKey: null,
     pageParagraphGroups: [],
     warnings: article.removedResidue.length ? [...warnings] : warnings,
   };
@@ -379,7 +442,13 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
   const baseUrl = input.url ?? pageMeta.savedFromUrl ?? pageMeta.canonicalUrl;
+  const fromFile = Boolean(input.filename);
+  // Before Readability drops them: every local image the saved page shows, by file name, to find the lead image's copy.
+  const localImages = fromFile ? localImagesByName(document as unknown as Document) : new Map<string, string>();
   flattenMath(document as unknown as Document);
+  removeRelatedSections(document as unknown as Document);
+  removeAuthorBoxes(document as unknown as Document);
+  markCaptionElements(document as unknown as Document);
   const groups = paragraphGroups(document as unknown as Document);
   const bodyText = (document.body?.textContent ?? '').trim();
 
@@ -389,7 +458,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
   } else {
     try {
-      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: false }).parse();
+      readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       warnings.push('The page could not be read as an article (its markup is too complex); its whole text was kept instead.');
@@ -401,9 +470,13 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     if (!tooDeep) warnings.push('No article was found on the page; the whole page text was kept instead.');
     articleHtml = wholePageAsParagraphs(source);
   }
-  const prepared = prepareArticleBody(articleHtml, baseUrl, Boolean(input.filename));
-
   const authors = pageMeta.authors.length ? pageMeta.authors : splitAuthors(readable?.byline ?? '');
+  // Readability keeps classes for the boilerplate rules; the attribute pass below and the sanitizer strip them.
+  const prepared = prepareArticleBody(articleHtml, baseUrl, fromFile, { authors, baseUrl });
+  const leadImageKey = fromFile
+    ? localLeadImage(pageMeta.leadImageCandidates, localImages, prepared.imageKeys, input.filename ?? '')
+    : (pageMeta.leadImageUrl ?? prepared.imageKeys.find((k) => /^https?:/i.test(k)) ?? null);
+
   // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
   const title = clean(readable?.title) ?? pageMeta.title ?? '';
   const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);
@@ -424,6 +497,7 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     articleHtml: prepared.html,
     baseUrl,
     imageKeys: prepared.imageKeys,
+    leadImageKey,
     pageParagraphGroups: groups,
     warnings,
   };

@@ -7,6 +7,10 @@
  * a fallback.
  */
 
+import { findDateInText, normalizeDate, zoneHintForLanguage, type ZoneHint } from './dates';
+
+export { normalizeDate } from './dates';
+
 // linkedom's and jsdom's documents both satisfy this minimal surface.
 export interface MetaDocument {
   querySelectorAll(selector: string): ArrayLike<MetaElement>;
@@ -29,6 +33,8 @@ export interface PageMetadata {
   lang: string | null;
   excerpt: string | null;
   leadImageUrl: string | null;
+  /** The lead image as the page wrote it (og:image, twitter:image, …), unresolved, best first: a saved page's copy is found by these. */
+  leadImageCandidates: string[];
   /** The URL the page says it was saved from (browser "saved from url" comment, <base>). */
   savedFromUrl: string | null;
 }
@@ -160,33 +166,9 @@ export function splitAuthors(raw: string): string[] {
   return [...new Set(parts)];
 }
 
-/** A date in the page → ISO (datetime with zone when the page gave one, else YYYY-MM-DD); null when unparseable. */
-export function normalizeDate(raw: string | null | undefined): string | null {
-  const text = clean(raw);
-  if (!text) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  if (/^\d{10}(\d{3})?$/.test(text)) {
-    const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
-    const date = new Date(ms);
-    return Number.isNaN(date.getTime()) ? null : date.toISOString();
-  }
-  // 20161209 or 2016/12/09
-  const compact = /^(\d{4})[/.]?(\d{2})[/.]?(\d{2})$/.exec(text);
-  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  const dateOnly = !/\d:\d/.test(text) && /[a-z]/i.test(text);
-  const parsed = Date.parse(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\bat\b/i, ' ').replace(/\s+[A-Z]{2,4}$/, (zone) => (/^(UTC|GMT|Z)$/.test(zone.trim()) ? zone : '')));
-  if (Number.isNaN(parsed)) return null;
-  const date = new Date(parsed);
-  const year = date.getUTCFullYear();
-  if (year < 1990 || year > 2100) return null;
-  // "December 14, 2016" names a day, not an instant: keep it a date whatever the machine's time zone.
-  if (dateOnly) return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return date.toISOString();
-}
-
-function firstDate(...candidates: (string | null | undefined)[]): string | null {
+function firstDate(hint: ZoneHint | null, ...candidates: (string | null | undefined)[]): string | null {
   for (const candidate of candidates) {
-    const date = normalizeDate(candidate);
+    const date = normalizeDate(candidate, hint);
     if (date) return date;
   }
   return null;
@@ -220,21 +202,66 @@ const BYLINE_SELECTORS = [
 ];
 
 const PERSON_NAME = /^[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|de|da|van|von|der|del|la|le|di|bin|al)){0,4}$/u;
+/** A name in Han, kana or Hangul script (no spaces needed, no capitals to go by). */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・々][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・々\s]{1,11}$/u;
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Byline labels in Japanese, Chinese and Korean pages ("文：山田太郎", "著者：後藤大地", "取材・文/…"), and "山田太郎記者". */
+const CJK_BYLINE = /^(?:文|著者|筆者|執筆者?|記者|作者|取材・文|文・写真|写真・文|文と写真|構成・文|기자|글)\s*[:：/／|｜]\s*(.{2,24})$|^(.{2,12}?)\s*(?:記者|기자)$/u;
 
 function namesIn(text: string | null, strict: boolean): string[] {
   const value = clean(text);
   if (!value || value.length > 120 || (/\d{4}/.test(value) && value.length > 60)) return [];
+  const cjk = CJK_BYLINE.exec(value);
+  if (cjk) {
+    const name = clean(cjk[1] ?? cjk[2]);
+    return name && CJK_NAME.test(name) ? [name] : [];
+  }
   const names = splitAuthors(value.replace(/\b(updated|published|posted)\b.*$/i, ''));
-  const ok = names.length > 0 && names.every((n) => (strict ? PERSON_NAME.test(n) : n.split(' ').length <= 5 && !/\d/.test(n)));
+  const ok = names.length > 0 && names.every((n) => CJK_NAME.test(n) || (strict ? PERSON_NAME.test(n) : n.split(' ').length <= 5 && !/\d/.test(n)));
   return ok ? names : [];
 }
 
 interface ChildrenElement extends MetaElement {
   children?: ArrayLike<MetaElement>;
+  parentElement?: ChildrenElement | null;
+}
+
+/** Links to an author's page, and elements classed as the writer: byline signals when "By" (or a byline label) introduces them. */
+const AUTHOR_HREF = /\/(authors?|profiles?|people|staff|writers?|reporters?|journalists?)\//i;
+const BY_PREFIX = /^\s*(?:(?:by|written by|words by|story by|von|par|por|di|door|av|af)\b|著者|文|記者)\s*[:：/]?\s*/i;
+
+/** The byline right under the headline: "By <a href="/author/jane-doe">Jane Doe</a>", <span class="writer">, "著者：後藤大地". */
+function bylineNearHeadline(doc: MetaDocument): string[] {
+  const candidates = afterHeadlineFirst(doc, 'a[href], [class]')
+    .filter((el) => (el.tagName === 'A' && AUTHOR_HREF.test(el.getAttribute('href') ?? '')) || /writer/i.test(el.getAttribute('class') ?? ''))
+    .slice(0, 40) as ChildrenElement[];
+  for (const el of candidates) {
+    const own = clean(el.textContent);
+    if (!own || own.length > 80) continue;
+    if (el.tagName === 'A' && !CJK_BYLINE.test(own)) {
+      // A bare link to a profile is a byline only when "By" introduces it.
+      const context = clean(el.parentElement?.textContent) ?? '';
+      if (!BY_PREFIX.test(context) || context.length > 120) continue;
+    }
+    const names = namesIn(own, true);
+    if (names.length) return names;
+  }
+  // A labelled byline in any short element under the headline ("文：山田太郎", "山田太郎記者"), on pages written in those scripts.
+  if (!CJK_TEXT.test(doc.querySelector('title')?.textContent ?? '') && !CJK_TEXT.test(doc.querySelector('h1')?.textContent ?? '')) return [];
+  for (const el of afterHeadlineFirst(doc, 'p, span, li, dd, small').slice(0, 300)) {
+    if (((el as ChildrenElement).children?.length ?? 0) > 2) continue;
+    const own = clean(el.textContent);
+    if (!own || own.length > 40 || !CJK_BYLINE.test(own)) continue;
+    const names = namesIn(own, true);
+    if (names.length) return names;
+  }
+  return [];
 }
 
 /** A byline element's names: its whole text, or else its first child that reads as names ("Joe Davidson" in "Joe DavidsonWashington PostDec 13"). */
 function visibleByline(doc: MetaDocument): string[] {
+  const near = bylineNearHeadline(doc);
+  if (near.length) return near;
   for (const selector of BYLINE_SELECTORS) {
     for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5) as ChildrenElement[]) {
       const whole = namesIn(el.getAttribute('content') ?? el.textContent, false);
@@ -248,30 +275,58 @@ function visibleByline(doc: MetaDocument): string[] {
   return [];
 }
 
-const DATE_LABEL = /^\s*(last\s+)?(updated|published|posted|modified|date)\s*(on|at)?[:\s]*/i;
-const DATE_CLASS = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="byline" i] span, [class*="meta" i] span';
+/** Twitter's label/data pairs ("Written by" → "Ellyn Shook"), which several platforms fill in for the author. */
+function twitterLabelledAuthor(doc: MetaDocument): string[] {
+  for (let i = 1; i <= 4; i++) {
+    const label = meta(doc, `twitter:label${i}`);
+    if (label && /^(written by|author|by|著者|筆者|作者|글쓴이)$/i.test(label)) return splitAuthors(meta(doc, `twitter:data${i}`) ?? '');
+  }
+  return [];
+}
 
-/** A visible date line ("December 14, 2016", "Updated: Dec 15, 2016 2:57 PM UTC"), when the page has no machine-readable date. */
-function visibleDate(doc: MetaDocument): string | null {
-  const candidates = [...Array.from(doc.querySelectorAll(DATE_CLASS)).slice(0, 40), ...Array.from(doc.querySelectorAll('span, p, div, li')).slice(0, 4000)];
-  for (const el of candidates) {
-    if ((el as unknown as { children?: ArrayLike<unknown> }).children?.length) continue;
+const DATE_CLASS = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="byline" i], [class*="meta" i] span, [class*="meta" i] li';
+const DATE_BLOCKS = 'span, p, div, li, dd, td, h3, h4, h5, h6, small';
+
+/**
+ * A visible date line ("December 14, 2016", "Updated: Dec 15, 2016 2:57 PM UTC",
+ * "2019年3月15日 09:43", "By KJ : 2019/04/04"), when the page has no
+ * machine-readable date. Short elements after the headline come first: dates
+ * before it are usually navigation or other articles.
+ */
+function visibleDate(doc: MetaDocument, hint: ZoneHint | null): string | null {
+  const classed = afterHeadlineFirst(doc, DATE_CLASS).slice(0, 60);
+  const blocks = afterHeadlineFirst(doc, DATE_BLOCKS).slice(0, 4000);
+  for (const el of [...classed, ...blocks]) {
+    // A date line is a leaf or nearly ("2019年04月04日 - <a>12 users</a>"); reading a container's whole text is costly.
+    if (((el as unknown as { children?: ArrayLike<unknown> }).children?.length ?? 0) > 2) continue;
     const text = clean(el.textContent);
-    if (!text || text.length > 60 || !isDateLine(text)) continue;
-    const date = normalizeDate(text.replace(DATE_LABEL, ''));
+    if (!text || text.length > 80) continue;
+    const date = findDateInText(text, hint);
     if (date) return date;
   }
   return null;
 }
 
-function isDateLine(text: string): boolean {
-  return /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/i.test(text) && text.replace(DATE_LABEL, '').length <= 45;
+/** Elements matching the selector, those after the page's first <h1> first (document order), then those before it. */
+function afterHeadlineFirst(doc: MetaDocument, selector: string): MetaElement[] {
+  const all = Array.from(doc.querySelectorAll(`h1, ${selector}`));
+  const h1 = all.findIndex((el) => el.tagName === 'H1');
+  if (h1 < 0) return all;
+  const matches = (el: MetaElement): boolean => el.tagName !== 'H1' || (el as unknown as { matches(s: string): boolean }).matches(selector);
+  return [...all.slice(h1 + 1), ...all.slice(0, h1)].filter(matches);
 }
 
 function savedFromComment(html: string): string | null {
   const match = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096));
   return match?.[1] ?? null;
 }
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished',
+  'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'citation_publication_date', 'citation_date',
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate',
+  'DisplayDate', 'cxenseparse:recs:publishtime', 'timestamp', 'og:updated_time',
+];
 
 export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadata {
   const ld = jsonLdObjects(doc);
@@ -284,29 +339,50 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
 
   const ldAuthors = articles.flatMap((a) => personNames(a.author ?? a.creator));
   const metaAuthors = [
-    ...metaAll(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl', 'og:article:author', 'cxenseparse:author'),
+    ...metaAll(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl', 'og:article:author', 'cxenseparse:author', 'byline', 'article_author'),
   ].filter((a) => !/^https?:\/\//i.test(a));
+  // A CMS user name ("mikecason") is a last resort when another field gives the name as written.
+  const handle = (a: string): boolean => /^[\p{Ll}\d._-]+$/u.test(a);
+  if (metaAuthors.some((a) => !handle(a))) metaAuthors.splice(0, metaAuthors.length, ...metaAuthors.filter((a) => !handle(a)));
   const parselyAuthors = parsely ? personNames(parsely.author ?? parsely.authors) : [];
   let authors = ldAuthors.length ? ldAuthors : parselyAuthors.length ? parselyAuthors : metaAuthors.flatMap(splitAuthors);
   if (authors.length === 0) authors = visibleByline(doc);
+  // Platforms fill Twitter's "Written by" with the account that posted, which on newsrooms can be an editor: after the visible byline.
+  if (authors.length === 0) authors = twitterLabelledAuthor(doc);
   authors = [...new Set(authors)];
 
-  const timeEl =
-    doc.querySelector('time[itemprop="datePublished"]') ??
-    doc.querySelector('time[pubdate]') ??
-    doc.querySelector('time[data-published]') ??
-    doc.querySelector('article time[datetime]') ??
-    doc.querySelector('time[datetime]');
-  const publishedAt = firstDate(
-    str(ldArticle?.datePublished),
-    ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
-    meta(doc, 'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate', 'DisplayDate', 'timestamp', 'og:updated_time'),
-    parsely ? str(parsely.pub_date) : null,
-    timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('data-published') ?? timeEl?.textContent,
-  ) ?? visibleDate(doc);
+  const declaredLang = clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'language');
+  // Kana is only written in Japanese: a page titled in it without a declared language is Japanese.
+  const title = clean(doc.querySelector('title')?.textContent) ?? '';
+  const hint = zoneHintForLanguage(declaredLang ?? (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title) ? 'ja' : null));
+  // Cheapest and most trusted first; the document scans below run only when the page's metadata has no date.
+  const timeCandidates = (): (string | null)[] =>
+    [
+      ...Array.from(doc.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[data-published]')),
+      // The first <time> after the headline is the article's; those before it belong to navigation or other stories.
+      ...afterHeadlineFirst(doc, 'time, relative-time, local-time, time-ago').filter((el) => el.getAttribute('datetime')),
+    ]
+      .slice(0, 6)
+      .map((el) => el.getAttribute('datetime') ?? el.getAttribute('data-published') ?? el.textContent);
+  const microdata = (): (string | null)[] =>
+    Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))
+      .filter((el) => el.tagName !== 'META')
+      .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent);
+  const publishedAt =
+    firstDate(
+      hint,
+      str(ldArticle?.datePublished),
+      ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
+      ...metaAll(doc, ...PUBLISHED_META),
+      parsely ? str(parsely.pub_date) : null,
+    ) ??
+    firstDate(hint, ...microdata()) ??
+    firstDate(hint, ...timeCandidates()) ??
+    visibleDate(doc, hint);
   const modifiedAt = firstDate(
+    hint,
     ...articles.map((a) => str(a.dateModified)),
-    meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated'),
+    ...metaAll(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated', 'article_date_updated'),
   );
 
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
@@ -324,9 +400,11 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
   const pageUrl = absolute(savedFrom, null) ?? absolute(base, null) ?? absolute(ogUrl, null);
   const canonicalUrl = [absolute(canonical, pageUrl), absolute(ogUrl, null), absolute(str(ldArticle?.url), null)].find((u) => u && /^https?:/i.test(u)) ?? null;
 
-  const leadImage =
-    meta(doc, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'parsely-image-url', 'sailthru.image.full') ??
-    str(ldArticle?.image ?? ldArticle?.thumbnailUrl);
+  const leadImageCandidates = [
+    ...metaAll(doc, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'parsely-image-url', 'sailthru.image.full'),
+    str(ldArticle?.image ?? ldArticle?.thumbnailUrl),
+  ].filter((v, i, all): v is string => v !== null && all.indexOf(v) === i);
+  const leadImage = leadImageCandidates[0] ?? null;
 
   return {
     title: clean(str(ldArticle?.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
@@ -338,6 +416,7 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     lang: clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'dc.language', 'language', 'inLanguage') ?? str(ldArticle?.inLanguage),
     excerpt: meta(doc, 'description', 'og:description', 'twitter:description', 'dc.description', 'sailthru.description') ?? str(ldArticle?.description),
     leadImageUrl: absolute(leadImage, pageUrl ?? canonicalUrl),
+    leadImageCandidates,
     savedFromUrl: pageUrl,
   };
 }

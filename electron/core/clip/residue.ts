@@ -24,7 +24,12 @@ const RESIDUE_PATTERNS: RegExp[] = [
   /^(enter your email( address)?|email address\*?|your email)[:.]?$/i,
   /^this field is (required|for validation purposes and should be left unchanged)\.?$/i,
   // Related-link furniture and gallery counters.
-  /^(read more|related|related (articles|stories|coverage)|see also|more on this( story)?|don'?t miss|most (read|popular)|recommended( for you)?)\b[:.!]?.{0,160}$/i,
+  // The label alone, or set off from the links it introduces ("Related: …"); "Read more about it here." is a sentence.
+  /^(read more|related|related (articles|stories|coverage)|see also|see more|more on this( story)?|don'?t miss|most (read|popular)|recommended( for you)?)([.!]?|\s*[:|»]\s*.{0,160})$/i,
+  /^(image|photo|picture|slide)\s+\d+\s+(of|\/)\s+\d+$/i,
+  /^\(?(image|photo|picture) (credit|courtesy|source)\s*:.{0,80}\)?$/i,
+  /^click here to (get|download|subscribe|sign up|read|watch|follow)\b.{0,60}$/i,
+  /^(subscribe|sign up) (to|for) (our|the) .{0,60}\b(newsletter|channel|podcast|updates|emails?|alerts?)\b.{0,60}$/i,
   /^.{0,140}\[(video|insight|pictures|pics|warning|latest|revealed|poll|watch)\]\|?$/i,
   /^\d+\s?of\s?\d+$/i,
   /^(\d+\s?(min|minute)s?\s?read|reading time:?.{0,20}|tempo de leitura:?.{0,20}|lesezeit:?.{0,20})$/i,

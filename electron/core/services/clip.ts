@@ -125,9 +125,10 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
 async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
   const budget = pool.budget();
   const analysis = await pool.analyze(prepared.input, budget);
-  const leadUrl = analysis.metadata.leadImageUrl;
+  // The extractor resolves the lead image to a key (a saved page's local copy, or the web URL for online clips).
+  const leadUrl = analysis.leadImageKey;
   const keys = [...analysis.imageKeys];
-  if (leadUrl && prepared.images.download && !keys.includes(leadUrl)) keys.push(leadUrl);
+  if (leadUrl && (prepared.images.download || !/^https?:/i.test(leadUrl)) && !keys.includes(leadUrl)) keys.push(leadUrl);
   const images = await collectImages(keys, prepared.images);
   const shaByKey = new Map([...images].map(([key, image]) => [key, image.sha256]));
   const article = await pool.finish(analysis, shaByKey, budget);

@@ -36,7 +36,7 @@ describe('storing clips', () => {
     expect(result).toMatchObject({ status: 'clipped', title: 'Harbour dredging report leaves council split', error: null });
     const article = (await dispatch(core.handlers, 'articles.get', { id: result!.articleId })) as { ok: true; value: Record<string, unknown> & { versions: Record<string, unknown>[] } };
     expect(article.value).toMatchObject({ byline: 'Mara Lindqvist, Tomás Ferreira', siteName: 'Example Gazette', publishedAt: '2025-03-14T08:30:00.000Z', versionCount: 1 });
-    expect(article.value.fieldStatus).toMatchObject({ title: 'found', authors: 'found', leadImage: 'missing' });
+    expect(article.value.fieldStatus).toMatchObject({ title: 'found', authors: 'found', leadImage: 'found' });
     const original = readFileSync(HARBOUR);
     expect(article.value.versions[0]).toMatchObject({ sourceKind: 'file', sourceLocation: `${dir}/harbour-report.html`, originalSha256: sha256Hex(original), originalSize: original.length, httpStatus: null });
     expect(String(article.value.versions[0]!.extractorVersion)).toMatch(/readability/);
@@ -45,7 +45,9 @@ describe('storing clips', () => {
     expect(row.text_sha256).toBe(sha256Hex(row.content_text));
     // The local image is in the store and referenced by the local scheme; the remote one was dropped with a note.
     const sha = sha256Hex(PNG);
-    expect(row.content_html).toContain(`<img src="dossier-asset:${sha}" alt="The old harbour at low tide">`);
+    // Its caption stays on the image (title) and out of the text.
+    expect(row.content_html).toContain(`<img title="The old harbour at low tide." src="dossier-asset:${sha}" alt="The old harbour at low tide">`);
+    expect(row.content_text).not.toContain('The old harbour at low tide');
     expect(row.content_html).not.toMatch(/https:\/\/cdn\.example\.org/);
     expect(result!.warnings.join(' ')).toMatch(/1 image was dropped/);
     expect(readAssetForServing(core.ctx, sha)).toMatchObject({ mimeType: 'image/png' });
