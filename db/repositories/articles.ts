@@ -1,5 +1,7 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
+import { gunzipSync } from 'node:zlib';
+import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;
@@ -124,11 +126,11 @@ export function listVersions(db: Db, articleId: number): ArticleVersion[] {
 
 export function getVersionContent(db: Db, versionId: number): ArticleContent | undefined {
   const row = db
-    .prepare<[number], { id: number; article_id: number; content_html: string; content_text: string }>(
-      `SELECT id, article_id, content_html, content_text FROM article_versions WHERE id = ?`,
+    .prepare<[number], { id: number; article_id: number; content_html: string; content_html_z: Buffer | null; content_text: string }>(
+      `SELECT id, article_id, content_html, content_html_z, content_text FROM article_versions WHERE id = ?`,
     )
     .get(versionId);
-  return row && { versionId: row.id, articleId: row.article_id, html: row.content_html, text: row.content_text };
+  return row && { versionId: row.id, articleId: row.article_id, html: readHtml(row), text: row.content_text };
 }
 
 // ── Write side (clipping) ─────────────────────────────────────────────────────
@@ -283,6 +285,8 @@ export interface NewVersion {
   httpStatus: number | null;
   httpHeaders: Record<string, string> | null;
   originalGzip: Uint8Array;
+  /** The original bytes, when the caller has them (saves unzipping originalGzip to store them packed). */
+  originalBytes?: Uint8Array;
   originalSha256: string;
   originalSize: number;
   contentHtml: string;
@@ -297,12 +301,15 @@ export interface NewVersion {
 
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
+  const original = version.originalBytes ?? gunzipSync(version.originalGzip);
+  if (sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
+  const packed = packBodies(original, version.contentHtml, version.contentText);
   const result = db
     .prepare(
       `INSERT INTO article_versions (article_id, version_no, clipped_at, source_kind, source_location, http_status, http_headers_json,
                                      original_gzip, original_sha256, original_size, content_html, content_text, text_sha256,
-                                     word_count, extractor_version, warnings_json, metadata_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                     word_count, extractor_version, warnings_json, metadata_json, content_html_z, original_z)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       version.articleId,
@@ -312,16 +319,18 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
       version.sourceLocation,
       version.httpStatus,
       version.httpHeaders ? JSON.stringify(version.httpHeaders) : null,
-      Buffer.from(version.originalGzip),
+      packed.originalGzip,
       version.originalSha256,
       version.originalSize,
-      version.contentHtml,
+      packed.contentHtml,
       version.contentText,
       version.textSha256,
       version.wordCount,
       version.extractorVersion,
       JSON.stringify(version.warnings),
       JSON.stringify(version.metadata),
+      packed.contentHtmlZ,
+      packed.originalZ,
     );
   const id = Number(result.lastInsertRowid);
   const link = db.prepare(`INSERT INTO article_version_assets (version_id, asset_sha256, original_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -335,11 +344,12 @@ export function getVersionOriginal(
   versionId: number,
 ): { originalGzip: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
   const row = db
-    .prepare<[number], { original_gzip: Buffer; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }>(
-      `SELECT original_gzip, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`,
-    )
+    .prepare<
+      [number],
+      { original_gzip: Buffer; original_z: Buffer | null; content_text: string; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }
+    >(`SELECT original_gzip, original_z, content_text, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`)
     .get(versionId);
-  return row && { originalGzip: row.original_gzip, sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
+  return row && { originalGzip: readOriginalGzip(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
 }
 
 export type MetadataEdit = Partial<{
