@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { gunzipSync } from 'node:zlib';
+import { prepared } from '../statements';
 import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
 
 interface ArticleSummaryRow {
@@ -160,21 +161,18 @@ export function getAsset(db: Db, sha256: string): { mimeType: string; bytes: Buf
 /** The article a re-clip belongs to: same canonical URL first, else any version with the same clean text. */
 export function findArticleForReclip(db: Db, canonicalUrl: string | null, textSha256: string): number | undefined {
   if (canonicalUrl) {
-    const byUrl = db.prepare<[string], { id: number }>(`SELECT id FROM articles WHERE canonical_url = ?`).get(canonicalUrl);
+    const byUrl = prepared<[string], { id: number }>(db, `SELECT id FROM articles WHERE canonical_url = ?`).get(canonicalUrl);
     if (byUrl) return byUrl.id;
   }
-  const byText = db
-    .prepare<[string], { article_id: number }>(`SELECT article_id FROM article_versions WHERE text_sha256 = ? ORDER BY id LIMIT 1`)
-    .get(textSha256);
+  const byText = prepared<[string], { article_id: number }>(db, `SELECT article_id FROM article_versions WHERE text_sha256 = ? ORDER BY id LIMIT 1`).get(textSha256);
   return byText?.article_id;
 }
 
 export function latestVersionOf(db: Db, articleId: number): { id: number; versionNo: number; textSha256: string } | undefined {
-  const row = db
-    .prepare<[number], { id: number; version_no: number; text_sha256: string }>(
-      `SELECT id, version_no, text_sha256 FROM article_versions WHERE article_id = ? ORDER BY version_no DESC LIMIT 1`,
-    )
-    .get(articleId);
+  const row = prepared<[number], { id: number; version_no: number; text_sha256: string }>(
+    db,
+    `SELECT id, version_no, text_sha256 FROM article_versions WHERE article_id = ? ORDER BY version_no DESC LIMIT 1`,
+  ).get(articleId);
   return row && { id: row.id, versionNo: row.version_no, textSha256: row.text_sha256 };
 }
 
@@ -193,8 +191,8 @@ export interface ArticleMetadataValues {
 }
 
 export function insertArticle(db: Db, meta: ArticleMetadataValues, now: string): number {
-  const result = db
-    .prepare(
+  const result = prepared(
+      db,
       `INSERT INTO articles (canonical_url, title, byline, authors_json, site_name, published_at, modified_at, lang, excerpt,
                              lead_image_sha256, metadata_json, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -302,10 +300,10 @@ export interface NewVersion {
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
   const original = version.originalBytes ?? gunzipSync(version.originalGzip);
-  if (sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
+  if (!version.originalBytes && sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
   const packed = packBodies(original, version.contentHtml, version.contentText);
-  const result = db
-    .prepare(
+  const result = prepared(
+      db,
       `INSERT INTO article_versions (article_id, version_no, clipped_at, source_kind, source_location, http_status, http_headers_json,
                                      original_gzip, original_sha256, original_size, content_html, content_text, text_sha256,
                                      word_count, extractor_version, warnings_json, metadata_json, content_html_z, original_z)
@@ -333,7 +331,7 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
       packed.originalZ,
     );
   const id = Number(result.lastInsertRowid);
-  const link = db.prepare(`INSERT INTO article_version_assets (version_id, asset_sha256, original_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const link = prepared(db, `INSERT INTO article_version_assets (version_id, asset_sha256, original_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   for (const asset of version.assets) link.run(id, asset.sha256, asset.originalUrl);
   return { id, versionNo };
 }

@@ -11,6 +11,7 @@ import type { Channel } from '../../shared/contract/channels';
  */
 const PATH_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'clip.files',
+  'import.files',
   'export.note',
   'export.notes',
   'export.project',
