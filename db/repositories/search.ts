@@ -1,20 +1,16 @@
 import type { Db } from '../connection';
 import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFts';
-import type { Filter } from '../../shared/search/query';
-import type { ArticleHit, NoteHit, SnippetPart } from '../../shared/domain/search';
+import type { Filter, TextTerm } from '../../shared/search/query';
+import { buildSnippet } from './searchSnippet';
+import type { ArticleHit, NoteHit } from '../../shared/domain/search';
 
-/** Marks around matched words in snippet() output; control characters never occur in stored text. */
-const HIT_OPEN = '\u0001';
-const HIT_CLOSE = '\u0002';
-const SNIPPET_TOKENS = 24;
-/** Characters either side of a substring match in snippets built here (spaceless scripts). */
-const SNIPPET_CONTEXT_CHARS = 60;
-const EXCERPT_CHARS = 200;
 
 export interface SearchPlan {
   text: CompiledText;
   filters: readonly Filter[];
   limit: number;
+  /** The terms a hit's snippet marks (those of the groups that are not excluded). */
+  highlight: readonly TextTerm[];
 }
 
 export interface TypeResults<Hit> {
@@ -122,37 +118,37 @@ function and(conditions: Condition[]): Condition {
 }
 
 /** Ids of the best matches and the total count, ranked by bm25 when there is a word match, else newest first. */
-function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idColumn: string, table: string) {
+function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idColumn: string, table: string): { count: number; ids: number[] } {
   // On the FTS table the id is written +rowid: a plain `rowid IN (…)` is handed to FTS5 as one
-  // MATCH evaluation per listed id and defeats its ORDER BY rank, turning a 30 ms query into seconds.
+  // MATCH evaluation per listed id, turning a 30 ms query into seconds.
   const conditions = conditionsFor(kind, plan, plan.text.match ? '+rowid' : idColumn);
-  if (conditions === 'none') return { count: 0, rows: [] as Array<{ id: number; snippet: string | null }> };
+  if (conditions === 'none') return { count: 0, ids: [] };
   const where = and(conditions);
   if (plan.text.match) {
-    // A single-table query on the FTS table, so FTS5 itself sorts by rank and snippet() runs only for the rows returned.
     const params = [plan.text.match, ...where.params];
-    const rows =
-      plan.limit === 0
-        ? []
-        : (db
-            .prepare(
-              `SELECT rowid AS id, snippet(${kind.fts}, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-                 FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql} ORDER BY rank LIMIT ?`,
-            )
-            .all(...params, plan.limit) as Array<{ id: number; snippet: string }>);
-    // Fewer rows than asked for is already the count: the second pass over the index is only for long result lists.
-    const count =
-      rows.length < plan.limit
-        ? rows.length
-        : (db.prepare(`SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number);
-    return { count, rows };
+    if (plan.limit === 0) {
+      return { count: db.prepare(`SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number, ids: [] };
+    }
+    // One pass over the index: every match is ranked once (bm25 with the field weights set as the
+    // table's rank), counted from the same rows, and the best are kept. Snippets are built for those
+    // only (searchSnippet.ts): a second MATCH to count, or per-row snippet() calls, would evaluate
+    // the query again.
+    const rows = db
+      .prepare(
+        `WITH matches AS MATERIALIZED (SELECT rowid AS id, rank AS score FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql})
+         SELECT id, (SELECT count(*) FROM matches) AS total FROM matches ORDER BY score, id LIMIT ?`,
+      )
+      .raw()
+      .all(...params, plan.limit) as Array<[number, number]>;
+    return { count: rows[0]?.[1] ?? 0, ids: rows.map((r) => r[0]) };
   }
   const count = db.prepare(`SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
-  if (count === 0 || plan.limit === 0) return { count, rows: [] };
-  const rows = db
-    .prepare(`SELECT ${idColumn} AS id, NULL AS snippet FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
-    .all(...where.params, plan.limit) as Array<{ id: number; snippet: null }>;
-  return { count, rows };
+  if (count === 0 || plan.limit === 0) return { count, ids: [] };
+  const ids = db
+    .prepare(`SELECT ${idColumn} AS id FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
+    .pluck()
+    .all(...where.params, plan.limit) as number[];
+  return { count, ids };
 }
 
 interface ArticleRow {
@@ -167,8 +163,8 @@ interface ArticleRow {
 }
 
 export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit> {
-  const { count, rows } = findIds(db, ARTICLES, plan, 'coalesce(a.published_at, a.created_at) DESC, a.id DESC', 'a.id', 'articles a');
-  if (rows.length === 0) return { count, hits: [] };
+  const { count, ids } = findIds(db, ARTICLES, plan, 'coalesce(a.published_at, a.created_at) DESC, a.id DESC', 'a.id', 'articles a');
+  if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
       db
@@ -176,12 +172,12 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
           `SELECT id, title, byline, site_name, published_at, created_at, reading_state, starred
              FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
         )
-        .all(JSON.stringify(rows.map((r) => r.id))) as ArticleRow[]
+        .all(JSON.stringify(ids)) as ArticleRow[]
     ).map((row) => [row.id, row]),
   );
-  const bodyOf = db.prepare(`SELECT title || char(10) || body FROM article_search_source WHERE article_id = ?`).pluck();
-  const hits = rows.flatMap((r): ArticleHit[] => {
-    const row = byId.get(r.id);
+  const bodyOf = db.prepare(`SELECT body FROM article_search_source WHERE article_id = ?`).pluck();
+  const hits = ids.flatMap((id): ArticleHit[] => {
+    const row = byId.get(id);
     if (!row) return [];
     return [
       {
@@ -194,7 +190,7 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
         clippedAt: row.created_at,
         readingState: row.reading_state,
         starred: row.starred === 1,
-        snippet: r.snippet !== null ? snippetParts(r.snippet) : snippetFromText(bodyText(bodyOf.get(r.id) as string, row.title), plan),
+        snippet: buildSnippet((bodyOf.get(id) as string | undefined) ?? '', plan.highlight),
       },
     ];
   });
@@ -202,84 +198,19 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
 }
 
 export function searchNotes(db: Db, plan: SearchPlan): TypeResults<NoteHit> {
-  const { count, rows } = findIds(db, NOTES, plan, 'n.updated_at DESC, n.id DESC', 'n.id', 'notes n');
-  if (rows.length === 0) return { count, hits: [] };
+  const { count, ids } = findIds(db, NOTES, plan, 'n.updated_at DESC, n.id DESC', 'n.id', 'notes n');
+  if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
       db
         .prepare(`SELECT id, title, updated_at, content_text FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(rows.map((r) => r.id))) as Array<{ id: number; title: string; updated_at: string; content_text: string }>
+        .all(JSON.stringify(ids)) as Array<{ id: number; title: string; updated_at: string; content_text: string }>
     ).map((row) => [row.id, row]),
   );
-  const hits = rows.flatMap((r): NoteHit[] => {
-    const row = byId.get(r.id);
+  const hits = ids.flatMap((id): NoteHit[] => {
+    const row = byId.get(id);
     if (!row) return [];
-    return [
-      {
-        type: 'note',
-        id: row.id,
-        title: row.title,
-        updatedAt: row.updated_at,
-        snippet: r.snippet !== null ? snippetParts(r.snippet) : snippetFromText(row.content_text, plan),
-      },
-    ];
+    return [{ type: 'note', id: row.id, title: row.title, updatedAt: row.updated_at, snippet: buildSnippet(row.content_text, plan.highlight) }];
   });
   return { count, hits };
-}
-
-function bodyText(titleAndBody: string, title: string): string {
-  return titleAndBody.slice(title.length + 1);
-}
-
-/** Splits snippet() output at the hit markers. */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const open = rest.indexOf(HIT_OPEN);
-    if (open === -1) {
-      parts.push({ text: rest, hit: false });
-      break;
-    }
-    if (open > 0) parts.push({ text: rest.slice(0, open), hit: false });
-    const close = rest.indexOf(HIT_CLOSE, open + 1);
-    const end = close === -1 ? rest.length : close;
-    parts.push({ text: rest.slice(open + 1, end), hit: true });
-    rest = rest.slice(end + 1);
-  }
-  return parts.filter((p) => p.text.length > 0).map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
-}
-
-/**
- * A snippet built here when FTS5 didn't rank the row: around the first
- * spaceless-script term found (the trigram index can't mark them), else the
- * start of the text.
- */
-function snippetFromText(text: string, plan: SearchPlan): SnippetPart[] {
-  const wanted = plan.text.spacelessGroups
-    .filter((g) => !g.negated)
-    .flatMap((g) => [...g.substrings, ...(g.trigramMatch ? trigramTerms(g.trigramMatch) : [])]);
-  const lower = text.toLowerCase();
-  let best: { at: number; length: number } | undefined;
-  for (const term of wanted) {
-    const at = lower.indexOf(term.toLowerCase());
-    if (at !== -1 && (!best || at < best.at)) best = { at, length: term.length };
-  }
-  if (!best) {
-    const head = text.slice(0, EXCERPT_CHARS).replace(/\s+/gu, ' ').trim();
-    return head ? [{ text: text.length > EXCERPT_CHARS ? `${head}…` : head, hit: false }] : [];
-  }
-  const start = Math.max(0, best.at - SNIPPET_CONTEXT_CHARS);
-  const end = Math.min(text.length, best.at + best.length + SNIPPET_CONTEXT_CHARS);
-  const parts: SnippetPart[] = [
-    { text: `${start > 0 ? '…' : ''}${text.slice(start, best.at)}`, hit: false },
-    { text: text.slice(best.at, best.at + best.length), hit: true },
-    { text: `${text.slice(best.at + best.length, end)}${end < text.length ? '…' : ''}`, hit: false },
-  ];
-  return parts.filter((p) => p.text.length > 0).map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
-}
-
-/** The terms of an OR-ed trigram MATCH string built by compileText. */
-function trigramTerms(match: string): string[] {
-  return [...match.matchAll(/"((?:[^"]|"")*)"/gu)].map((m) => m[1]!.replaceAll('""', '"'));
 }

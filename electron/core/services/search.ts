@@ -30,7 +30,12 @@ export function search(ctx: CoreContext, query: string, options: SearchOptions =
   const { groups: termGroups, filters, types } = parsed.query;
   if (termGroups.length === 0 && filters.length === 0 && types.length === 3) return done([], null);
 
-  const plan: SearchPlan = { text: compileText(termGroups), filters, limit: options.limit ?? SEARCH_LIMIT_DEFAULT };
+  const plan: SearchPlan = {
+    text: compileText(termGroups),
+    filters,
+    limit: options.limit ?? SEARCH_LIMIT_DEFAULT,
+    highlight: termGroups.filter((g) => !g.negated).flatMap((g) => g.terms),
+  };
   // Reads see one snapshot even while the app writes.
   const groups = ctx.db.transaction(() => {
     const found: SearchGroup[] = [];
