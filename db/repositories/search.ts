@@ -2,7 +2,7 @@ import type { Db } from '../connection';
 import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFts';
 import type { Filter, TextTerm } from '../../shared/search/query';
 import { buildSnippet } from './searchSnippet';
-import type { ArticleHit, NoteHit } from '../../shared/domain/search';
+import type { ArticleHit, NoteHit, QuoteHit } from '../../shared/domain/search';
 
 
 export interface SearchPlan {
@@ -82,6 +82,39 @@ const NOTES: Kind = {
         return { sql: `${id} ${not}IN (SELECT n.id FROM notes n WHERE substr(n.created_at, 1, 10) >= ?)`, params: [filter.date] };
       default:
         // site:, author:, is: describe articles. Excluding them (-is:starred) leaves every note.
+        return filter.negated ? null : 'none';
+    }
+  },
+};
+
+const QUOTES: Kind = {
+  fts: 'passage_fts',
+  trigram: 'passage_trigram',
+  substringIds: `SELECT p.id FROM passage_trigram_docsize d JOIN passages p ON p.id = d.id
+                  WHERE instr(p.exact || ' ' || p.source_title || ' ' || coalesce(p.source_site, ''), ?) > 0`,
+  filter(filter, id) {
+    const not = filter.negated ? 'NOT ' : '';
+    const where = (sql: string, ...params: unknown[]): Condition => ({ sql: `${id} ${not}IN (SELECT p.id FROM passages p WHERE ${sql})`, params });
+    switch (filter.kind) {
+      case 'tag':
+        return { sql: `${id} ${not}IN (SELECT l.passage_id FROM passage_tags l JOIN tags t ON t.id = l.tag_id WHERE t.name = ?)`, params: [filter.value] };
+      case 'project':
+        // In a project through its article, or through a note of the project that quotes it.
+        return {
+          sql: `${id} ${not}IN (SELECT p.id FROM passages p JOIN project_articles l ON l.article_id = p.article_id JOIN projects pr ON pr.id = l.project_id WHERE pr.name = ?
+                               UNION SELECT q.passage_id FROM note_quotes q JOIN project_notes l ON l.note_id = q.note_id JOIN projects pr ON pr.id = l.project_id WHERE pr.name = ?)`,
+          params: [filter.value, filter.value],
+        };
+      case 'site':
+        return where(`instr(lower(coalesce(p.source_site, '') || ' ' || coalesce(p.source_url, '')), lower(?)) > 0`, filter.value);
+      case 'author':
+        return where(`p.article_id IN (SELECT a.id FROM articles a WHERE instr(lower(coalesce(a.byline, '') || ' ' || a.authors_json), lower(?)) > 0)`, filter.value);
+      case 'before':
+        return where(`substr(p.created_at, 1, 10) < ?`, filter.date);
+      case 'after':
+        return where(`substr(p.created_at, 1, 10) >= ?`, filter.date);
+      default:
+        // is: describes articles. Excluding a state (-is:starred) leaves every quote.
         return filter.negated ? null : 'none';
     }
   },
@@ -211,6 +244,68 @@ export function searchNotes(db: Db, plan: SearchPlan): TypeResults<NoteHit> {
     const row = byId.get(id);
     if (!row) return [];
     return [{ type: 'note', id: row.id, title: row.title, updatedAt: row.updated_at, snippet: buildSnippet(row.content_text, plan.highlight) }];
+  });
+  return { count, hits };
+}
+
+interface QuoteRow {
+  id: number;
+  exact: string;
+  article_id: number | null;
+  source_title: string;
+  source_site: string | null;
+  anchor_status: QuoteHit['anchorStatus'];
+  created_at: string;
+  note_count: number;
+}
+
+/** Notes listed per quote hit. */
+const NOTES_PER_QUOTE = 5;
+
+export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
+  const { count, ids } = findIds(db, QUOTES, plan, 'p.created_at DESC, p.id DESC', 'p.id', 'passages p');
+  if (ids.length === 0) return { count, hits: [] };
+  const idsJson = JSON.stringify(ids);
+  const byId = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at,
+                  (SELECT count(DISTINCT q.note_id) FROM note_quotes q WHERE q.passage_id = p.id) AS note_count
+             FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(idsJson) as QuoteRow[]
+    ).map((row) => [row.id, row]),
+  );
+  const notesOf = new Map<number, Array<{ id: number; title: string }>>();
+  for (const link of db
+    .prepare(
+      `SELECT DISTINCT q.passage_id, n.id, n.title FROM note_quotes q JOIN notes n ON n.id = q.note_id
+        WHERE q.passage_id IN (SELECT value FROM json_each(?)) ORDER BY q.passage_id, n.updated_at DESC, n.id`,
+    )
+    .all(idsJson) as Array<{ passage_id: number; id: number; title: string }>) {
+    const list = notesOf.get(link.passage_id) ?? [];
+    if (list.length < NOTES_PER_QUOTE) list.push({ id: link.id, title: link.title });
+    notesOf.set(link.passage_id, list);
+  }
+  const hits = ids.flatMap((id): QuoteHit[] => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        type: 'quote',
+        id: row.id,
+        title: row.source_title,
+        articleId: row.article_id,
+        site: row.source_site,
+        text: row.exact,
+        anchorStatus: row.anchor_status,
+        createdAt: row.created_at,
+        noteCount: row.note_count,
+        notes: notesOf.get(row.id) ?? [],
+        snippet: buildSnippet(row.exact, plan.highlight),
+      },
+    ];
   });
   return { count, hits };
 }

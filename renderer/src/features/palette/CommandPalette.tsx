@@ -59,7 +59,7 @@ export function CommandPalette({ commands, onClose, onError }: CommandPalettePro
       const key = `${hit.type}:${hit.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const about = hit.type === 'article' ? ['Article', hit.site, hit.byline].filter(Boolean).join(' · ') : 'Note';
+      const about = hit.type === 'article' ? ['Article', hit.site, hit.byline].filter(Boolean).join(' · ') : hit.type === 'note' ? 'Note' : 'Quote';
       list.push({ kind: 'hit', key, label: hit.title.trim() === '' ? 'Untitled' : hit.title, detail: about, hit });
     }
     return list;
@@ -84,7 +84,7 @@ export function CommandPalette({ commands, onClose, onError }: CommandPalettePro
     }
     onClose();
     if (entry.hit.type === 'note') navigate({ kind: 'notes', noteId: entry.hit.id });
-    else openArticle(entry.hit.id);
+    else if (entry.hit.type === 'article' || entry.hit.articleId !== null) openArticle(entry.hit.type === 'article' ? entry.hit.id : entry.hit.articleId!);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -19,7 +19,7 @@ export function SearchPanel(): ReactNode {
   const open = (hit: SearchHit | undefined): void => {
     if (!hit) return;
     if (hit.type === 'note') navigate({ kind: 'notes', noteId: hit.id });
-    else openArticle(hit.id);
+    else if (hit.type === 'article' || hit.articleId !== null) openArticle(hit.type === 'article' ? hit.id : hit.articleId!);
     setQuery('');
   };
 
