@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFts';
 import type { Filter, TextTerm } from '../../shared/search/query';
 import { buildSnippet } from './searchSnippet';
+import { prepared } from '../statements';
 import type { ArticleHit, NoteHit, QuoteHit } from '../../shared/domain/search';
 
 
@@ -160,14 +161,14 @@ function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idCo
   if (plan.text.match) {
     const params = [plan.text.match, ...where.params];
     if (plan.limit === 0) {
-      return { count: db.prepare(`SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number, ids: [] };
+      return { count: prepared(db, `SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number, ids: [] };
     }
     // One pass over the index: every match is ranked once (bm25 with the field weights set as the
     // table's rank), counted from the same rows, and the best are kept. Snippets are built for those
     // only (searchSnippet.ts): a second MATCH to count, or per-row snippet() calls, would evaluate
     // the query again.
-    const rows = db
-      .prepare(
+    const rows = prepared(
+        db,
         `WITH matches AS MATERIALIZED (SELECT rowid AS id, rank AS score FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql})
          SELECT id, (SELECT count(*) FROM matches) AS total FROM matches ORDER BY score, id LIMIT ?`,
       )
@@ -175,10 +176,9 @@ function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idCo
       .all(...params, plan.limit) as Array<[number, number]>;
     return { count: rows[0]?.[1] ?? 0, ids: rows.map((r) => r[0]) };
   }
-  const count = db.prepare(`SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const count = prepared(db, `SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
   if (count === 0 || plan.limit === 0) return { count, ids: [] };
-  const ids = db
-    .prepare(`SELECT ${idColumn} AS id FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
+  const ids = prepared(db, `SELECT ${idColumn} AS id FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
     .pluck()
     .all(...where.params, plan.limit) as number[];
   return { count, ids };
@@ -200,15 +200,15 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
   if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
-      db
-        .prepare(
+      prepared(
+        db,
           `SELECT id, title, byline, site_name, published_at, created_at, reading_state, starred
              FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
         )
         .all(JSON.stringify(ids)) as ArticleRow[]
     ).map((row) => [row.id, row]),
   );
-  const bodyOf = db.prepare(`SELECT body FROM article_search_source WHERE article_id = ?`).pluck();
+  const bodyOf = prepared(db, `SELECT body FROM article_search_source WHERE article_id = ?`).pluck();
   const hits = ids.flatMap((id): ArticleHit[] => {
     const row = byId.get(id);
     if (!row) return [];
@@ -235,8 +235,7 @@ export function searchNotes(db: Db, plan: SearchPlan): TypeResults<NoteHit> {
   if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
-      db
-        .prepare(`SELECT id, title, updated_at, content_text FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
+      prepared(db, `SELECT id, title, updated_at, content_text FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
         .all(JSON.stringify(ids)) as Array<{ id: number; title: string; updated_at: string; content_text: string }>
     ).map((row) => [row.id, row]),
   );
@@ -268,8 +267,8 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
   const idsJson = JSON.stringify(ids);
   const byId = new Map(
     (
-      db
-        .prepare(
+      prepared(
+        db,
           `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at,
                   (SELECT count(DISTINCT q.note_id) FROM note_quotes q WHERE q.passage_id = p.id) AS note_count
              FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`,
@@ -278,8 +277,8 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
     ).map((row) => [row.id, row]),
   );
   const notesOf = new Map<number, Array<{ id: number; title: string }>>();
-  for (const link of db
-    .prepare(
+  for (const link of prepared(
+        db,
       `SELECT DISTINCT q.passage_id, n.id, n.title FROM note_quotes q JOIN notes n ON n.id = q.note_id
         WHERE q.passage_id IN (SELECT value FROM json_each(?)) ORDER BY q.passage_id, n.updated_at DESC, n.id`,
     )

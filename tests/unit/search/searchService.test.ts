@@ -70,6 +70,7 @@ describe('search service', () => {
     expect(result.groups.map((g) => [g.type, g.count, g.hits.length])).toEqual([
       ['article', 5, 3],
       ['note', 1, 1],
+      ['quote', 0, 0],
     ]);
     expect(result.total).toBe(6);
   });
@@ -140,10 +141,10 @@ describe('search service', () => {
     expect(find('is:read')).toEqual({ articles: [local], notes: [] }); // filters alone list items
   });
 
-  it('returns a friendly message instead of failing, and says when quotes are not searchable yet', () => {
+  it('returns a friendly message instead of failing', () => {
     expect(search(core.ctx, 'before:someday')).toMatchObject({ groups: [], total: 0, message: expect.stringContaining('needs a date') });
     expect(search(core.ctx, '')).toMatchObject({ groups: [], total: 0, message: null });
-    expect(search(core.ctx, 'x type:quote')).toMatchObject({ groups: [], message: expect.stringContaining('Quotes') });
+    expect(search(core.ctx, 'x type:quote')).toMatchObject({ groups: [{ type: 'quote', count: 0, hits: [] }], message: null });
   });
 
   it('never throws on hostile queries against a populated library', () => {
@@ -266,7 +267,7 @@ describe('search query plans', () => {
     for (const { sql, args } of ranked) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
       // The main MATCH runs once (materialized), and no rowid constraint (=) is pushed into FTS5 anywhere.
-      expect(plan.match(/SCAN article_fts|SCAN note_fts/g), `${sql}\n${plan}`).toHaveLength(1);
+      expect(plan.match(/SCAN (article|note|passage)_fts/g), `${sql}\n${plan}`).toHaveLength(1);
       for (const line of plan.split('\n').filter((l) => /VIRTUAL TABLE INDEX/.test(l))) expect(line, sql).toMatch(/VIRTUAL TABLE INDEX \d+:M\d*$/);
     }
   });
