@@ -4,10 +4,11 @@ import { SPACELESS_SQL_FUNCTION } from '../../shared/search/scripts';
 /**
  * Quotes in search, and tags on passages.
  *
- * passage_fts indexes each passage: its text (`exact`), its source (title and
- * site) and the titles of the notes quoting it, so `type:quote harbour` finds
- * the passages about the harbour and the passages quoted in the "Harbour
- * story" note. It is contentless with contentless_delete, so a row can be
+ * passage_fts indexes each passage: its text (`exact`) and the titles of the
+ * notes quoting it, so `type:quote harbour` finds the passages about the
+ * harbour and the passages quoted in the "Harbour story" note. The source
+ * article is not indexed again here (its title, byline and text are in
+ * article_fts; `site:` and `project:` filter quotes by source). It is contentless with contentless_delete, so a row can be
  * replaced without the values it was indexed with: triggers on passages,
  * note_quotes (written in the same transaction as every note save) and note
  * renames simply re-index the passage. Snippets are built from passages.exact
@@ -22,13 +23,13 @@ import { SPACELESS_SQL_FUNCTION } from '../../shared/search/scripts';
  */
 const UNICODE_TOKENIZER = `tokenize = "unicode61 remove_diacritics 2"`;
 const TRIGRAM_TOKENIZER = `tokenize = "trigram"`;
-/** Rank = bm25 with field weights: the quoted text > the quoting notes' titles > the source. */
-export const PASSAGE_RANK = 'bm25(4.0, 1.0, 2.0)';
-const COLUMNS = 'exact, source, notes';
+/** Rank = bm25 with field weights: the quoted text > the quoting notes' titles. */
+export const PASSAGE_RANK = 'bm25(4.0, 1.0)';
+const COLUMNS = 'exact, notes';
 
 /** SELECT of the indexed values of the passages whose ids `ids` (a SELECT or a list) gives. */
 const indexedRows = (ids: string) => `
-  SELECT p.id AS id, p.exact AS exact, p.source_title || ' ' || coalesce(p.source_site, '') AS source,
+  SELECT p.id AS id, p.exact AS exact,
          coalesce((SELECT group_concat(title, ' ') FROM (SELECT DISTINCT n.title AS title FROM note_quotes q JOIN notes n ON n.id = q.note_id
                     WHERE q.passage_id = p.id ORDER BY n.id)), '') AS notes
     FROM passages p WHERE p.id IN (${ids})`;
@@ -37,9 +38,9 @@ const indexedRows = (ids: string) => `
 const reindex = (ids: string) => `
   DELETE FROM passage_fts WHERE rowid IN (${ids});
   DELETE FROM passage_trigram WHERE rowid IN (${ids});
-  INSERT INTO passage_fts (rowid, ${COLUMNS}) SELECT id, exact, source, notes FROM (${indexedRows(ids)});
+  INSERT INTO passage_fts (rowid, ${COLUMNS}) SELECT id, exact, notes FROM (${indexedRows(ids)});
   INSERT INTO passage_trigram (rowid, ${COLUMNS})
-    SELECT id, exact, source, notes FROM (${indexedRows(ids)}) WHERE ${SPACELESS_SQL_FUNCTION}(exact, source, notes);`;
+    SELECT id, exact, notes FROM (${indexedRows(ids)}) WHERE ${SPACELESS_SQL_FUNCTION}(exact, notes);`;
 
 export const m008QuoteSearch: Migration = {
   version: 8,
@@ -51,8 +52,7 @@ export const m008QuoteSearch: Migration = {
       INSERT INTO passage_fts (passage_fts, rank) VALUES ('rank', '${PASSAGE_RANK}');
 
       CREATE TRIGGER passages_search_insert AFTER INSERT ON passages BEGIN ${reindex('NEW.id')} END;
-      CREATE TRIGGER passages_search_update AFTER UPDATE OF exact, source_title, source_site ON passages
-      WHEN OLD.exact IS NOT NEW.exact OR OLD.source_title IS NOT NEW.source_title OR OLD.source_site IS NOT NEW.source_site BEGIN
+      CREATE TRIGGER passages_search_update AFTER UPDATE OF exact ON passages WHEN OLD.exact IS NOT NEW.exact BEGIN
         ${reindex('NEW.id')}
       END;
       CREATE TRIGGER passages_search_delete AFTER DELETE ON passages BEGIN

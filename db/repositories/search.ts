@@ -92,7 +92,7 @@ const QUOTES: Kind = {
   fts: 'passage_fts',
   trigram: 'passage_trigram',
   substringIds: `SELECT p.id FROM passage_trigram_docsize d JOIN passages p ON p.id = d.id
-                  WHERE instr(p.exact || ' ' || p.source_title || ' ' || coalesce(p.source_site, ''), ?) > 0`,
+                  WHERE instr(p.exact, ?) > 0`,
   filter(filter, id) {
     const not = filter.negated ? 'NOT ' : '';
     const where = (sql: string, ...params: unknown[]): Condition => ({ sql: `${id} ${not}IN (SELECT p.id FROM passages p WHERE ${sql})`, params });
