@@ -163,12 +163,10 @@ export async function importFiles(ctx: CoreContext, paths: readonly string[], op
   result.failed.push(...failed);
   for (let i = 0; i < texts.length; i += BATCH) {
     const batch: PlainTextArticle[] = [];
-    for (const path of texts.slice(i, i + BATCH)) {
-      try {
-        batch.push(await readTextArticle(path));
-      } catch (error) {
-        result.failed.push({ path, error: messageOf(error) });
-      }
+    const read = await inParallel(texts.slice(i, i + BATCH), READ_CONCURRENCY, (path) => readTextArticle(path));
+    for (const outcome of read) {
+      if ('article' in outcome) batch.push(outcome.article);
+      else result.failed.push({ path: outcome.item, error: messageOf(outcome.error) });
     }
     const stored = ctx.db
       .transaction(() => {
@@ -188,6 +186,28 @@ export async function importFiles(ctx: CoreContext, paths: readonly string[], op
     }
   }
   return result;
+}
+
+/** Files read at once: keeps the disk busy while each file is parsed, without opening thousands of handles. */
+const READ_CONCURRENCY = 16;
+
+/** Runs `work` over the items with at most `limit` in flight; outcomes in input order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<Array<{ article: R } | { item: T; error: unknown }>> {
+  const outcomes: Array<{ article: R } | { item: T; error: unknown }> = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index]!;
+      try {
+        outcomes[index] = { article: await work(item) };
+      } catch (error) {
+        outcomes[index] = { item, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return outcomes;
 }
 
 async function readTextArticle(path: string): Promise<PlainTextArticle> {
