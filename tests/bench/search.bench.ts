@@ -100,7 +100,7 @@ export async function run(): Promise<void> {
   const baseBytes = fileSize(basePath);
 
   // ── Latency: both sides interleaved query by query, so machine load hits them alike ──
-  const { dossier: dossierTimes, baseline: baseTimes } = timeInterleaved(
+  const { dossier: dossierTimes, baseline: baseTimes, dossierCpu, baselineCpu } = timeInterleaved(
     queries,
     (q) => search(core.ctx, q, { limit: TOP }),
     (q) => topQuery.all(q),
@@ -137,6 +137,10 @@ export async function run(): Promise<void> {
   row('search p95', `${d.p95.toFixed(2)} ms`, `${b.p95.toFixed(2)} ms`, ratio(d.p95, b.p95), 'goal ≤ 1.5×');
   row('search max', `${d.max.toFixed(2)} ms`, `${b.max.toFixed(2)} ms`, ratio(d.max, b.max));
   row('search mean', `${d.mean.toFixed(2)} ms`, `${b.mean.toFixed(2)} ms`, ratio(d.mean, b.mean));
+  const dc = stats(dossierCpu);
+  const bc = stats(baselineCpu);
+  row('  same calls, CPU time p50', `${dc.p50.toFixed(2)} ms`, `${bc.p50.toFixed(2)} ms`, ratio(dc.p50, bc.p50));
+  row('  same calls, CPU time p95', `${dc.p95.toFixed(2)} ms`, `${bc.p95.toFixed(2)} ms`, ratio(dc.p95, bc.p95));
   row('search p50 / p95, each query + is:unread', `${filtered.p50.toFixed(1)} / ${filtered.p95.toFixed(1)} ms`, '', '');
   row('core RSS, fresh core: open + 200 queries', mb(child.rss), '', '', 'goal ≤ 300 MB');
   row('RSS of this bench process (both DBs)', mb(rss), '', '');
@@ -238,26 +242,33 @@ function timeInterleaved(queries: BenchQuery[], dossier: (q: string) => unknown,
     dossier(q.q);
     baseline(q.q);
   }
-  const time = (fn: (q: string) => unknown, q: string) => {
+  // Wall-clock time, and this process's CPU time for the same call: on shared cores a descheduled
+  // process inflates wall time, CPU time shows the work each side does.
+  const time = (fn: (q: string) => unknown, q: string, cpu: number[]) => {
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     fn(q);
-    return performance.now() - start;
+    const wall = performance.now() - start;
+    cpu.push(cpuMs(process.cpuUsage(cpu0)));
+    return wall;
   };
   const d: number[][] = queries.map(() => []);
   const b: number[][] = queries.map(() => []);
+  const dCpu: number[][] = queries.map(() => []);
+  const bCpu: number[][] = queries.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     queries.forEach((q, i) => {
       if (round % 2 === 0) {
-        d[i]!.push(time(dossier, q.q));
-        b[i]!.push(time(baseline, q.q));
+        d[i]!.push(time(dossier, q.q, dCpu[i]!));
+        b[i]!.push(time(baseline, q.q, bCpu[i]!));
       } else {
-        b[i]!.push(time(baseline, q.q));
-        d[i]!.push(time(dossier, q.q));
+        b[i]!.push(time(baseline, q.q, bCpu[i]!));
+        d[i]!.push(time(dossier, q.q, dCpu[i]!));
       }
     });
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return { dossier: d.map(median), baseline: b.map(median) };
+  return { dossier: d.map(median), baseline: b.map(median), dossierCpu: dCpu.map(median), baselineCpu: bCpu.map(median) };
 }
 
 function stats(samples: number[]) {

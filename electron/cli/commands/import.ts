@@ -5,7 +5,7 @@ import { printJson } from './kit';
 export const IMPORT_COMMANDS: Command[] = [
   {
     path: ['import'],
-    usage: 'dossier import FOLDER|FILE... [--project NAME] [--json]',
+    usage: 'dossier import FOLDER|FILE... [--project NAME] [--json]   (a folder named archive: ./archive)',
     summary: 'Import folders of text and Markdown files (saved web pages in them are clipped)',
     options: { project: { type: 'string' } },
     async run(ctx, { positionals, values }) {
