@@ -59,7 +59,7 @@ describe('dossier search / projects / tags', () => {
     expect(tagged.groups[0].hits.map((h: { id: number }) => h.id)).toEqual([2]);
 
     expect((await run('tags', 'remove', 'contracts', 'article:2', '--db', db)).stdout).toContain('Removed contracts from 1 item');
-    expect(await run('tags', 'add', 'x', 'story:3', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('article:ID or note:ID') });
+    expect(await run('tags', 'add', 'x', 'story:3', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('article:ID, note:ID or passage:ID') });
     expect(await run('projects', 'show', 'Nope', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('no project "Nope"') });
     expect((await run('projects', 'rename', 'Port audit', 'Port', 'probe', '--db', db)).stdout).toContain('Renamed project 1 to Port probe');
     expect((await run('projects', 'delete', 'port probe', '--db', db)).stdout).toContain('Deleted project 1');
