@@ -193,6 +193,7 @@ interface ArticleRow {
   created_at: string;
   reading_state: 'unread' | 'read' | 'archived';
   starred: number;
+  body: string;
 }
 
 export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit> {
@@ -202,13 +203,14 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
     (
       prepared(
         db,
-          `SELECT id, title, byline, site_name, published_at, created_at, reading_state, starred
-             FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(ids)) as ArticleRow[]
+        // The text snippets are made from: the latest version's, as indexed.
+        `SELECT a.id, a.title, a.byline, a.site_name, a.published_at, a.created_at, a.reading_state, a.starred, coalesce(v.content_text, '') AS body
+           FROM articles a LEFT JOIN article_versions v
+             ON v.article_id = a.id AND v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id)
+          WHERE a.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as ArticleRow[]
     ).map((row) => [row.id, row]),
   );
-  const bodyOf = prepared(db, `SELECT body FROM article_search_source WHERE article_id = ?`).pluck();
   const hits = ids.flatMap((id): ArticleHit[] => {
     const row = byId.get(id);
     if (!row) return [];
@@ -223,7 +225,7 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
         clippedAt: row.created_at,
         readingState: row.reading_state,
         starred: row.starred === 1,
-        snippet: buildSnippet((bodyOf.get(id) as string | undefined) ?? '', plan.highlight),
+        snippet: buildSnippet(row.body, plan.highlight),
       },
     ];
   });

@@ -213,9 +213,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 async function readTextArticle(path: string): Promise<PlainTextArticle> {
   const bytes = await readFile(path);
   if (bytes.length > MAX_FILE_BYTES) throw new DossierError('too_large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit.`);
-  const parsed = parseTextFile(bytes, basename(path));
-  const blocks = textBlocks(parsed.text);
-  return { ...parsed, blocks, sourceLocation: path, original: bytes };
+  return { ...parseTextFile(bytes, basename(path)), sourceLocation: path, original: bytes };
 }
 
 async function collectFiles(paths: readonly string[]): Promise<{ texts: string[]; pages: string[]; failed: ImportFilesResult['failed'] }> {

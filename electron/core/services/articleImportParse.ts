@@ -26,6 +26,8 @@ export interface ParsedTextFile {
   publishedAt: string | null;
   /** Indexes of the blocks of `text` that are headings. */
   headings: Set<number>;
+  /** `text` as its blocks (one line each, NFC). */
+  blocks: string[];
 }
 
 const HEADER_LINE = /^(source|url|by|author|published|date|clipped)(?::\s*|\s+)(.+)$/i;
@@ -80,7 +82,10 @@ export function parseTextFile(bytes: Uint8Array, filename: string): ParsedTextFi
 
   const headings = new Set<number>();
   const blocks: string[] = [];
-  for (const raw of lines.slice(i).join('\n').split(/\n[ \t]*\n+/)) {
+  const body = lines.slice(i).join('\n');
+  // eslint-disable-next-line no-control-regex
+  const normalized = /^[\x00-\x7f]*$/.test(body) ? body : body.normalize('NFC');
+  for (const raw of normalized.split(/\n[ \t]*\n+/)) {
     const block = raw.replace(/[ \t\n\f\v]+/g, ' ').trim();
     if (!block) continue;
     const h = markdown ? /^#{1,6}\s+(.+?)\s*#*$/.exec(block) : null;
@@ -95,6 +100,7 @@ export function parseTextFile(bytes: Uint8Array, filename: string): ParsedTextFi
   return {
     title,
     text: blocks.join('\n\n'),
+    blocks,
     byline: meta.by ?? null,
     siteName: meta.site ?? (url ? hostOf(url) : null),
     canonicalUrl: url,
