@@ -1,5 +1,8 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
+import { gunzipSync } from 'node:zlib';
+import { prepared } from '../statements';
+import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;
@@ -124,11 +127,11 @@ export function listVersions(db: Db, articleId: number): ArticleVersion[] {
 
 export function getVersionContent(db: Db, versionId: number): ArticleContent | undefined {
   const row = db
-    .prepare<[number], { id: number; article_id: number; content_html: string; content_text: string }>(
-      `SELECT id, article_id, content_html, content_text FROM article_versions WHERE id = ?`,
+    .prepare<[number], { id: number; article_id: number; content_html: string; content_html_z: Buffer | null; content_text: string }>(
+      `SELECT id, article_id, content_html, content_html_z, content_text FROM article_versions WHERE id = ?`,
     )
     .get(versionId);
-  return row && { versionId: row.id, articleId: row.article_id, html: row.content_html, text: row.content_text };
+  return row && { versionId: row.id, articleId: row.article_id, html: readHtml(row), text: row.content_text };
 }
 
 // ── Write side (clipping) ─────────────────────────────────────────────────────
@@ -158,21 +161,18 @@ export function getAsset(db: Db, sha256: string): { mimeType: string; bytes: Buf
 /** The article a re-clip belongs to: same canonical URL first, else any version with the same clean text. */
 export function findArticleForReclip(db: Db, canonicalUrl: string | null, textSha256: string): number | undefined {
   if (canonicalUrl) {
-    const byUrl = db.prepare<[string], { id: number }>(`SELECT id FROM articles WHERE canonical_url = ?`).get(canonicalUrl);
+    const byUrl = prepared<[string], { id: number }>(db, `SELECT id FROM articles WHERE canonical_url = ?`).get(canonicalUrl);
     if (byUrl) return byUrl.id;
   }
-  const byText = db
-    .prepare<[string], { article_id: number }>(`SELECT article_id FROM article_versions WHERE text_sha256 = ? ORDER BY id LIMIT 1`)
-    .get(textSha256);
+  const byText = prepared<[string], { article_id: number }>(db, `SELECT article_id FROM article_versions WHERE text_sha256 = ? ORDER BY id LIMIT 1`).get(textSha256);
   return byText?.article_id;
 }
 
 export function latestVersionOf(db: Db, articleId: number): { id: number; versionNo: number; textSha256: string } | undefined {
-  const row = db
-    .prepare<[number], { id: number; version_no: number; text_sha256: string }>(
-      `SELECT id, version_no, text_sha256 FROM article_versions WHERE article_id = ? ORDER BY version_no DESC LIMIT 1`,
-    )
-    .get(articleId);
+  const row = prepared<[number], { id: number; version_no: number; text_sha256: string }>(
+    db,
+    `SELECT id, version_no, text_sha256 FROM article_versions WHERE article_id = ? ORDER BY version_no DESC LIMIT 1`,
+  ).get(articleId);
   return row && { id: row.id, versionNo: row.version_no, textSha256: row.text_sha256 };
 }
 
@@ -191,8 +191,8 @@ export interface ArticleMetadataValues {
 }
 
 export function insertArticle(db: Db, meta: ArticleMetadataValues, now: string): number {
-  const result = db
-    .prepare(
+  const result = prepared(
+      db,
       `INSERT INTO articles (canonical_url, title, byline, authors_json, site_name, published_at, modified_at, lang, excerpt,
                              lead_image_sha256, metadata_json, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -283,6 +283,8 @@ export interface NewVersion {
   httpStatus: number | null;
   httpHeaders: Record<string, string> | null;
   originalGzip: Uint8Array;
+  /** The original bytes, when the caller has them (saves unzipping originalGzip to store them packed). */
+  originalBytes?: Uint8Array;
   originalSha256: string;
   originalSize: number;
   contentHtml: string;
@@ -297,12 +299,15 @@ export interface NewVersion {
 
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
-  const result = db
-    .prepare(
+  const original = version.originalBytes ?? gunzipSync(version.originalGzip);
+  if (!version.originalBytes && sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
+  const packed = packBodies(original, version.contentHtml, version.contentText);
+  const result = prepared(
+      db,
       `INSERT INTO article_versions (article_id, version_no, clipped_at, source_kind, source_location, http_status, http_headers_json,
                                      original_gzip, original_sha256, original_size, content_html, content_text, text_sha256,
-                                     word_count, extractor_version, warnings_json, metadata_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                     word_count, extractor_version, warnings_json, metadata_json, content_html_z, original_z)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       version.articleId,
@@ -312,19 +317,21 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
       version.sourceLocation,
       version.httpStatus,
       version.httpHeaders ? JSON.stringify(version.httpHeaders) : null,
-      Buffer.from(version.originalGzip),
+      packed.originalGzip,
       version.originalSha256,
       version.originalSize,
-      version.contentHtml,
+      packed.contentHtml,
       version.contentText,
       version.textSha256,
       version.wordCount,
       version.extractorVersion,
       JSON.stringify(version.warnings),
       JSON.stringify(version.metadata),
+      packed.contentHtmlZ,
+      packed.originalZ,
     );
   const id = Number(result.lastInsertRowid);
-  const link = db.prepare(`INSERT INTO article_version_assets (version_id, asset_sha256, original_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const link = prepared(db, `INSERT INTO article_version_assets (version_id, asset_sha256, original_url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
   for (const asset of version.assets) link.run(id, asset.sha256, asset.originalUrl);
   return { id, versionNo };
 }
@@ -335,11 +342,12 @@ export function getVersionOriginal(
   versionId: number,
 ): { originalGzip: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
   const row = db
-    .prepare<[number], { original_gzip: Buffer; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }>(
-      `SELECT original_gzip, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`,
-    )
+    .prepare<
+      [number],
+      { original_gzip: Buffer; original_z: Buffer | null; content_text: string; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }
+    >(`SELECT original_gzip, original_z, content_text, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`)
     .get(versionId);
-  return row && { originalGzip: row.original_gzip, sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
+  return row && { originalGzip: readOriginalGzip(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
 }
 
 export type MetadataEdit = Partial<{

@@ -1,20 +1,17 @@
 import type { Db } from '../connection';
 import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFts';
-import type { Filter } from '../../shared/search/query';
-import type { ArticleHit, NoteHit, SnippetPart } from '../../shared/domain/search';
+import type { Filter, TextTerm } from '../../shared/search/query';
+import { buildSnippet } from './searchSnippet';
+import { prepared } from '../statements';
+import type { ArticleHit, NoteHit, QuoteHit } from '../../shared/domain/search';
 
-/** Marks around matched words in snippet() output; control characters never occur in stored text. */
-const HIT_OPEN = '\u0001';
-const HIT_CLOSE = '\u0002';
-const SNIPPET_TOKENS = 24;
-/** Characters either side of a substring match in snippets built here (spaceless scripts). */
-const SNIPPET_CONTEXT_CHARS = 60;
-const EXCERPT_CHARS = 200;
 
 export interface SearchPlan {
   text: CompiledText;
   filters: readonly Filter[];
   limit: number;
+  /** The terms a hit's snippet marks (those of the groups that are not excluded). */
+  highlight: readonly TextTerm[];
 }
 
 export interface TypeResults<Hit> {
@@ -91,6 +88,39 @@ const NOTES: Kind = {
   },
 };
 
+const QUOTES: Kind = {
+  fts: 'passage_fts',
+  trigram: 'passage_trigram',
+  substringIds: `SELECT p.id FROM passage_trigram_docsize d JOIN passages p ON p.id = d.id
+                  WHERE instr(p.exact, ?) > 0`,
+  filter(filter, id) {
+    const not = filter.negated ? 'NOT ' : '';
+    const where = (sql: string, ...params: unknown[]): Condition => ({ sql: `${id} ${not}IN (SELECT p.id FROM passages p WHERE ${sql})`, params });
+    switch (filter.kind) {
+      case 'tag':
+        return { sql: `${id} ${not}IN (SELECT l.passage_id FROM passage_tags l JOIN tags t ON t.id = l.tag_id WHERE t.name = ?)`, params: [filter.value] };
+      case 'project':
+        // In a project through its article, or through a note of the project that quotes it.
+        return {
+          sql: `${id} ${not}IN (SELECT p.id FROM passages p JOIN project_articles l ON l.article_id = p.article_id JOIN projects pr ON pr.id = l.project_id WHERE pr.name = ?
+                               UNION SELECT q.passage_id FROM note_quotes q JOIN project_notes l ON l.note_id = q.note_id JOIN projects pr ON pr.id = l.project_id WHERE pr.name = ?)`,
+          params: [filter.value, filter.value],
+        };
+      case 'site':
+        return where(`instr(lower(coalesce(p.source_site, '') || ' ' || coalesce(p.source_url, '')), lower(?)) > 0`, filter.value);
+      case 'author':
+        return where(`p.article_id IN (SELECT a.id FROM articles a WHERE instr(lower(coalesce(a.byline, '') || ' ' || a.authors_json), lower(?)) > 0)`, filter.value);
+      case 'before':
+        return where(`substr(p.created_at, 1, 10) < ?`, filter.date);
+      case 'after':
+        return where(`substr(p.created_at, 1, 10) >= ?`, filter.date);
+      default:
+        // is: describes articles. Excluding a state (-is:starred) leaves every quote.
+        return filter.negated ? null : 'none';
+    }
+  },
+};
+
 /** All conditions besides the main MATCH, or 'none' when the query can't match this kind at all. */
 function conditionsFor(kind: Kind, plan: SearchPlan, id: string): Condition[] | 'none' {
   const conditions: Condition[] = [];
@@ -122,37 +152,36 @@ function and(conditions: Condition[]): Condition {
 }
 
 /** Ids of the best matches and the total count, ranked by bm25 when there is a word match, else newest first. */
-function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idColumn: string, table: string) {
+function findIds(db: Db, kind: Kind, plan: SearchPlan, newestFirst: string, idColumn: string, table: string): { count: number; ids: number[] } {
   // On the FTS table the id is written +rowid: a plain `rowid IN (…)` is handed to FTS5 as one
-  // MATCH evaluation per listed id and defeats its ORDER BY rank, turning a 30 ms query into seconds.
+  // MATCH evaluation per listed id, turning a 30 ms query into seconds.
   const conditions = conditionsFor(kind, plan, plan.text.match ? '+rowid' : idColumn);
-  if (conditions === 'none') return { count: 0, rows: [] as Array<{ id: number; snippet: string | null }> };
+  if (conditions === 'none') return { count: 0, ids: [] };
   const where = and(conditions);
   if (plan.text.match) {
-    // A single-table query on the FTS table, so FTS5 itself sorts by rank and snippet() runs only for the rows returned.
     const params = [plan.text.match, ...where.params];
-    const rows =
-      plan.limit === 0
-        ? []
-        : (db
-            .prepare(
-              `SELECT rowid AS id, snippet(${kind.fts}, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-                 FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql} ORDER BY rank LIMIT ?`,
-            )
-            .all(...params, plan.limit) as Array<{ id: number; snippet: string }>);
-    // Fewer rows than asked for is already the count: the second pass over the index is only for long result lists.
-    const count =
-      rows.length < plan.limit
-        ? rows.length
-        : (db.prepare(`SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number);
-    return { count, rows };
+    if (plan.limit === 0) {
+      return { count: prepared(db, `SELECT count(*) FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql}`).pluck().get(...params) as number, ids: [] };
+    }
+    // One pass over the index: every match is ranked once (bm25 with the field weights set as the
+    // table's rank), counted from the same rows, and the best are kept. Snippets are built for those
+    // only (searchSnippet.ts): a second MATCH to count, or per-row snippet() calls, would evaluate
+    // the query again.
+    const rows = prepared(
+        db,
+        `WITH matches AS MATERIALIZED (SELECT rowid AS id, rank AS score FROM ${kind.fts} WHERE ${kind.fts} MATCH ? AND ${where.sql})
+         SELECT id, (SELECT count(*) FROM matches) AS total FROM matches ORDER BY score, id LIMIT ?`,
+      )
+      .raw()
+      .all(...params, plan.limit) as Array<[number, number]>;
+    return { count: rows[0]?.[1] ?? 0, ids: rows.map((r) => r[0]) };
   }
-  const count = db.prepare(`SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
-  if (count === 0 || plan.limit === 0) return { count, rows: [] };
-  const rows = db
-    .prepare(`SELECT ${idColumn} AS id, NULL AS snippet FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
-    .all(...where.params, plan.limit) as Array<{ id: number; snippet: null }>;
-  return { count, rows };
+  const count = prepared(db, `SELECT count(*) FROM ${table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  if (count === 0 || plan.limit === 0) return { count, ids: [] };
+  const ids = prepared(db, `SELECT ${idColumn} AS id FROM ${table} WHERE ${where.sql} ORDER BY ${newestFirst} LIMIT ?`)
+    .pluck()
+    .all(...where.params, plan.limit) as number[];
+  return { count, ids };
 }
 
 interface ArticleRow {
@@ -164,24 +193,26 @@ interface ArticleRow {
   created_at: string;
   reading_state: 'unread' | 'read' | 'archived';
   starred: number;
+  body: string;
 }
 
 export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit> {
-  const { count, rows } = findIds(db, ARTICLES, plan, 'coalesce(a.published_at, a.created_at) DESC, a.id DESC', 'a.id', 'articles a');
-  if (rows.length === 0) return { count, hits: [] };
+  const { count, ids } = findIds(db, ARTICLES, plan, 'coalesce(a.published_at, a.created_at) DESC, a.id DESC', 'a.id', 'articles a');
+  if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
-      db
-        .prepare(
-          `SELECT id, title, byline, site_name, published_at, created_at, reading_state, starred
-             FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(rows.map((r) => r.id))) as ArticleRow[]
+      prepared(
+        db,
+        // The text snippets are made from: the latest version's, as indexed.
+        `SELECT a.id, a.title, a.byline, a.site_name, a.published_at, a.created_at, a.reading_state, a.starred, coalesce(v.content_text, '') AS body
+           FROM articles a LEFT JOIN article_versions v
+             ON v.article_id = a.id AND v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id)
+          WHERE a.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as ArticleRow[]
     ).map((row) => [row.id, row]),
   );
-  const bodyOf = db.prepare(`SELECT title || char(10) || body FROM article_search_source WHERE article_id = ?`).pluck();
-  const hits = rows.flatMap((r): ArticleHit[] => {
-    const row = byId.get(r.id);
+  const hits = ids.flatMap((id): ArticleHit[] => {
+    const row = byId.get(id);
     if (!row) return [];
     return [
       {
@@ -194,7 +225,7 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
         clippedAt: row.created_at,
         readingState: row.reading_state,
         starred: row.starred === 1,
-        snippet: r.snippet !== null ? snippetParts(r.snippet) : snippetFromText(bodyText(bodyOf.get(r.id) as string, row.title), plan),
+        snippet: buildSnippet(row.body, plan.highlight),
       },
     ];
   });
@@ -202,84 +233,80 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
 }
 
 export function searchNotes(db: Db, plan: SearchPlan): TypeResults<NoteHit> {
-  const { count, rows } = findIds(db, NOTES, plan, 'n.updated_at DESC, n.id DESC', 'n.id', 'notes n');
-  if (rows.length === 0) return { count, hits: [] };
+  const { count, ids } = findIds(db, NOTES, plan, 'n.updated_at DESC, n.id DESC', 'n.id', 'notes n');
+  if (ids.length === 0) return { count, hits: [] };
   const byId = new Map(
     (
-      db
-        .prepare(`SELECT id, title, updated_at, content_text FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(rows.map((r) => r.id))) as Array<{ id: number; title: string; updated_at: string; content_text: string }>
+      prepared(db, `SELECT id, title, updated_at, content_text FROM notes WHERE id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(ids)) as Array<{ id: number; title: string; updated_at: string; content_text: string }>
     ).map((row) => [row.id, row]),
   );
-  const hits = rows.flatMap((r): NoteHit[] => {
-    const row = byId.get(r.id);
+  const hits = ids.flatMap((id): NoteHit[] => {
+    const row = byId.get(id);
     if (!row) return [];
-    return [
-      {
-        type: 'note',
-        id: row.id,
-        title: row.title,
-        updatedAt: row.updated_at,
-        snippet: r.snippet !== null ? snippetParts(r.snippet) : snippetFromText(row.content_text, plan),
-      },
-    ];
+    return [{ type: 'note', id: row.id, title: row.title, updatedAt: row.updated_at, snippet: buildSnippet(row.content_text, plan.highlight) }];
   });
   return { count, hits };
 }
 
-function bodyText(titleAndBody: string, title: string): string {
-  return titleAndBody.slice(title.length + 1);
+interface QuoteRow {
+  id: number;
+  exact: string;
+  article_id: number | null;
+  source_title: string;
+  source_site: string | null;
+  anchor_status: QuoteHit['anchorStatus'];
+  created_at: string;
+  note_count: number;
 }
 
-/** Splits snippet() output at the hit markers. */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const open = rest.indexOf(HIT_OPEN);
-    if (open === -1) {
-      parts.push({ text: rest, hit: false });
-      break;
-    }
-    if (open > 0) parts.push({ text: rest.slice(0, open), hit: false });
-    const close = rest.indexOf(HIT_CLOSE, open + 1);
-    const end = close === -1 ? rest.length : close;
-    parts.push({ text: rest.slice(open + 1, end), hit: true });
-    rest = rest.slice(end + 1);
-  }
-  return parts.filter((p) => p.text.length > 0).map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
-}
+/** Notes listed per quote hit. */
+const NOTES_PER_QUOTE = 5;
 
-/**
- * A snippet built here when FTS5 didn't rank the row: around the first
- * spaceless-script term found (the trigram index can't mark them), else the
- * start of the text.
- */
-function snippetFromText(text: string, plan: SearchPlan): SnippetPart[] {
-  const wanted = plan.text.spacelessGroups
-    .filter((g) => !g.negated)
-    .flatMap((g) => [...g.substrings, ...(g.trigramMatch ? trigramTerms(g.trigramMatch) : [])]);
-  const lower = text.toLowerCase();
-  let best: { at: number; length: number } | undefined;
-  for (const term of wanted) {
-    const at = lower.indexOf(term.toLowerCase());
-    if (at !== -1 && (!best || at < best.at)) best = { at, length: term.length };
+export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
+  const { count, ids } = findIds(db, QUOTES, plan, 'p.created_at DESC, p.id DESC', 'p.id', 'passages p');
+  if (ids.length === 0) return { count, hits: [] };
+  const idsJson = JSON.stringify(ids);
+  const byId = new Map(
+    (
+      prepared(
+        db,
+          `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at,
+                  (SELECT count(DISTINCT q.note_id) FROM note_quotes q WHERE q.passage_id = p.id) AS note_count
+             FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(idsJson) as QuoteRow[]
+    ).map((row) => [row.id, row]),
+  );
+  const notesOf = new Map<number, Array<{ id: number; title: string }>>();
+  for (const link of prepared(
+        db,
+      `SELECT DISTINCT q.passage_id, n.id, n.title FROM note_quotes q JOIN notes n ON n.id = q.note_id
+        WHERE q.passage_id IN (SELECT value FROM json_each(?)) ORDER BY q.passage_id, n.updated_at DESC, n.id`,
+    )
+    .all(idsJson) as Array<{ passage_id: number; id: number; title: string }>) {
+    const list = notesOf.get(link.passage_id) ?? [];
+    if (list.length < NOTES_PER_QUOTE) list.push({ id: link.id, title: link.title });
+    notesOf.set(link.passage_id, list);
   }
-  if (!best) {
-    const head = text.slice(0, EXCERPT_CHARS).replace(/\s+/gu, ' ').trim();
-    return head ? [{ text: text.length > EXCERPT_CHARS ? `${head}…` : head, hit: false }] : [];
-  }
-  const start = Math.max(0, best.at - SNIPPET_CONTEXT_CHARS);
-  const end = Math.min(text.length, best.at + best.length + SNIPPET_CONTEXT_CHARS);
-  const parts: SnippetPart[] = [
-    { text: `${start > 0 ? '…' : ''}${text.slice(start, best.at)}`, hit: false },
-    { text: text.slice(best.at, best.at + best.length), hit: true },
-    { text: `${text.slice(best.at + best.length, end)}${end < text.length ? '…' : ''}`, hit: false },
-  ];
-  return parts.filter((p) => p.text.length > 0).map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
-}
-
-/** The terms of an OR-ed trigram MATCH string built by compileText. */
-function trigramTerms(match: string): string[] {
-  return [...match.matchAll(/"((?:[^"]|"")*)"/gu)].map((m) => m[1]!.replaceAll('""', '"'));
+  const hits = ids.flatMap((id): QuoteHit[] => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        type: 'quote',
+        id: row.id,
+        title: row.source_title,
+        articleId: row.article_id,
+        site: row.source_site,
+        text: row.exact,
+        anchorStatus: row.anchor_status,
+        createdAt: row.created_at,
+        noteCount: row.note_count,
+        notes: notesOf.get(row.id) ?? [],
+        snippet: buildSnippet(row.exact, plan.highlight),
+      },
+    ];
+  });
+  return { count, hits };
 }

@@ -1,21 +1,30 @@
 import type { Db } from '../connection';
-import type { ItemRef, Tag } from '../../shared/domain/organize';
+import type { Tag, TagItemRef } from '../../shared/domain/organize';
 
 interface TagRow {
   id: number;
   name: string;
   article_count: number;
   note_count: number;
+  passage_count: number;
 }
 
 const TAG_SELECT = `
   SELECT t.id, t.name,
          (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS article_count,
-         (SELECT count(*) FROM note_tags WHERE tag_id = t.id) AS note_count
+         (SELECT count(*) FROM note_tags WHERE tag_id = t.id) AS note_count,
+         (SELECT count(*) FROM passage_tags WHERE tag_id = t.id) AS passage_count
     FROM tags t`;
 
+/** The link table and its item column, per kind of item. */
+const LINKS: Record<TagItemRef['type'], { table: string; column: string }> = {
+  article: { table: 'article_tags', column: 'article_id' },
+  note: { table: 'note_tags', column: 'note_id' },
+  passage: { table: 'passage_tags', column: 'passage_id' },
+};
+
 function rowToTag(row: TagRow): Tag {
-  return { id: row.id, name: row.name, articleCount: row.article_count, noteCount: row.note_count };
+  return { id: row.id, name: row.name, articleCount: row.article_count, noteCount: row.note_count, passageCount: row.passage_count };
 }
 
 export function listTags(db: Db): Tag[] {
@@ -34,19 +43,21 @@ export function ensureTag(db: Db, name: string, now: string): number {
   return Number(db.prepare(`INSERT INTO tags (name, created_at) VALUES (?, ?)`).run(name, now).lastInsertRowid);
 }
 
-export function tagItems(db: Db, tagId: number, items: readonly ItemRef[]): number {
-  const article = db.prepare(`INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)`);
-  const note = db.prepare(`INSERT OR IGNORE INTO note_tags (note_id, tag_id) VALUES (?, ?)`);
+export function tagItems(db: Db, tagId: number, items: readonly TagItemRef[]): number {
   let added = 0;
-  for (const item of items) added += (item.type === 'article' ? article : note).run(item.id, tagId).changes;
+  for (const item of items) {
+    const { table, column } = LINKS[item.type];
+    added += db.prepare(`INSERT OR IGNORE INTO ${table} (${column}, tag_id) VALUES (?, ?)`).run(item.id, tagId).changes;
+  }
   return added;
 }
 
-export function untagItems(db: Db, tagId: number, items: readonly ItemRef[]): number {
-  const article = db.prepare(`DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?`);
-  const note = db.prepare(`DELETE FROM note_tags WHERE note_id = ? AND tag_id = ?`);
+export function untagItems(db: Db, tagId: number, items: readonly TagItemRef[]): number {
   let removed = 0;
-  for (const item of items) removed += (item.type === 'article' ? article : note).run(item.id, tagId).changes;
+  for (const item of items) {
+    const { table, column } = LINKS[item.type];
+    removed += db.prepare(`DELETE FROM ${table} WHERE ${column} = ? AND tag_id = ?`).run(item.id, tagId).changes;
+  }
   return removed;
 }
 
@@ -56,15 +67,19 @@ export function deleteTag(db: Db, id: number): boolean {
 
 /** Tags no item uses any more: removed so the tag list stays meaningful. */
 export function deleteUnusedTag(db: Db, id: number): void {
-  db.prepare(
-    `DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?) AND NOT EXISTS (SELECT 1 FROM note_tags WHERE tag_id = ?)`,
-  ).run(id, id, id);
+  const unused = Object.values(LINKS)
+    .map(({ table }) => `NOT EXISTS (SELECT 1 FROM ${table} WHERE tag_id = :id)`)
+    .join(' AND ');
+  db.prepare(`DELETE FROM tags WHERE id = :id AND ${unused}`).run({ id });
 }
 
-export function tagsOfItem(db: Db, item: ItemRef): string[] {
-  const sql =
-    item.type === 'article'
-      ? `SELECT t.name FROM article_tags l JOIN tags t ON t.id = l.tag_id WHERE l.article_id = ? ORDER BY t.name COLLATE NOCASE`
-      : `SELECT t.name FROM note_tags l JOIN tags t ON t.id = l.tag_id WHERE l.note_id = ? ORDER BY t.name COLLATE NOCASE`;
-  return db.prepare(sql).pluck().all(item.id) as string[];
+export function tagsOfItem(db: Db, item: TagItemRef): string[] {
+  const { table, column } = LINKS[item.type];
+  return db.prepare(`SELECT t.name FROM ${table} l JOIN tags t ON t.id = l.tag_id WHERE l.${column} = ? ORDER BY t.name COLLATE NOCASE`).pluck().all(item.id) as string[];
+}
+
+/** Passages among the items that do not exist. */
+export function missingPassages(db: Db, items: readonly TagItemRef[]): TagItemRef[] {
+  const exists = db.prepare(`SELECT 1 FROM passages WHERE id = ?`).pluck();
+  return items.filter((item) => item.type === 'passage' && exists.get(item.id) === undefined);
 }

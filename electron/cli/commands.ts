@@ -8,6 +8,7 @@ import { QUOTE_COMMANDS } from './commands/quote';
 import { PROJECTS_COMMANDS } from './commands/projects';
 import { SEARCH_COMMANDS } from './commands/search';
 import { TAGS_COMMANDS } from './commands/tags';
+import { IMPORT_COMMANDS } from './commands/import';
 import { DB_COMMANDS } from './commands/db';
 
 export interface CommandContext {
@@ -104,5 +105,6 @@ export const COMMANDS: Command[] = [
   ...SEARCH_COMMANDS,
   ...PROJECTS_COMMANDS,
   ...TAGS_COMMANDS,
+  ...IMPORT_COMMANDS,
   ...DB_COMMANDS,
 ];

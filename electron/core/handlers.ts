@@ -10,6 +10,7 @@ import { libraryHandlers } from './handlers/library';
 import { projectsHandlers } from './handlers/projects';
 import { searchHandlers } from './handlers/search';
 import { tagsHandlers } from './handlers/tags';
+import { importHandlers } from './handlers/import';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -34,5 +35,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...projectsHandlers(ctx),
     ...tagsHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...importHandlers(ctx),
   };
 }

@@ -14,6 +14,7 @@ import { backupDirFor, isRotatingBackupName } from './services/backups';
  */
 const PATH_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'clip.files',
+  'import.files',
   'export.note',
   'export.notes',
   'export.project',

@@ -10,6 +10,7 @@ import { libraryContract } from './domains/library';
 import { projectsContract } from './domains/projects';
 import { searchContract } from './domains/search';
 import { tagsContract } from './domains/tags';
+import { importContract } from './domains/import';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -33,6 +34,7 @@ export const contract = {
   ...projectsContract,
   ...tagsContract,
   ...libraryContract,
+  ...importContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -28,6 +28,11 @@ export const ItemRefSchema = z.strictObject({ type: z.enum(['article', 'note']),
 export type ItemRef = z.infer<typeof ItemRefSchema>;
 export const ItemRefs = z.array(ItemRefSchema).min(1, 'Select at least one item').max(ITEMS_PER_CALL_MAX);
 
+/** Something a tag can go on: passages (quotes) too. */
+export const TagItemRefSchema = z.strictObject({ type: z.enum(['article', 'note', 'passage']), id: RowId });
+export type TagItemRef = z.infer<typeof TagItemRefSchema>;
+export const TagItemRefs = z.array(TagItemRefSchema).min(1, 'Select at least one item').max(ITEMS_PER_CALL_MAX);
+
 export const ProjectSchema = z.object({
   id: RowId,
   name: z.string(),
@@ -54,6 +59,7 @@ export const TagSchema = z.object({
   name: z.string(),
   articleCount: z.number().int().nonnegative(),
   noteCount: z.number().int().nonnegative(),
+  passageCount: z.number().int().nonnegative().optional(),
 });
 export type Tag = z.infer<typeof TagSchema>;
 

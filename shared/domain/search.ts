@@ -31,7 +31,26 @@ export const NoteHitSchema = z.object({
 });
 export type NoteHit = z.infer<typeof NoteHitSchema>;
 
-export const SearchHitSchema = z.discriminatedUnion('type', [ArticleHitSchema, NoteHitSchema]);
+/** A quoted passage: its text, its source, and the notes quoting it. `title` is the source's title. */
+export const QuoteHitSchema = z.object({
+  type: z.literal('quote'),
+  /** The passage id. */
+  id: RowId,
+  title: z.string(),
+  /** Null once the source article was deleted (the quote keeps its citation). */
+  articleId: RowId.nullable(),
+  site: z.string().nullable(),
+  text: z.string(),
+  anchorStatus: z.enum(['ok', 'changed', 'orphan', 'source_deleted']),
+  createdAt: Timestamp,
+  noteCount: z.number().int().nonnegative(),
+  /** The first notes quoting it (noteCount says how many there are). */
+  notes: z.array(z.object({ id: RowId, title: z.string() })),
+  snippet: z.array(SnippetPartSchema),
+});
+export type QuoteHit = z.infer<typeof QuoteHitSchema>;
+
+export const SearchHitSchema = z.discriminatedUnion('type', [ArticleHitSchema, NoteHitSchema, QuoteHitSchema]);
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 export const SearchGroupSchema = z.object({

@@ -1,4 +1,5 @@
 import { clipPaths } from '../../electron/core/services/clip';
+import { getVersionContent } from '../../db/repositories/articles';
 import { HAVE_FIXTURES, NO_FIXTURES_REASON, SEED_ARTICLE, insertArticle } from '../helpers/articles';
 import { expect, test } from './fixtures';
 import { NotesPage } from './pages/NotesPage';
@@ -82,9 +83,11 @@ test.describe('quoting the seed article', () => {
       ],
     });
     // Make the stored HTML hostile, keeping its text (what a bad sanitizer at clip time could let through).
+    // The HTML is stored packed (db/versionBodies.ts): read it as the app does, write the hostile copy back plain.
+    const storedHtml = getVersionContent(app.core.ctx.db, versionId)!.html;
     app.core.ctx.db
-      .prepare('UPDATE article_versions SET content_html = content_html || ? WHERE id = ?')
-      .run('<img src="https://tracker.example/pixel.gif" onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">x</a>', versionId);
+      .prepare('UPDATE article_versions SET content_html = ? || ? WHERE id = ?')
+      .run(storedHtml, '<img src="https://tracker.example/pixel.gif" onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">x</a>', versionId);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     const reader = new ReaderPage(page);

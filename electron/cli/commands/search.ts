@@ -32,9 +32,11 @@ export const SEARCH_COMMANDS: Command[] = [
           const about =
             hit.type === 'article'
               ? [hit.site, hit.byline, (hit.publishedAt ?? hit.clippedAt).slice(0, 10)].filter(Boolean).join(' · ')
-              : `edited ${hit.updatedAt.slice(0, 10)}`;
-          const title = hit.type === 'note' ? displayTitle(hit.title) : hit.title;
-          ctx.io.out(`  ${hit.type}:${hit.id}  ${title}${about ? `  (${about})` : ''}`);
+              : hit.type === 'note'
+                ? `edited ${hit.updatedAt.slice(0, 10)}`
+                : [hit.site, hit.noteCount === 1 ? 'quoted in 1 note' : `quoted in ${hit.noteCount} notes`, hit.anchorStatus === 'ok' ? '' : hit.anchorStatus.replace('_', ' ')].filter(Boolean).join(' · ');
+          const title = hit.type === 'note' ? displayTitle(hit.title) : hit.type === 'quote' ? `from ${hit.title}` : hit.title;
+          ctx.io.out(`  ${hit.type === 'quote' ? 'passage' : hit.type}:${hit.id}  ${title}${about ? `  (${about})` : ''}`);
           const snippet = snippetText(hit.snippet).trim();
           if (snippet) ctx.io.out(`      ${snippet}`);
         }

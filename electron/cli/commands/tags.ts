@@ -1,29 +1,41 @@
 import type { Command } from '../commands';
 import { UsageError } from '../commands';
 import { formatTable } from '../output';
-import { parseItems, printJson } from './kit';
+import type { TagItemRef } from '../../../shared/domain/organize';
+import { printJson } from './kit';
+
+/** Items on the command line: article:12 note:5 passage:7 (or a12 n5 p7). */
+function parseTagItems(words: string[]): TagItemRef[] {
+  if (words.length === 0) throw new UsageError('Name at least one item, like article:12, note:5 or passage:7');
+  return words.map((word) => {
+    const match = /^(article|note|passage|quote|a|n|p):?(\d+)$/i.exec(word);
+    if (!match) throw new UsageError(`"${word}" is not an item: write article:ID, note:ID or passage:ID`);
+    const kind = match[1]!.toLowerCase();
+    return { type: kind.startsWith('a') ? 'article' : kind.startsWith('n') ? 'note' : 'passage', id: Number(match[2]) };
+  });
+}
 
 export const TAGS_COMMANDS: Command[] = [
   {
     path: ['tags', 'list'],
     usage: 'dossier tags list [--json]',
-    summary: 'List tags with how many articles and notes carry them',
+    summary: 'List tags with how many articles, notes and passages carry them',
     async run(ctx) {
       const tags = await ctx.call('tags.list', {});
       if (ctx.json) printJson(ctx, tags);
       else if (tags.length === 0) ctx.io.out('No tags yet.');
-      else ctx.io.out(formatTable([['ARTICLES', 'NOTES', 'TAG'], ...tags.map((t) => [String(t.articleCount), String(t.noteCount), t.name])]));
+      else ctx.io.out(formatTable([['ARTICLES', 'NOTES', 'PASSAGES', 'TAG'], ...tags.map((t) => [String(t.articleCount), String(t.noteCount), String(t.passageCount ?? 0), t.name])]));
       return 0;
     },
   },
   {
     path: ['tags', 'add'],
-    usage: 'dossier tags add TAG ITEM... [--json]   (ITEM = article:ID or note:ID)',
-    summary: 'Tag articles and notes (creates the tag on first use)',
+    usage: 'dossier tags add TAG ITEM... [--json]   (ITEM = article:ID, note:ID or passage:ID)',
+    summary: 'Tag articles, notes and passages (creates the tag on first use)',
     async run(ctx, { positionals }) {
       const [name, ...items] = positionals;
       if (!name) throw new UsageError('Name the tag');
-      const result = await ctx.call('tags.add', { name, items: parseItems(items) });
+      const result = await ctx.call('tags.add', { name, items: parseTagItems(items) });
       if (ctx.json) printJson(ctx, result);
       else ctx.io.out(`Tagged ${result.added} item${result.added === 1 ? '' : 's'} with ${result.tag.name}.`);
       return 0;
@@ -32,13 +44,25 @@ export const TAGS_COMMANDS: Command[] = [
   {
     path: ['tags', 'remove'],
     usage: 'dossier tags remove TAG ITEM... [--json]',
-    summary: 'Remove a tag from articles and notes',
+    summary: 'Remove a tag from articles, notes and passages',
     async run(ctx, { positionals }) {
       const [name, ...items] = positionals;
       if (!name) throw new UsageError('Name the tag');
-      const result = await ctx.call('tags.remove', { name, items: parseItems(items) });
+      const result = await ctx.call('tags.remove', { name, items: parseTagItems(items) });
       if (ctx.json) printJson(ctx, result);
       else ctx.io.out(`Removed ${result.name} from ${result.removed} item${result.removed === 1 ? '' : 's'}.`);
+      return 0;
+    },
+  },
+  {
+    path: ['tags', 'of'],
+    usage: 'dossier tags of ITEM [--json]   (ITEM = article:ID, note:ID or passage:ID)',
+    summary: 'The tags on one article, note or passage',
+    async run(ctx, { positionals }) {
+      if (positionals.length !== 1) throw new UsageError('Name one item, like passage:7');
+      const names = await ctx.call('tags.ofItem', { item: parseTagItems(positionals)[0]! });
+      if (ctx.json) printJson(ctx, names);
+      else ctx.io.out(names.length ? names.join('\n') : 'No tags.');
       return 0;
     },
   },

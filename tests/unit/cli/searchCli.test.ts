@@ -51,7 +51,7 @@ describe('dossier search / projects / tags', () => {
     expect((await run('projects', 'show', 'Port audit', '--db', db)).stdout).toContain('article:1  Dredging contract awarded');
     expect((await run('projects', 'list', '--db', db)).stdout).toMatch(/1\s+1\s+0\s+Port audit/);
     expect((await run('tags', 'add', 'contracts', 'article:2', '--db', db)).stdout).toContain('Tagged 1 item with contracts');
-    expect(JSON.parse((await run('tags', 'list', '--json', '--db', db)).stdout)).toEqual([{ id: 1, name: 'contracts', articleCount: 1, noteCount: 0 }]);
+    expect(JSON.parse((await run('tags', 'list', '--json', '--db', db)).stdout)).toEqual([{ id: 1, name: 'contracts', articleCount: 1, noteCount: 0, passageCount: 0 }]);
 
     const inProject = JSON.parse((await run('search', 'dredging project:"port audit"', '--json', '--db', db)).stdout);
     expect(inProject.groups[0].hits.map((h: { id: number }) => h.id)).toEqual([1]);
@@ -59,7 +59,7 @@ describe('dossier search / projects / tags', () => {
     expect(tagged.groups[0].hits.map((h: { id: number }) => h.id)).toEqual([2]);
 
     expect((await run('tags', 'remove', 'contracts', 'article:2', '--db', db)).stdout).toContain('Removed contracts from 1 item');
-    expect(await run('tags', 'add', 'x', 'story:3', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('article:ID or note:ID') });
+    expect(await run('tags', 'add', 'x', 'story:3', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('article:ID, note:ID or passage:ID') });
     expect(await run('projects', 'show', 'Nope', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('no project "Nope"') });
     expect((await run('projects', 'rename', 'Port audit', 'Port', 'probe', '--db', db)).stdout).toContain('Renamed project 1 to Port probe');
     expect((await run('projects', 'delete', 'port probe', '--db', db)).stdout).toContain('Deleted project 1');

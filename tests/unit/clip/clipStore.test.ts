@@ -1,7 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { readHtml, readOriginal, type StoredBodies, type StoredOriginal } from '../../../db/versionBodies';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/core/clip/extract';
 import { dispatch } from '../../../electron/core/dispatch';
@@ -40,8 +41,10 @@ describe('storing clips', () => {
     const original = readFileSync(HARBOUR);
     expect(article.value.versions[0]).toMatchObject({ sourceKind: 'file', sourceLocation: `${dir}/harbour-report.html`, originalSha256: sha256Hex(original), originalSize: original.length, httpStatus: null });
     expect(String(article.value.versions[0]!.extractorVersion)).toMatch(/readability/);
-    const row = core.ctx.db.prepare('SELECT original_gzip, content_html, content_text, text_sha256 FROM article_versions').get() as { original_gzip: Buffer; content_html: string; content_text: string; text_sha256: string };
-    expect(gunzipSync(row.original_gzip).equals(original)).toBe(true);
+    // Stored packed (db/versionBodies.ts): read back through the same functions the app uses.
+    const stored = core.ctx.db.prepare('SELECT original_gzip, original_z, content_html, content_html_z, content_text, text_sha256 FROM article_versions').get() as StoredOriginal & StoredBodies & { text_sha256: string };
+    const row = { ...stored, content_html: readHtml(stored) };
+    expect(readOriginal(stored).equals(original)).toBe(true);
     expect(row.text_sha256).toBe(sha256Hex(row.content_text));
     // The local image is in the store and referenced by the local scheme; the remote one was dropped with a note.
     const sha = sha256Hex(PNG);
@@ -265,7 +268,8 @@ describe('URL clips (a local HTTP server stands in for the web)', () => {
   it('follows redirects, keeps status and headers, downloads images into the store', async () => {
     const result = await clipSource(core.ctx, { kind: 'url', url: `${base}/old` });
     expect(result.status, result.error ?? '').toBe('clipped');
-    const row = core.ctx.db.prepare('SELECT source_kind, source_location, http_status, http_headers_json, content_html FROM article_versions').get() as Record<string, string>;
+    const stored = core.ctx.db.prepare('SELECT source_kind, source_location, http_status, http_headers_json, content_html, content_html_z, content_text FROM article_versions').get() as StoredBodies & { http_headers_json: string };
+    const row = { ...stored, content_html: readHtml(stored) };
     expect(row).toMatchObject({ source_kind: 'url', source_location: `${base}/story`, http_status: 200 });
     expect(JSON.parse(row.http_headers_json!)).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'last-modified': 'Tue, 04 Mar 2025 10:00:00 GMT', 'x-dossier-requested-url': `${base}/old` });
     expect(row.content_html).toContain(`dossier-asset:${sha256Hex(PNG)}`);

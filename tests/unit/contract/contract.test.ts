@@ -80,6 +80,7 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'db.backup': [{ out: 'relative.sqlite' }, { out: '/tmp/x.txt' }, { out: 5 }, { out: '/tmp/a\0b.sqlite' }],
     'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
     'db.startEmpty': [],
+    'import.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'notes.md' }, { paths: ['a.md'], project: '' }, { paths: ['a.md'], project: 5 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -202,6 +203,7 @@ describe('the contract', () => {
       'db.restore': { file: '' },
       // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
       'db.startEmpty': {},
+      'import.files': { paths: [core.dir.file('probe.txt')], project: 'Probe project' },
     };
     if (channel === 'db.restore') {
       const backup = await dispatch(core.handlers, 'db.backup', {});

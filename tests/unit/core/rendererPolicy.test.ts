@@ -8,7 +8,7 @@ const BACKUPS = '/home/me/.config/Dossier/backups';
 
 describe('what the Electron renderer may call', () => {
   it('never lets it name a path to read or write', () => {
-    for (const channel of ['clip.files', 'export.note', 'export.notes', 'export.project', 'export.archive', 'export.importArchive'] as const) {
+    for (const channel of ['clip.files', 'import.files', 'export.note', 'export.notes', 'export.project', 'export.archive', 'export.importArchive'] as const) {
       expect(rendererMayCall(channel, {}, DB), channel).toBe(false);
     }
     expect(rendererMayCall('db.backup', { out: '/home/me/.bashrc' }, DB)).toBe(false);
@@ -26,7 +26,7 @@ describe('what the Electron renderer may call', () => {
     expect(rendererMayCall('export.jobProceed', { jobId: 'abcdefghijkl' }, DB)).toBe(true);
     expect(rendererMayCall('clip.pickFiles', {}, DB)).toBe(true);
     expect(rendererMayCall('db.backup', {}, DB)).toBe(true);
-    const pathFree = CHANNELS.filter((c) => !c.startsWith('export.') && c !== 'clip.files' && c !== 'db.backup' && c !== 'db.restore');
+    const pathFree = CHANNELS.filter((c) => !c.startsWith('export.') && c !== 'clip.files' && c !== 'import.files' && c !== 'db.backup' && c !== 'db.restore');
     for (const channel of pathFree) expect(rendererMayCall(channel, {}, DB), channel).toBe(true);
   });
 

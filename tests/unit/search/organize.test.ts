@@ -83,8 +83,8 @@ describe('tags', () => {
     await value(core, 'tags.add', { name: 'ports', items: [{ type: 'article', id: a }] });
     expect(await value(core, 'tags.ofItem', { item: { type: 'article', id: a } })).toEqual(['Corruption', 'ports']);
     expect(await value(core, 'tags.list', {})).toEqual([
-      { id: expect.any(Number), name: 'Corruption', articleCount: 2, noteCount: 1 },
-      { id: expect.any(Number), name: 'ports', articleCount: 1, noteCount: 0 },
+      { id: expect.any(Number), name: 'Corruption', articleCount: 2, noteCount: 1, passageCount: 0 },
+      { id: expect.any(Number), name: 'ports', articleCount: 1, noteCount: 0, passageCount: 0 },
     ]);
 
     expect(await value(core, 'tags.remove', { name: 'PORTS', items: [{ type: 'article', id: a }] })).toEqual({ name: 'ports', removed: 1 });
@@ -92,7 +92,7 @@ describe('tags', () => {
     expect(await call(core, 'tags.remove', { name: 'ports', items: [{ type: 'article', id: a }] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     notes.deleteNote(core.ctx, n);
-    expect(await value(core, 'tags.list', {})).toEqual([{ id: expect.any(Number), name: 'Corruption', articleCount: 2, noteCount: 0 }]);
+    expect(await value(core, 'tags.list', {})).toEqual([{ id: expect.any(Number), name: 'Corruption', articleCount: 2, noteCount: 0, passageCount: 0 }]);
   });
 
   it('refuse to tag items that do not exist, changing nothing', async () => {

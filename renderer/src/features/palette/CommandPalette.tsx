@@ -62,7 +62,7 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
       const key = `${hit.type}:${hit.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const about = hit.type === 'article' ? ['Article', hit.site, hit.byline].filter(Boolean).join(' · ') : 'Note';
+      const about = hit.type === 'article' ? ['Article', hit.site, hit.byline].filter(Boolean).join(' · ') : hit.type === 'note' ? 'Note' : 'Quote';
       list.push({ kind: 'hit', key, label: hit.title.trim() === '' ? 'Untitled' : hit.title, detail: about, hit });
     }
     return list;
@@ -92,7 +92,9 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
     }
     onClose();
     if (entry.hit.type === 'note') navigate({ kind: 'notes', noteId: entry.hit.id });
-    else openArticle(entry.hit.id);
+    else if (entry.hit.type === 'article') openArticle(entry.hit.id);
+    // A quote opens its source scrolled to the passage itself.
+    else if (entry.hit.articleId !== null) openArticle(entry.hit.articleId, { passageId: entry.hit.id });
     revealMatch(entry.hit);
   };
 

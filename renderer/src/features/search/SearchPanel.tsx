@@ -20,7 +20,9 @@ export function SearchPanel(): ReactNode {
   const open = (hit: SearchHit | undefined): void => {
     if (!hit) return;
     if (hit.type === 'note') navigate({ kind: 'notes', noteId: hit.id });
-    else openArticle(hit.id);
+    else if (hit.type === 'article') openArticle(hit.id);
+    // A quote opens its source scrolled to the passage itself.
+    else if (hit.articleId !== null) openArticle(hit.articleId, { passageId: hit.id });
     revealMatch(hit);
     setQuery('');
   };

@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../../shared/domain/search';
 export const SEARCH_MATCH_HIGHLIGHT = 'dossier-search-match';
 const WAIT_MS = 5000;
 
-const CONTAINERS: Record<SearchHit['type'], string> = {
+const CONTAINERS: Record<Exclude<SearchHit['type'], 'quote'>, string> = {
   article: '[data-testid="reader-body"]',
   note: '.editor-content[contenteditable]',
 };
@@ -77,6 +77,8 @@ function scrollerOf(element: Element): HTMLElement | null {
  * highlight goes when the journalist navigates elsewhere.
  */
 export function revealMatch(hit: SearchHit): void {
+  // A quote's reader is opened at the passage, which the reader marks and scrolls to itself.
+  if (hit.type === 'quote') return;
   const terms = matchedTerms(hit);
   if (terms.length === 0 || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   CSS.highlights.delete(SEARCH_MATCH_HIGHLIGHT);

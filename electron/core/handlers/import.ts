@@ -1,0 +1,16 @@
+import type { ImportChannel } from '../../../shared/contract/channelNames';
+import { DossierError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { importFiles } from '../services/articleImport';
+import type { HandlersFor } from './types';
+
+export function importHandlers(ctx: CoreContext): HandlersFor<ImportChannel> {
+  return {
+    'import.files': async ({ paths, project }) => {
+      if (!ctx.host?.allowPathInputs) {
+        throw new DossierError('forbidden', 'Importing by path is only available from the command line (dossier import FOLDER).');
+      }
+      return importFiles(ctx, paths, project === undefined ? {} : { project });
+    },
+  };
+}
