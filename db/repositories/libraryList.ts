@@ -50,6 +50,12 @@ export interface ListQuery {
 }
 
 export function listArticleIds(db: Db, query: ListQuery): number[] {
+  const { sql, params } = listArticleIdsSql(query);
+  return db.prepare(sql).pluck().all(...params) as number[];
+}
+
+/** The list's query; exported so a test can check its plan reads the sort indexes of migration 9. */
+export function listArticleIdsSql(query: ListQuery): { sql: string; params: unknown[] } {
   const conditions = [scopeCondition(query.scope)];
   for (const word of query.filter.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
     conditions.push({
@@ -59,7 +65,7 @@ export function listArticleIds(db: Db, query: ListQuery): number[] {
   }
   const sql = `SELECT a.id FROM articles a WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}
                ORDER BY ${ORDER[query.sort](query.direction === 'asc' ? 'ASC' : 'DESC')}`;
-  return db.prepare(sql).pluck().all(...conditions.flatMap((c) => c.params)) as number[];
+  return { sql, params: conditions.flatMap((c) => c.params) };
 }
 
 interface SummaryRow {
