@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import type { Article, ArticleContent, ArticleSummary, ArticleVersion, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
+import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { gunzipSync } from 'node:zlib';
 import { prepared } from '../statements';
 import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
@@ -176,16 +176,9 @@ export function latestVersionOf(db: Db, articleId: number): { id: number; versio
   return row && { id: row.id, versionNo: row.version_no, textSha256: row.text_sha256 };
 }
 
-export interface ArticleMetadataValues {
+export interface ArticleMetadataValues extends DescriptiveMetadata {
   title: string;
   byline: string | null;
-  authors: string[];
-  siteName: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
-  excerpt: string | null;
   leadImageSha256: string | null;
   fieldStatus: Partial<Record<MetadataField, FieldStatus>>;
 }
@@ -350,16 +343,7 @@ export function getVersionOriginal(
   return row && { originalGzip: readOriginalGzip(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
 }
 
-export type MetadataEdit = Partial<{
-  title: string;
-  authors: string[];
-  siteName: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
-  excerpt: string | null;
-}>;
+export type MetadataEdit = Partial<DescriptiveMetadata & { title: string }>;
 
 /** A user's edit: the values change and each edited field is marked 'edited' (a re-clip will not overwrite it). */
 export function updateArticleMetadata(db: Db, articleId: number, edit: MetadataEdit, now: string): boolean {

@@ -14,6 +14,17 @@ export type FieldStatus = z.infer<typeof FieldStatus>;
 export const METADATA_FIELDS = ['title', 'authors', 'siteName', 'publishedAt', 'modifiedAt', 'canonicalUrl', 'lang', 'excerpt', 'leadImage'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 
+/** The descriptive fields an article carries at every stage: found on the page, extracted, stored, edited. */
+export interface DescriptiveMetadata {
+  authors: string[];
+  siteName: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  canonicalUrl: string | null;
+  lang: string | null;
+  excerpt: string | null;
+}
+
 export const ArticleSummarySchema = z.object({
   id: RowId,
   title: z.string(),

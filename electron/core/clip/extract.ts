@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
-import type { FieldStatus, MetadataField } from '../../../shared/domain/article';
+import type { DescriptiveMetadata, FieldStatus, MetadataField } from '../../../shared/domain/article';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from './decode';
 import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
@@ -46,16 +46,9 @@ export interface ClipInput {
   format?: ClipFormat;
 }
 
-export interface ArticleMetadata {
+export interface ArticleMetadata extends DescriptiveMetadata {
   title: string;
   byline: string | null;
-  authors: string[];
-  siteName: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
-  excerpt: string | null;
   leadImageUrl: string | null;
   fieldStatus: Partial<Record<MetadataField, FieldStatus>>;
 }

@@ -7,6 +7,7 @@
  * a fallback.
  */
 
+import type { DescriptiveMetadata } from '../../../shared/domain/article';
 import { findDateInText, normalizeDate, zoneHintForLanguage, type ZoneHint } from './dates';
 
 export { normalizeDate } from './dates';
@@ -23,15 +24,8 @@ export interface MetaElement {
   tagName: string;
 }
 
-export interface PageMetadata {
+export interface PageMetadata extends DescriptiveMetadata {
   title: string | null;
-  authors: string[];
-  siteName: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
-  excerpt: string | null;
   leadImageUrl: string | null;
   /** The lead image as the page wrote it (og:image, twitter:image, …), unresolved, best first: a saved page's copy is found by these. */
   leadImageCandidates: string[];
