@@ -73,6 +73,11 @@ function rowToSummary(row: ArticleSummaryRow): ArticleSummary {
   };
 }
 
+/** Summaries of these articles, in no particular order; ids that do not exist are skipped. */
+export function articleSummariesByIds(db: Db, ids: readonly number[]): ArticleSummary[] {
+  return (db.prepare(`${SUMMARY_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleSummaryRow[]).map(rowToSummary);
+}
+
 function rowToVersion(row: VersionRow): ArticleVersion {
   return {
     id: row.id,

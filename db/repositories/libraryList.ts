@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
-import type { ArticleSummary, ReadingState } from '../../shared/domain/article';
+import { articleSummariesByIds } from './articles';
+import type { ArticleSummary } from '../../shared/domain/article';
 import type { DeleteImpact, ViewCounts, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../shared/domain/libraryList';
 
 /**
@@ -68,60 +69,10 @@ export function listArticleIdsSql(query: ListQuery): { sql: string; params: unkn
   return { sql, params: conditions.flatMap((c) => c.params) };
 }
 
-interface SummaryRow {
-  id: number;
-  title: string;
-  byline: string | null;
-  site_name: string | null;
-  published_at: string | null;
-  canonical_url: string | null;
-  excerpt: string | null;
-  created_at: string;
-  updated_at: string;
-  reading_state: ReadingState;
-  starred: number;
-  word_count: number;
-  version_count: number;
-  latest_version_id: number;
-}
-
 /** The rows for these ids, in the order given; ids that no longer exist are skipped. */
 export function articleRows(db: Db, ids: readonly number[]): ArticleSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.title, a.byline, a.site_name, a.published_at, a.canonical_url, a.excerpt,
-              a.created_at, a.updated_at, a.reading_state, a.starred,
-              v.word_count, v.version_no AS version_count, v.id AS latest_version_id
-         FROM articles a
-         JOIN article_versions v ON v.article_id = a.id
-          AND v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id)
-        WHERE a.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as SummaryRow[];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row
-      ? [
-          {
-            id: row.id,
-            title: row.title,
-            byline: row.byline,
-            siteName: row.site_name,
-            publishedAt: row.published_at,
-            canonicalUrl: row.canonical_url,
-            excerpt: row.excerpt,
-            clippedAt: row.created_at,
-            updatedAt: row.updated_at,
-            wordCount: row.word_count,
-            versionCount: row.version_count,
-            latestVersionId: row.latest_version_id,
-            readingState: row.reading_state,
-            starred: row.starred === 1,
-          },
-        ]
-      : [];
-  });
+  const byId = new Map(articleSummariesByIds(db, ids).map((summary) => [summary.id, summary]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function countExistingArticles(db: Db, ids: readonly number[]): number {

@@ -15,7 +15,7 @@ export function assertItemsExist(db: Db, items: readonly ItemRef[]): void {
 }
 
 /** One entry per distinct item, so counts reflect what the user selected. */
-export function distinctItems(items: readonly ItemRef[]): ItemRef[] {
+export function distinctItems<Item extends { type: string; id: number }>(items: readonly Item[]): Item[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.type}:${item.id}`;

@@ -2,21 +2,10 @@ import * as repo from '../../../db/repositories/tags';
 import type { ItemRef, Tag, TagItemRef } from '../../../shared/domain/organize';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { assertItemsExist } from './organize';
+import { assertItemsExist, distinctItems } from './organize';
 
 export function listTags(ctx: CoreContext): Tag[] {
   return repo.listTags(ctx.db);
-}
-
-/** One entry per distinct item, so counts reflect what the user selected. */
-function distinct(items: readonly TagItemRef[]): TagItemRef[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.type}:${item.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Refuses the whole call, changing nothing, when any item is gone. */
@@ -32,7 +21,7 @@ function assertTaggableItemsExist(ctx: CoreContext, items: readonly TagItemRef[]
 /** Tags the items (articles, notes, passages), creating the tag on first use. */
 export function addTag(ctx: CoreContext, name: string, items: readonly TagItemRef[]): { tag: Tag; added: number } {
   return ctx.db.transaction(() => {
-    const unique = distinct(items);
+    const unique = distinctItems(items);
     assertTaggableItemsExist(ctx, unique);
     const tagId = repo.ensureTag(ctx.db, name, ctx.now());
     const added = repo.tagItems(ctx.db, tagId, unique);
@@ -45,7 +34,7 @@ export function removeTag(ctx: CoreContext, name: string, items: readonly TagIte
   return ctx.db.transaction(() => {
     const tag = repo.findTagByName(ctx.db, name);
     if (!tag) throw new DossierError('not_found', `There is no tag "${name}".`);
-    const removed = repo.untagItems(ctx.db, tag.id, distinct(items));
+    const removed = repo.untagItems(ctx.db, tag.id, distinctItems(items));
     repo.deleteUnusedTag(ctx.db, tag.id);
     return { name: tag.name, removed };
   }).immediate();
