@@ -68,6 +68,10 @@ test('tag a passage from the reader: tag:NAME type:quote finds it; the popover s
 
   const reader = new ReaderPage(page);
   await reader.open(app.harness.url, articleId);
+  // The article itself can be tagged where it is read, too; its organizer is separate from the passage's.
+  const forArticle = new ItemOrganizerPage(reader.root.locator(`[data-testid="item-organizer"][data-item="article:${articleId}"]`));
+  await forArticle.addTag('customs');
+  expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM article_tags`).get()).toEqual({ n: 1 });
   const item = reader.passageItem('undeclared crates');
   await item.getByTestId('passage-tags-toggle').click();
   const inPanel = new ItemOrganizerPage(item.getByTestId('item-organizer'));

@@ -238,6 +238,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
         <div className="reader-scroll" ref={scrollRef}>
           <article className="reader-article">
             <ArticleHeader article={article} versionId={versionId} onVersion={(id) => navigate({ kind: 'article', articleId, versionId: id, ...(fromNoteId ? { fromNoteId } : {}) })} />
+            <ItemOrganizer item={{ type: 'article', id: articleId }} onError={onError} />
             <div
               className="reader-body"
               ref={bodyRef}
