@@ -31,6 +31,12 @@ export function listProjects(db: Db): Project[] {
   return (db.prepare(`${PROJECT_SELECT} ORDER BY p.name COLLATE NOCASE, p.id`).all() as ProjectRow[]).map(rowToProject);
 }
 
+/** An item that does not exist (any more) is in no project. */
+export function projectsOfItem(db: Db, item: ItemRef): Project[] {
+  const links = item.type === 'article' ? `SELECT project_id FROM project_articles WHERE article_id = ?` : `SELECT project_id FROM project_notes WHERE note_id = ?`;
+  return (db.prepare(`${PROJECT_SELECT} WHERE p.id IN (${links}) ORDER BY p.name COLLATE NOCASE, p.id`).all(item.id) as ProjectRow[]).map(rowToProject);
+}
+
 export function getProject(db: Db, id: number): Project | undefined {
   const row = db.prepare(`${PROJECT_SELECT} WHERE p.id = ?`).get(id) as ProjectRow | undefined;
   return row && rowToProject(row);

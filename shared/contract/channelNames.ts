@@ -58,6 +58,7 @@ export const PROJECTS_CHANNELS = [
   'projects.delete',
   'projects.addItems',
   'projects.removeItems',
+  'projects.ofItem',
 ] as const;
 export const TAGS_CHANNELS = ['tags.list', 'tags.add', 'tags.remove', 'tags.ofItem'] as const;
 export const LIBRARY_CHANNELS = [

@@ -88,6 +88,18 @@ export const PROJECTS_COMMANDS: Command[] = [
     },
   },
   {
+    path: ['projects', 'of'],
+    usage: 'dossier projects of ITEM [--json]   (ITEM = article:ID or note:ID)',
+    summary: 'The projects one article or note belongs to',
+    async run(ctx, { positionals }) {
+      if (positionals.length !== 1) throw new UsageError('Name one item, like note:5');
+      const projects = await ctx.call('projects.ofItem', { item: parseItems(positionals)[0]! });
+      if (ctx.json) printJson(ctx, projects);
+      else ctx.io.out(projects.length ? projects.map((p) => p.name).join('\n') : 'In no project.');
+      return 0;
+    },
+  },
+  {
     path: ['projects', 'delete'],
     usage: 'dossier projects delete PROJECT [--json]',
     summary: 'Delete a project (its articles and notes stay in the library)',

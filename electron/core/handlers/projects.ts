@@ -12,5 +12,6 @@ export function projectsHandlers(ctx: CoreContext): HandlersFor<ProjectsChannel>
     'projects.delete': ({ id }) => projects.deleteProject(ctx, id),
     'projects.addItems': ({ projectId, items }) => projects.addItems(ctx, projectId, items),
     'projects.removeItems': ({ projectId, items }) => projects.removeItems(ctx, projectId, items),
+    'projects.ofItem': ({ item }) => projects.projectsOf(ctx, item),
   };
 }

@@ -55,6 +55,10 @@ export function removeItems(ctx: CoreContext, projectId: number, items: readonly
   }).immediate();
 }
 
+export function projectsOf(ctx: CoreContext, item: ItemRef): Project[] {
+  return repo.projectsOfItem(ctx.db, item);
+}
+
 /** For the CLI and filters: a project by id or (case-insensitive) name. */
 export function findProject(ctx: CoreContext, nameOrId: string): Project {
   const project = /^\d+$/.test(nameOrId) ? repo.getProject(ctx.db, Number(nameOrId)) : undefined;

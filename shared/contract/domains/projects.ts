@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RowId } from '../../domain/ids';
-import { ItemRefs, ProjectDetailSchema, ProjectName, ProjectSchema } from '../../domain/organize';
+import { ItemRefSchema, ItemRefs, ProjectDetailSchema, ProjectName, ProjectSchema } from '../../domain/organize';
 import type { ProjectsChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -18,4 +18,6 @@ export const projectsContract = {
     input: z.strictObject({ projectId: RowId, items: ItemRefs }),
     output: z.object({ projectId: RowId, removed: z.number().int().nonnegative() }),
   },
+  /** The projects one article or note belongs to, by name. */
+  'projects.ofItem': { input: z.strictObject({ item: ItemRefSchema }), output: z.array(ProjectSchema) },
 } as const satisfies Record<ProjectsChannel, ChannelSpec>;

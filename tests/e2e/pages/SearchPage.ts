@@ -26,11 +26,11 @@ export class SearchPage {
     await this.input.pressSequentially(query);
   }
 
-  group(type: 'article' | 'note'): Locator {
+  group(type: 'article' | 'note' | 'quote'): Locator {
     return this.page.getByTestId(`search-group-${type}`);
   }
 
-  async expectCount(type: 'article' | 'note', count: number): Promise<void> {
+  async expectCount(type: 'article' | 'note' | 'quote', count: number): Promise<void> {
     if (count === 0) await expect(this.group(type)).toHaveCount(0);
     else await expect(this.group(type).getByTestId('search-count')).toHaveText(String(count));
   }

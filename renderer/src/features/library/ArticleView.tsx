@@ -8,6 +8,7 @@ import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 import { MetadataEditor } from './MetadataEditor';
 import { deleteImpactText } from './deleteImpact';
+import { ItemOrganizer } from '../organize/ItemOrganizer';
 
 /**
  * A basic reader: metadata header with found/missing marks, versions, the
@@ -86,6 +87,7 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
         <p className="article-byline">
           {[article.byline && `By ${article.byline}`, article.siteName, articleDate(article.publishedAt)].filter(Boolean).join(' · ')}
         </p>
+        <ItemOrganizer item={{ type: 'article', id: article.id }} onError={onError} />
         <details className="article-meta">
           <summary>
             Details · {article.versionCount === 1 ? '1 version' : `${article.versionCount} versions`} · {latest?.wordCount.toLocaleString()} words

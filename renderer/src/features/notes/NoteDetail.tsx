@@ -5,6 +5,7 @@ import { NOTE_TITLE_MAX } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { NoteExportActions } from '../export/NoteExportActions';
+import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { autosaver } from './autosave';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -13,10 +14,11 @@ export interface NoteDetailProps {
   onSaved(saved: NoteSaved): void;
   onRenamed(summary: NoteSummary): void;
   onDelete(): void;
+  onError(message: string): void;
 }
 
 /** Title, save state and editor of one note. Re-keyed per note by its parent. */
-export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailProps): ReactNode {
+export function NoteDetail({ note, onSaved, onRenamed, onDelete, onError }: NoteDetailProps): ReactNode {
   const [title, setTitle] = useState(note.title);
   const [savedRevision, setSavedRevision] = useState(note.revision);
   const noteId = note.id;
@@ -60,6 +62,7 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete }: NoteDetailPro
           </button>
         </div>
       </header>
+      <ItemOrganizer item={{ type: 'note', id: noteId }} onError={onError} />
       <NoteExportActions noteId={noteId} />
       <NoteEditor
         initialJson={note.contentJson}

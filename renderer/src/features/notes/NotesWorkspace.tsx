@@ -129,6 +129,7 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
             note={showing}
             onSaved={onSaved}
             onRenamed={onRenamed}
+            onError={onError}
             onDelete={() => setConfirmingDelete(notes?.find((n) => n.id === showing.id) ?? summaryOf(showing))}
           />
         ) : (

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PlacedPassage } from '../../../../shared/domain/passage';
 import { displayTitle } from '../../../../shared/domain/note';
+import { ItemOrganizer } from '../organize/ItemOrganizer';
 
 const STATUS_LABEL: Record<PlacedPassage['anchor']['status'], string> = {
   ok: 'verbatim',
@@ -10,7 +11,15 @@ const STATUS_LABEL: Record<PlacedPassage['anchor']['status'], string> = {
 };
 
 /** The article's passages in reading order, with status and the notes quoting each (backlinks). */
-export function PassagePanel({ passages, onShow, onOpenNote }: { passages: PlacedPassage[]; onShow(p: PlacedPassage): void; onOpenNote(noteId: number): void }): ReactNode {
+export function PassagePanel({ passages, onShow, onOpenNote, onError }: { passages: PlacedPassage[]; onShow(p: PlacedPassage): void; onOpenNote(noteId: number): void; onError(message: string): void }): ReactNode {
+  // Tags are read per passage only when asked for: a long article can have hundreds of passages.
+  const [tagging, setTagging] = useState<ReadonlySet<number>>(new Set());
+  const toggleTags = (id: number): void =>
+    setTagging((open) => {
+      const next = new Set(open);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const shown = [...passages].sort((a, b) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity));
   return (
     <aside className="reader-panel" aria-label="Passages" data-testid="passage-panel">
@@ -40,6 +49,10 @@ export function PassagePanel({ passages, onShow, onOpenNote }: { passages: Place
                 </li>
               ))}
             </ul>
+            <button type="button" className="link-button passage-tags-toggle" aria-expanded={tagging.has(p.id)} data-testid="passage-tags-toggle" onClick={() => toggleTags(p.id)}>
+              {tagging.has(p.id) ? 'Hide tags' : 'Tags…'}
+            </button>
+            {tagging.has(p.id) && <ItemOrganizer item={{ type: 'passage', id: p.id }} onError={onError} compact />}
           </li>
         ))}
       </ul>

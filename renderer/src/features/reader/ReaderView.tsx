@@ -10,6 +10,7 @@ import { forgetPassage } from '../passages/passageCache';
 import { ArticleHeader } from './ArticleHeader';
 import { quoteWithCitation } from './citation';
 import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
+import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { PassagePanel } from './PassagePanel';
 import { sanitizeArticleHtml } from './sanitize';
 import { buildTextMap, liveRange, offsetOfBoundary, type ArticleTextMap } from './textMap';
@@ -237,6 +238,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
         <div className="reader-scroll" ref={scrollRef}>
           <article className="reader-article">
             <ArticleHeader article={article} versionId={versionId} onVersion={(id) => navigate({ kind: 'article', articleId, versionId: id, ...(fromNoteId ? { fromNoteId } : {}) })} />
+            <ItemOrganizer item={{ type: 'article', id: articleId }} onError={onError} />
             <div
               className="reader-body"
               ref={bodyRef}
@@ -281,6 +283,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
                       ))}
                     </ul>
                   )}
+                  <ItemOrganizer item={{ type: 'passage', id: passage.id }} onError={onError} compact />
                   {passage.highlight && (
                     <button type="button" className="btn btn-quiet-plain" onClick={() => void removeHighlight(passage.id)}>
                       Remove highlight
@@ -298,6 +301,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
             if (target) showPassage(target);
           }}
           onOpenNote={(noteId) => navigate({ kind: 'notes', noteId })}
+          onError={onError}
         />
       </div>
     </section>
