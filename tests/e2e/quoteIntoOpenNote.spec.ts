@@ -37,6 +37,7 @@ test('from a note’s chip, quote more of the article into that same note, as a 
   await expect(notes.items()).toHaveCount(1);
 
   await new QuoteInNote(page, 1).chip.click();
+  await expect(reader.body).toContainText('an independent review');
   await reader.select('an independent review');
   await reader.menuItem('Quote inline into “City awarded water contract”').click();
   const inline = new QuoteInNote(page, 0, { inline: true });
