@@ -64,19 +64,7 @@ test('create a project, multi-select and bulk tag, search with tag: and project:
   await search.hit('Harbour dredging audit').click();
 
   await expect(page.getByTestId('reader')).toBeVisible();
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('dossier-search-match');
-        const first = highlight && ([...highlight][0] as Range | undefined);
-        if (!first) return 'no highlight';
-        const rect = first.getBoundingClientRect();
-        const scroller = document.querySelector('.reader-scroll')!;
-        const box = scroller.getBoundingClientRect();
-        return `${first.toString()} ${rect.top >= box.top && rect.bottom <= box.bottom ? 'in view' : 'out of view'} ${scroller.scrollTop > 0 ? 'scrolled' : 'at top'}`;
-      }),
-    )
-    .toBe('Marlow in view scrolled');
+  await expect.poll(() => search.firstMatchPosition('.reader-scroll')).toBe('Marlow in view scrolled');
 });
 
 test('the list sorts by clip date, published date, title and outlet, both ways, and filters', async ({ page, app }) => {
@@ -184,19 +172,7 @@ test('opening a note from search scrolls the editor to the match', async ({ page
   await search.search('marlow');
   await search.hit('Harbour notes').click();
   await expect(page.getByTestId('note-detail')).toHaveAttribute('data-note-id', String(long.id));
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('dossier-search-match');
-        const first = highlight && ([...highlight][0] as Range | undefined);
-        if (!first) return 'no highlight';
-        const rect = first.getBoundingClientRect();
-        const scroller = document.querySelector('.editor-scroll')!;
-        const box = scroller.getBoundingClientRect();
-        return `${first.toString()} ${rect.top >= box.top && rect.bottom <= box.bottom ? 'in view' : 'out of view'} ${scroller.scrollTop > 0 ? 'scrolled' : 'at top'}`;
-      }),
-    )
-    .toBe('Marlow in view scrolled');
+  await expect.poll(() => search.firstMatchPosition('.editor-scroll')).toBe('Marlow in view scrolled');
 });
 
 test('a project view shows its articles, notes and quotes; a quote opens its passage', async ({ page, app }) => {

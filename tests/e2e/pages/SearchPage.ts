@@ -38,4 +38,20 @@ export class SearchPage {
   hit(title: string): Locator {
     return this.results.getByRole('option').filter({ hasText: title });
   }
+
+  /**
+   * Where the opened result's first search highlight sits: "<text> in view|out of view scrolled|at top",
+   * inside the reader's or the editor's scroller.
+   */
+  firstMatchPosition(scroller: '.reader-scroll' | '.editor-scroll'): Promise<string> {
+    return this.page.evaluate((selector) => {
+      const highlight = CSS.highlights.get('dossier-search-match');
+      const first = highlight && ([...highlight][0] as Range | undefined);
+      if (!first) return 'no highlight';
+      const rect = first.getBoundingClientRect();
+      const box = document.querySelector(selector)!.getBoundingClientRect();
+      const scrolled = document.querySelector(selector)!.scrollTop > 0;
+      return `${first.toString()} ${rect.top >= box.top && rect.bottom <= box.bottom ? 'in view' : 'out of view'} ${scrolled ? 'scrolled' : 'at top'}`;
+    }, scroller);
+  }
 }
