@@ -55,8 +55,7 @@ export function listArticleIds(db: Db, query: ListQuery): number[] {
   return db.prepare(sql).pluck().all(...params) as number[];
 }
 
-/** The list's query; exported so a test can check its plan reads the sort indexes of migration 9. */
-export function listArticleIdsSql(query: ListQuery): { sql: string; params: unknown[] } {
+function listArticleIdsSql(query: ListQuery): { sql: string; params: unknown[] } {
   const conditions = [scopeCondition(query.scope)];
   for (const word of query.filter.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
     conditions.push({

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/dispatch';
 import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
 import * as notes from '../../../electron/core/services/notes';
-import { listArticleIdsSql } from '../../../db/repositories/libraryList';
 import { makeTestCore } from '../../helpers/core';
 
 type TestCore = ReturnType<typeof makeTestCore>;
@@ -40,14 +39,6 @@ describe('library list (sorted and filtered in SQL)', () => {
     expect(names((await list({ sort: 'title' })).ids)).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
     expect(names((await list({ sort: 'title', direction: 'desc' })).ids)).toEqual(['delta', 'charlie', 'bravo', 'alpha']);
     expect(names((await list({ sort: 'outlet' })).ids)).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
-  });
-
-  it('reads title, outlet and published order from their indexes instead of sorting every row', () => {
-    for (const sort of ['clipped', 'title', 'outlet', 'published'] as const) {
-      const { sql, params } = listArticleIdsSql({ scope: { kind: 'view', view: 'all' }, sort, direction: 'asc', filter: '' });
-      const plan = (core.ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail).join('\n');
-      expect(plan, sort).not.toContain('USE TEMP B-TREE FOR ORDER BY');
-    }
   });
 
   it('filters by words in the title, byline or outlet, and by view, project and tag', async () => {
