@@ -1,4 +1,5 @@
 import type { CoreHost } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
 import { openCore, type Core } from '../../electron/core/openCore';
 import { makeTempDir } from './tempDir';
 
@@ -15,6 +16,13 @@ export function makeTestCore(startAt = Date.parse('2026-01-01T00:00:00.000Z'), h
       dir.cleanup();
     },
   };
+}
+
+/** Calls a channel through the handler table (validation included) and returns its value; a typed error fails the test with its code. */
+export async function callOk<T = Record<string, unknown>>(core: Pick<Core, 'handlers'>, channel: string, input: unknown): Promise<T> {
+  const result = await dispatch(core.handlers, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
 }
 
 /** A serialized Lexical state with one paragraph per string. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreHost } from '../../../electron/core/context';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { ExportJobStatus } from '../../../shared/contract/domains/export';
-import { editorJson, makeTestCore } from '../../helpers/core';
+import { callOk, editorJson, makeTestCore } from '../../helpers/core';
 
 type TestCore = ReturnType<typeof makeTestCore>;
 
@@ -22,27 +22,21 @@ describe('export from the app', () => {
     return core;
   }
 
-  async function value<T>(core: TestCore, channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
-    const result = await dispatch(core.handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  }
-
   async function projectWithNotes(core: TestCore, count: number): Promise<number> {
-    const project = await value<{ id: number }>(core, 'projects.create', { name: 'Harbour dredging' });
+    const project = await callOk<{ id: number }>(core, 'projects.create', { name: 'Harbour dredging' });
     const items: Array<{ type: 'note'; id: number }> = [];
     for (let i = 1; i <= count; i += 1) {
-      const note = await value<{ id: number }>(core, 'notes.create', { title: `Finding ${i}` });
-      await value(core, 'notes.save', { id: note.id, contentJson: editorJson(`Finding number ${i}: the dredger ran aground.`) });
+      const note = await callOk<{ id: number }>(core, 'notes.create', { title: `Finding ${i}` });
+      await callOk(core, 'notes.save', { id: note.id, contentJson: editorJson(`Finding number ${i}: the dredger ran aground.`) });
       items.push({ type: 'note', id: note.id });
     }
-    await value(core, 'projects.addItems', { projectId: project.id, items });
+    await callOk(core, 'projects.addItems', { projectId: project.id, items });
     return project.id;
   }
 
   async function finished(core: TestCore, jobId: string, seen: ExportJobStatus[] = []): Promise<ExportJobStatus> {
     for (;;) {
-      const status = await value<ExportJobStatus>(core, 'export.jobStatus', { jobId });
+      const status = await callOk<ExportJobStatus>(core, 'export.jobStatus', { jobId });
       seen.push(status);
       if (status.state !== 'running') return status;
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -53,7 +47,7 @@ describe('export from the app', () => {
     const core = coreWith();
     const projectId = await projectWithNotes(core, 120);
     const folder = core.dir.file('export');
-    const started = await value<{ jobId: string; folder: string }>(core, 'export.projectStart', {
+    const started = await callOk<{ jobId: string; folder: string }>(core, 'export.projectStart', {
       name: String(projectId),
       folder,
       citationStyle: 'inline',
@@ -96,7 +90,7 @@ describe('export from the app', () => {
     writeFileSync(`${folder}/notes/Finding 2.md`, 'my own finding');
     writeFileSync(`${folder}/keep.txt`, 'unrelated');
 
-    const started = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
+    const started = await callOk<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
     const stopped = await finished(core, started.jobId);
     expect(stopped.state).toBe('conflict');
     // Files in the way come first (one question): agreeing to replace them also accepts the folder.
@@ -108,7 +102,7 @@ describe('export from the app', () => {
     expect(readdirSync(folder).sort()).toEqual(['index.md', 'keep.txt', 'notes']);
     expect(readdirSync(`${folder}/notes`)).toEqual(['Finding 2.md']);
 
-    const retried = await value<{ jobId: string; folder: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
+    const retried = await callOk<{ jobId: string; folder: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
     expect(retried.folder).toBe(folder);
     const done = await finished(core, retried.jobId);
     expect(done.state).toBe('done');
@@ -130,24 +124,24 @@ describe('export from the app', () => {
     writeFileSync(`${folder}/interview.docx`, 'transcript');
     writeFileSync(`${folder}/.DS_Store`, 'finder litter');
 
-    const started = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
+    const started = await callOk<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
     const stopped = await finished(core, started.jobId);
     expect(stopped).toMatchObject({ state: 'conflict', stoppedOn: 'folder', conflicts: ['interview.docx'] });
     expect(readdirSync(folder).sort()).toEqual(['.DS_Store', 'interview.docx']);
 
-    const retried = await value<{ jobId: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
+    const retried = await callOk<{ jobId: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
     expect(await finished(core, retried.jobId)).toMatchObject({ state: 'done', result: { notes: 2, written: 3 } });
     expect(readFileSync(`${folder}/interview.docx`, 'utf8')).toBe('transcript');
 
     // Now it is a Dossier export folder: no question the next time.
-    const again = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
+    const again = await callOk<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder });
     expect(await finished(core, again.jobId)).toMatchObject({ state: 'done' });
 
     // Only OS litter, or an empty folder: nothing to ask. The CLI's channel (the user typed the folder) never asks.
     const litter = core.dir.file('litter');
     mkdirSync(litter);
     writeFileSync(`${litter}/Thumbs.db`, 'x');
-    const quiet = await value<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder: litter });
+    const quiet = await callOk<{ jobId: string }>(core, 'export.projectStart', { name: String(projectId), folder: litter });
     expect(await finished(core, quiet.jobId)).toMatchObject({ state: 'done' });
     const typed = core.dir.file('typed');
     mkdirSync(typed);
@@ -165,11 +159,11 @@ describe('export from the app', () => {
       },
     });
     const projectId = await projectWithNotes(core, 1);
-    expect(await value(core, 'export.projectStart', { name: String(projectId) })).toBeNull();
+    expect(await callOk(core, 'export.projectStart', { name: String(projectId) })).toBeNull();
     expect(titles).toEqual(['Export “Harbour dredging” as Markdown into…']);
 
     answer = core.dir.file('picked');
-    const started = await value<{ jobId: string; folder: string }>(core, 'export.projectStart', { name: String(projectId) });
+    const started = await callOk<{ jobId: string; folder: string }>(core, 'export.projectStart', { name: String(projectId) });
     expect(started.folder).toBe(answer);
     expect((await finished(core, started.jobId)).state).toBe('done');
     expect(existsSync(`${answer}/notes/Finding 1.md`)).toBe(true);
@@ -188,7 +182,7 @@ describe('export from the app', () => {
     const core = coreWith({ chooseSaveFile: async () => chosen });
     await projectWithNotes(core, 3);
     chosen = core.dir.file('library');
-    const summary = await value<{ file: string; tables: Record<string, number> }>(core, 'export.archiveToChosenFile', {});
+    const summary = await callOk<{ file: string; tables: Record<string, number> }>(core, 'export.archiveToChosenFile', {});
     expect(summary.file).toBe(`${chosen}.gz`);
     expect(summary.tables.notes).toBe(3);
     // A name the dialog did not approve (.gz was added) is never replaced.
@@ -198,18 +192,18 @@ describe('export from the app', () => {
     expect(await dispatch(core.handlers, 'export.archiveToChosenFile', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(readFileSync(core.dir.file('mine.gz'), 'utf8')).toBe('my own gzip');
     chosen = '';
-    expect(await value(core, 'export.archiveToChosenFile', {})).toBeNull();
+    expect(await callOk(core, 'export.archiveToChosenFile', {})).toBeNull();
   });
 
   it('previews an archive (what it will add) before importing it by token, never by path', async () => {
     const source = coreWith();
     await projectWithNotes(source, 4);
     const archive = source.dir.file('library.jsonl.gz');
-    await value(source, 'export.archive', { file: archive });
+    await callOk(source, 'export.archive', { file: archive });
 
     let pick: string | undefined = archive;
     const target = coreWith({ chooseOpenFile: async () => pick });
-    const preview = await value<{ token: string; file: string; tables: Record<string, number>; createdAt: string | null }>(
+    const preview = await callOk<{ token: string; file: string; tables: Record<string, number>; createdAt: string | null }>(
       target,
       'export.importArchivePreview',
       {},
@@ -220,9 +214,9 @@ describe('export from the app', () => {
     expect(target.ctx.db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 0 });
 
     // Only the latest preview can be confirmed; a token is good once.
-    const second = await value<{ token: string }>(target, 'export.importArchivePreview', {});
+    const second = await callOk<{ token: string }>(target, 'export.importArchivePreview', {});
     expect(await dispatch(target.handlers, 'export.importArchiveConfirm', { token: preview.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const imported = await value<{ tables: Record<string, number> }>(target, 'export.importArchiveConfirm', { token: second.token });
+    const imported = await callOk<{ tables: Record<string, number> }>(target, 'export.importArchiveConfirm', { token: second.token });
     expect(imported.tables.notes).toBe(4);
     expect(target.ctx.db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 4 });
     expect(await dispatch(target.handlers, 'export.importArchiveConfirm', { token: second.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -232,7 +226,7 @@ describe('export from the app', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(!refused.ok && refused.error.message).toContain('start Dossier with a new library file');
     pick = undefined;
-    expect(await value(target, 'export.importArchivePreview', {})).toBeNull();
+    expect(await callOk(target, 'export.importArchivePreview', {})).toBeNull();
 
     const damaged = source.dir.file('damaged.gz');
     writeFileSync(damaged, readFileSync(archive).subarray(0, 40));

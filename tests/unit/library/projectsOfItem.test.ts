@@ -2,15 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/dispatch';
 import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
 import * as notes from '../../../electron/core/services/notes';
-import { makeTestCore } from '../../helpers/core';
+import { callOk, makeTestCore } from '../../helpers/core';
 
 type TestCore = ReturnType<typeof makeTestCore>;
-
-async function value<T>(core: TestCore, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(core.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 const names = (projects: Array<{ name: string }>): string[] => projects.map((p) => p.name);
 
@@ -26,24 +20,24 @@ describe('projects.ofItem', () => {
   afterEach(() => core.close());
 
   it('lists the projects of one article or note by name, and follows adds and removes', async () => {
-    const zurich = await value<{ id: number }>(core, 'projects.create', { name: 'zurich bank' });
-    const anchorage = await value<{ id: number }>(core, 'projects.create', { name: 'Anchorage' });
-    await value(core, 'projects.create', { name: 'Unrelated' });
-    expect(await value(core, 'projects.ofItem', { item: { type: 'note', id: noteId } })).toEqual([]);
+    const zurich = await callOk<{ id: number }>(core, 'projects.create', { name: 'zurich bank' });
+    const anchorage = await callOk<{ id: number }>(core, 'projects.create', { name: 'Anchorage' });
+    await callOk(core, 'projects.create', { name: 'Unrelated' });
+    expect(await callOk(core, 'projects.ofItem', { item: { type: 'note', id: noteId } })).toEqual([]);
 
-    await value(core, 'projects.addItems', { projectId: zurich.id, items: [{ type: 'note', id: noteId }] });
-    await value(core, 'projects.addItems', { projectId: anchorage.id, items: [{ type: 'note', id: noteId }, { type: 'article', id: articleId }] });
-    expect(names(await value(core, 'projects.ofItem', { item: { type: 'note', id: noteId } }))).toEqual(['Anchorage', 'zurich bank']);
+    await callOk(core, 'projects.addItems', { projectId: zurich.id, items: [{ type: 'note', id: noteId }] });
+    await callOk(core, 'projects.addItems', { projectId: anchorage.id, items: [{ type: 'note', id: noteId }, { type: 'article', id: articleId }] });
+    expect(names(await callOk(core, 'projects.ofItem', { item: { type: 'note', id: noteId } }))).toEqual(['Anchorage', 'zurich bank']);
     // The same id as an article is a different item.
-    expect(names(await value(core, 'projects.ofItem', { item: { type: 'article', id: articleId } }))).toEqual(['Anchorage']);
-    expect(await value(core, 'projects.ofItem', { item: { type: 'note', id: noteId } })).toContainEqual(expect.objectContaining({ name: 'Anchorage', articleCount: 1, noteCount: 1 }));
+    expect(names(await callOk(core, 'projects.ofItem', { item: { type: 'article', id: articleId } }))).toEqual(['Anchorage']);
+    expect(await callOk(core, 'projects.ofItem', { item: { type: 'note', id: noteId } })).toContainEqual(expect.objectContaining({ name: 'Anchorage', articleCount: 1, noteCount: 1 }));
 
-    await value(core, 'projects.removeItems', { projectId: anchorage.id, items: [{ type: 'note', id: noteId }] });
-    expect(names(await value(core, 'projects.ofItem', { item: { type: 'note', id: noteId } }))).toEqual(['zurich bank']);
+    await callOk(core, 'projects.removeItems', { projectId: anchorage.id, items: [{ type: 'note', id: noteId }] });
+    expect(names(await callOk(core, 'projects.ofItem', { item: { type: 'note', id: noteId } }))).toEqual(['zurich bank']);
   });
 
   it('answers an empty list for an item that does not exist, and refuses passages', async () => {
-    expect(await value(core, 'projects.ofItem', { item: { type: 'note', id: 999 } })).toEqual([]);
+    expect(await callOk(core, 'projects.ofItem', { item: { type: 'note', id: 999 } })).toEqual([]);
     expect(await dispatch(core.handlers, 'projects.ofItem', { item: { type: 'passage', id: 1 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
