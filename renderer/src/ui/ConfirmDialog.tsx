@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -11,20 +12,11 @@ export interface ConfirmDialogProps {
 
 /** A modal built on <dialog>, which brings focus trapping and Escape-to-cancel. */
 export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="dialog"
       aria-labelledby="dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        props.onCancel();
-      }}
+      onCancel={props.onCancel}
     >
       <h2 id="dialog-title">{props.title}</h2>
       <div className="dialog-body">{props.children}</div>
@@ -36,6 +28,6 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
           {props.confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

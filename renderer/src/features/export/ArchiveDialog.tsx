@@ -3,6 +3,7 @@ import type { ArchivePreview } from '../../../../shared/contract/domains/export'
 import { DossierError } from '../../../../shared/errors';
 import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 type Mode = 'export' | 'import';
 
@@ -42,7 +43,6 @@ export function describeTables(tables: Record<string, number>): string[] {
  * previewed first: the user sees what it will add and confirms.
  */
 export function ArchiveDialog({ mode, onClose }: { mode: Mode; onClose(): void }): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [path, setPath] = useState('');
   const [step, setStep] = useState<Step>(transport === 'electron' ? { kind: 'busy' } : { kind: 'choose' });
   const started = useRef(false);
@@ -85,7 +85,6 @@ export function ArchiveDialog({ mode, onClose }: { mode: Mode; onClose(): void }
   };
 
   useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
     if (transport !== 'electron' || started.current) return;
     started.current = true;
     void (mode === 'export' ? exportTo(undefined) : preview(undefined));
@@ -99,13 +98,11 @@ export function ArchiveDialog({ mode, onClose }: { mode: Mode; onClose(): void }
 
   const title = mode === 'export' ? 'Export library archive' : 'Import library archive';
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
       className="dialog export-dialog"
       aria-labelledby="archive-dialog-title"
       data-testid="archive-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
+      onCancel={() => {
         if (step.kind !== 'busy') onClose();
       }}
     >
@@ -184,7 +181,7 @@ export function ArchiveDialog({ mode, onClose }: { mode: Mode; onClose(): void }
           </div>
         </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

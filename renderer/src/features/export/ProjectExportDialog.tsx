@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Project } from '../../../../shared/domain/organize';
 import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
 import { useExportJob } from './useExportJob';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -17,7 +18,6 @@ const CONFLICTS_SHOWN = 8;
  * replace exactly those files.
  */
 export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [projects, setProjects] = useState<Project[] | undefined>(undefined);
   const [projectId, setProjectId] = useState<number | undefined>(undefined);
   const [folder, setFolder] = useState('');
@@ -29,7 +29,6 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
   const { view, follow, reset } = useExportJob();
 
   useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
     call('projects.list', {})
       .then((list) => {
         setProjects(list);
@@ -79,13 +78,11 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
 
   const webNeedsFolder = transport === 'web' && folder.trim() === '';
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
       className="dialog export-dialog"
       aria-labelledby="project-export-title"
       data-testid="project-export-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
+      onCancel={() => {
         // The export keeps running in the main process; closing only stops following it.
         onClose();
       }}
@@ -206,7 +203,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           {problem ?? (view.kind === 'error' ? view.message : status?.error?.message)}
         </p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

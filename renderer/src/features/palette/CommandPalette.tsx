@@ -7,6 +7,7 @@ import { navigate, openArticle } from '../../app/routes';
 import { revealMatch } from '../search/revealMatch';
 import { useSearch } from '../search/useSearch';
 import { matchesLabel, projectQuery } from './paletteMatch';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 export interface PaletteCommand {
   id: string;
@@ -44,7 +45,6 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
   const search = useSearch(asYouTypeQuery(query), SEARCH_LIMIT);
 
   useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
     call('projects.list', {})
       .then(setProjects)
       .catch((error: unknown) => onError(`Could not list projects: ${error instanceof Error ? error.message : String(error)}`));
@@ -111,15 +111,12 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
 
   const activeId = entries[current] ? `palette-${entries[current].key.replace(':', '-')}` : undefined;
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      dialogRef={dialog}
       className="dialog palette"
       aria-label="Command palette"
       data-testid="command-palette"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onCancel={onClose}
       onClick={(event) => {
         if (event.target === dialog.current) onClose(); // a click on the backdrop
       }}
@@ -163,6 +160,6 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
         ))}
         {entries.length === 0 && search.status !== 'searching' && <li className="palette-empty">Nothing matches.</li>}
       </ul>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,22 +1,15 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { shortcutList } from './shortcuts';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 /** The "?" overlay: every keyboard shortcut, in a modal <dialog> (Escape closes it). */
 export function ShortcutsHelp({ onClose }: { onClose(): void }): ReactNode {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
       className="dialog shortcuts-help"
       aria-labelledby="shortcuts-title"
       data-testid="shortcuts-help"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onCancel={onClose}
     >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="shortcuts-table">
@@ -38,6 +31,6 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }): ReactNode {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
