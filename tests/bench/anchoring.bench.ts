@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { anchor, describe, newTextRegions } from '../../shared/anchoring';
 import { hypothesisAnchor } from './hypothesisMatchQuote';
+import { seededRandom } from '../helpers/seededRandom';
 
 const TARGET_CHARS = 500_000;
 const PASSAGES = 1_000;
@@ -14,18 +15,8 @@ const WORDS = (
   'the of and to a in that is was he for it with as his on be at by had are but from or have an they which one you were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three himself few house use during without again place around however home small found thought went say part once general high upon school every does got united left number course war until always away something fact though water less public put think almost hand enough far took head yet government system better set told nothing night end why called didn find look asked later point knew city next program business give group toward young days let room president side social present given several order national possible rather second face per among form important often things looked early white case john become large big need four within felt children along saw best church ever least power development light thing seemed family interest want members mind country area others done turned although open god service certain kind problem began different door thus help sense means whole matter perhaps itself york times law human line above name example action company hands local show whether five history gave today either act feet across taken past quite anyone seen having death experience body word half really week words field car already information tell together college shall money period held keep sure probably free seems political real behind cannot miss question air office making brought whose special heard major problems ago became federal moment study available known result street economic boy position reason change south board individual job society areas west close turn love community true court force full seem policy wife future age wanted department voice center common control necessary following front sometimes six girl clear further land run students provide feel party able mother music education university child effect level stood military short town morning total outside rate figure class art century washington north usually plan leave therefore evidence'
 ).split(' ');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = mulberry32(20261125);
+const random = seededRandom(20261125);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 const zipfWord = () => WORDS[Math.floor(WORDS.length * Math.pow(random(), 2.2))]!;
 

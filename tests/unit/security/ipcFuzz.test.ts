@@ -6,6 +6,7 @@ import { CHANNELS, contract, type Channel } from '../../../shared/contract/chann
 import { ERROR_CODES } from '../../../shared/errors';
 import { dispatch } from '../../../electron/core/dispatch';
 import { editorJson, makeTestCore } from '../../helpers/core';
+import { seededRandom } from '../../helpers/seededRandom';
 
 /**
  * IPC fuzz: every contract channel (iterated from CHANNELS, so channels added
@@ -17,19 +18,9 @@ import { editorJson, makeTestCore } from '../../helpers/core';
  * was (content hash of all tables and user_version).
  */
 const PAYLOADS_PER_CHANNEL = 1000;
+// Printed after the run; rerun the same payloads with DOSSIER_FUZZ_SEED.
 const SEED = Number(process.env.DOSSIER_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
-/** mulberry32: small, seeded, reproducible (print the seed, rerun with DOSSIER_FUZZ_SEED). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class PayloadMaker {
   constructor(
@@ -191,7 +182,7 @@ describe('IPC fuzz', () => {
   });
 
   it.each(CHANNELS)('%s: 1,000 random payloads, typed answers only, rejected calls change nothing', async (channel) => {
-    const maker = new PayloadMaker(rng(SEED ^ hashOf(channel)), core.dir.path);
+    const maker = new PayloadMaker(seededRandom(SEED ^ hashOf(channel)), core.dir.path);
     const codes = new Map<string, number>();
     let accepted = 0;
     let before = tablesHash(core.ctx.db);
