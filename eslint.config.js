@@ -14,7 +14,7 @@ const uiPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', '.scratch/**', '.bench/**'] },
+  { ignores: ['dist/**', 'release/**', '.dist-staging/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', '.scratch/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
