@@ -116,6 +116,11 @@ describe('IPC sender checks', () => {
 
     expect(await contents.rendererInvoke('export.copyNoteMarkdown', { id: note.value.id })).toMatchObject({ ok: true });
     expect(clipboard.readText()).toContain('Clip me');
+    // The reader's "Copy with citation": the page has no clipboard permission, main writes it.
+    const quote = '“a textbook emergency purchase”\n— Dana Ruiz, “City awarded water contract”, The Ledger';
+    expect(await contents.rendererInvoke('export.copyText', { text: quote })).toEqual({ ok: true, value: { characters: quote.length } });
+    expect(clipboard.readText()).toBe(quote);
+    expect(await session.defaultSession.simulatePermissionRequest('clipboard-sanitized-write')).toBe(false);
   });
 });
 
