@@ -124,6 +124,28 @@ describe('IPC sender checks', () => {
   });
 });
 
+describe('the host’s dialogs, answered', () => {
+  it('turn the user’s choices into the paths the handlers use', async () => {
+    const { contents, dir } = await start();
+    const page = dir.file('saved page.html');
+    writeFileSync(page, '<html><head><title>Harbour dredging</title></head><body><article><p>' + 'The harbour will be dredged next spring. '.repeat(20) + '</p></article></body></html>');
+    dialog.simulateAnswer(() => [page]);
+    expect(await contents.rendererInvoke('clip.pickFiles', {})).toMatchObject({ ok: true });
+    const note = (await contents.rendererInvoke('notes.create', { title: 'Export me' })) as { value: { id: number } };
+    const target = dir.file('exported note.md');
+    dialog.simulateAnswer(() => target);
+    expect(await contents.rendererInvoke('export.noteToChosenFile', { id: note.value.id })).toMatchObject({ ok: true });
+    expect(existsSync(target)).toBe(true);
+    await contents.rendererInvoke('projects.create', { name: 'Harbour' });
+    expect(await contents.rendererInvoke('export.projectStart', { name: 'Harbour' })).toMatchObject({ ok: true, value: null });
+    expect(dialog.shown.map((d) => [d.kind, d.options.title])).toEqual([
+      ['open', 'Add to library'],
+      ['save', expect.any(String)],
+      ['open', expect.stringContaining('Harbour')],
+    ]);
+  });
+});
+
 describe('navigation, windows and links', () => {
   it('lets the page navigate within app://dossier only; other addresses open in the browser after a confirmation', async () => {
     const { contents } = await start();
@@ -345,6 +367,28 @@ describe('quitting', () => {
     } finally {
       platform.restore();
     }
+  });
+});
+
+describe('relaunching during the quit backup', () => {
+  it('keeps the app open and shows a window once the backup is done, instead of quitting under the relaunch', async () => {
+    const running = await start();
+    running.contents.page.onMessage = (channel) => channel === CONTROL_CHANNELS.flushRequest && running.contents.rendererSend(CONTROL_CHANNELS.flushDone);
+    // Registered after the app's own will-quit listener: the backup has started when the relaunch arrives.
+    app.once('will-quit', () => app.emit('second-instance', {}, [], '/'));
+    app.quit();
+    const reopened = await vi.waitFor(
+      () => {
+        const [window] = BrowserWindow.getAllWindows();
+        if (!window || window === running.window) throw new Error('not reopened yet');
+        return window;
+      },
+      { timeout: 10_000 },
+    );
+    expect(running.window.isDestroyed()).toBe(true);
+    expect(electronDouble.state.exitCode).toBeUndefined();
+    await vi.waitFor(() => expect(reopened.webContents.loaded[0]?.status).toBe(200));
+    expect(await reopened.webContents.rendererInvoke('notes.list', {})).toMatchObject({ ok: true });
   });
 });
 
