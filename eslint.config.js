@@ -53,6 +53,19 @@ export default tseslint.config(
     },
   },
   {
+    // One connection factory: every better-sqlite3 connection opens through db/connection.ts's openConnection,
+    // which applies the native build the process configured (the Electron app's differs from Node's).
+    files: ['db/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['db/connection.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Database']", message: 'Open connections with openConnection (db/connection.ts): it applies the configured native build.' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
