@@ -14,7 +14,7 @@ const uiPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', '.scratch/**', '.bench/**'] },
+  { ignores: ['dist/**', 'release/**', '.dist-staging/**', 'node_modules/**', '.native/**', 'test-results/**', 'playwright-report/**', '.scratch/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,6 +49,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [electronImport], patterns: [...uiPatterns, { group: ['**/electron/**', '**/renderer/**'], message: 'db/ is the store: it depends only on shared/.' }] },
+      ],
+    },
+  },
+  {
+    // One connection factory: every better-sqlite3 connection opens through db/connection.ts's openConnection,
+    // which applies the native build the process configured (the Electron app's differs from Node's).
+    files: ['db/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['db/connection.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Database']", message: 'Open connections with openConnection (db/connection.ts): it applies the configured native build.' },
       ],
     },
   },

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import type { Db } from './connection';
-import { quickCheck } from './connection';
+import { isCorruptionError, openConnection, quickCheck } from './connection';
 import { DossierError } from '../shared/errors';
 
 export interface BackupFacts {
@@ -18,7 +17,7 @@ export interface BackupFacts {
 export function verifyLibraryFile(path: string, maxSchemaVersion: number): BackupFacts {
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openConnection(path, { readonly: true, fileMustExist: true });
     const problems = quickCheck(db);
     if (problems.length > 0) throw new DossierError('db_corrupt', `${path} is damaged: ${problems.slice(0, 3).join('; ')}`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
@@ -31,9 +30,8 @@ export function verifyLibraryFile(path: string, maxSchemaVersion: number): Backu
     return { schemaVersion, noteCount };
   } catch (error) {
     if (error instanceof DossierError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-      throw new DossierError('db_corrupt', `${path} is damaged or not a database (${code}).`);
+    if (isCorruptionError(error)) {
+      throw new DossierError('db_corrupt', `${path} is damaged or not a database (${(error as { code: string }).code}).`);
     }
     throw new DossierError('invalid_input', `Cannot read ${path}: ${(error as Error).message}`);
   } finally {
@@ -79,7 +77,7 @@ export async function onlineBackup(db: Db, destination: string): Promise<void> {
 
 /** A backup is one self-contained file: rollback-journal mode, so no -wal/-shm ever sits beside it. */
 function asStandaloneFile(path: string): void {
-  const copy = new Database(path);
+  const copy = openConnection(path);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {

@@ -8,9 +8,35 @@ import { SPACELESS_SQL_FUNCTION, sqlHasSpacelessScript } from '../shared/search/
 
 export type Db = Database.Database;
 
+/**
+ * better-sqlite3 is built per ABI: Node's build (tests, CLI, harness) sits in node_modules, the
+ * Electron app loads its own build from another path. The process says once which build to use,
+ * and every connection (library, backups, verification, pruning) opens through openConnection, so
+ * no file is ever opened with the wrong build (which would make a good backup look damaged).
+ */
+let configuredNativeBinding: string | undefined;
+
+/** Which better_sqlite3.node every later connection loads (undefined: the package's own build). */
+export function useNativeBinding(file: string | undefined): void {
+  configuredNativeBinding = file;
+}
+
+/** The one place this code base calls `new Database`: applies the configured native build. */
+export function openConnection(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+  return new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.fileMustExist ?? false,
+    ...(configuredNativeBinding ? { nativeBinding: configuredNativeBinding } : {}),
+  });
+}
+
+/** An error from SQLite itself saying the file is damaged or not a database (not: cannot load, no permission). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
 export interface OpenOptions {
-  /** Path to a better_sqlite3.node built for the running ABI (the Electron app passes its own build). */
-  nativeBinding?: string;
   /** How long a writer waits for another connection's lock before failing with db_busy. */
   busyTimeoutMs?: number;
   /** For tests that inject migrations; the app always uses MIGRATIONS. */
@@ -30,11 +56,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
-    db = new Database(path, {
-      readonly: options.readonly ?? false,
-      fileMustExist: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    db = openConnection(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
     throw new DossierError('internal', `Cannot open the database at ${path}: ${messageOf(error)}`);
   }
@@ -98,7 +120,7 @@ export function translateSqliteError(error: unknown): unknown {
   if (code === 'SQLITE_FULL') {
     return new DossierError('disk_full', 'The disk is full: nothing was saved. Free some space and try again.');
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+  if (isCorruptionError(error)) {
     return new DossierError('db_corrupt', `The database file is damaged (${code}).`);
   }
   return error;

@@ -1,49 +1,54 @@
-// `npm start`: builds the app, prepares the Electron build of the native module,
-// and launches Electron. Where Electron cannot be installed it explains what to
-// do instead, in one paragraph, never a stack trace.
+// `npm start`: finds (or downloads) Electron, prepares the Electron build of the native module,
+// builds the app and launches it. Every failure ends in one paragraph that says which thing failed
+// and what to do, never a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { downloadElectron, explainStartFailure, findElectronBinary, isSandboxFailure } from './electron-binary.mjs';
 import { ensureElectronBinding } from './electron-native.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
+const electronDir = dirname(require.resolve('electron/package.json'));
 
-function explainAndExit(reason) {
-  console.error(
-    `\nDossier could not start Electron: ${reason} ` +
-      'Electron downloads its binary from GitHub on first launch, and this machine cannot reach it (offline, or a network that only allows the npm registry). ' +
-      'Everything else works: run `npm run web` to use the same app in your browser (it prints a local URL to open), ' +
-      'and `npx dossier --help` for the command line. On a connected machine, `npm start` fetches Electron once and then works offline.\n',
-  );
+function stop(kind, detail) {
+  console.error(`\n${explainStartFailure(kind, detail)}\n`);
   process.exit(1);
 }
 
-function electronBinary() {
-  // require('electron') returns the binary's path, downloading it first if needed; run it in a
-  // child so a failed download's output and exception stay contained.
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (probe.status !== 0 || !probe.stdout) return undefined;
-  return probe.stdout.trim();
+let binary = findElectronBinary(electronDir);
+if (!binary) {
+  if (process.env.DOSSIER_ELECTRON) stop('spawn', `$DOSSIER_ELECTRON names no file: ${process.env.DOSSIER_ELECTRON}`);
+  console.log('Downloading Electron (once)…');
+  const download = downloadElectron(electronDir);
+  if (!download.ok) stop(download.kind, download.detail);
+  binary = findElectronBinary(electronDir);
+  if (!binary) stop('failed', 'the download finished but left no binary');
 }
-
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const binary = electronBinary();
-if (!binary) explainAndExit('its binary is not installed and could not be downloaded.');
 
 const electronVersion = require('electron/package.json').version;
 try {
   ensureElectronBinding(root, electronVersion);
 } catch (error) {
-  explainAndExit(`${error.message}`);
+  stop('native-build', error.message);
 }
 
-const build = spawnSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+// npm's own CLI run by this Node: no shell, so a project path with spaces is safe on Windows too.
+const npmCli = process.env.npm_execpath;
+const build = npmCli
+  ? spawnSync(process.execPath, [npmCli, 'run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
+  : spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
+const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'] });
+let stderr = '';
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  if (stderr.length < 64_000) stderr += chunk;
+});
+child.on('error', (error) => stop('spawn', `${binary}: ${error.code ?? error.message}`));
+child.on('exit', (code, signal) => {
+  if (code !== 0 && process.platform === 'linux' && isSandboxFailure(stderr)) stop('sandbox', `exit ${code ?? signal}`);
+  process.exit(code ?? 1);
+});

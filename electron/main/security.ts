@@ -1,13 +1,11 @@
 import { app, dialog, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
 import { decideExternalLink } from '../../shared/links/linkPolicy';
-import { APP_ORIGIN, APP_SCHEME } from './protocol';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
 /*
- * Electron-only: nothing here can run in this repository's tests (the Electron
- * binary cannot be downloaded), so it is type-checked and statically scanned
- * (`npm run lint:security`, electronegativity) but not executed; the pure
- * decisions it relies on (link policy, CSP, static file containment) are
- * unit-tested in plain Node. See README "Security" for the checklist mapping.
+ * Runs in tests on the `electron` test double (tests/helpers/electronDouble.ts, tests/unit/electron/),
+ * since the Electron binary cannot be downloaded here, and is scanned by electronegativity
+ * (`npm run lint:security`). See README "Security" for the checklist mapping.
  */
 
 /** Schemes the app's own pages may load from. Everything else (http, https, ws, file, ftp, data…) is cancelled. */
@@ -40,7 +38,7 @@ function hardenSession(ses: Session): void {
   });
   // The app:// protocol sends this same policy (APP_CSP in electron/core/csp.ts); repeating it on every
   // response of the session covers anything else that ever renders here. Kept literal so static checkers
-  // can evaluate it; tests/unit/security/electronMain.test.ts keeps it identical to APP_CSP.
+  // can evaluate it; tests/unit/electron/mainProcess.test.ts keeps the header identical to APP_CSP.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -59,8 +57,10 @@ function guardWebContents(contents: WebContents): void {
     event.preventDefault();
     void openLinkAfterConfirmation(contents, url);
   });
+  // Subframes only: the main frame's navigations are will-navigate's (which offers the link in the
+  // browser), and whichever of the two Electron emits first must not cancel the main frame silently.
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!event.isMainFrame && !isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
@@ -104,9 +104,15 @@ function schemeOf(url: string): string {
   return colon < 0 ? '' : url.slice(0, colon + 1).toLowerCase();
 }
 
+/**
+ * True for app://dossier/… only. Compares scheme and host: for a non-special scheme like app:, the
+ * WHATWG URL parser (Node's, and so Electron main's) gives the origin "null", so an origin
+ * comparison would refuse our own page.
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }

@@ -47,6 +47,7 @@ export const EXPORT_CHANNELS = [
   'export.importArchivePreview',
   'export.importArchiveConfirm',
   'export.copyNoteMarkdown',
+  'export.copyText',
 ] as const;
 
 export const SEARCH_CHANNELS = ['search.query'] as const;

@@ -24,6 +24,7 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.archiveToChosenFile': () => exportArchiveToChosenFile(ctx),
     'export.importArchivePreview': ({ file }) => imports.preview(ctx, file),
     'export.copyNoteMarkdown': ({ id, ...style }) => exports.copyNoteMarkdown(ctx, id, style),
+    'export.copyText': ({ text }) => exports.copyText(ctx, text),
     'export.importArchiveConfirm': ({ token }) => imports.confirm(ctx, token),
   };
 }

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import Database from 'better-sqlite3';
-import { registerSqlFunctions, type Db } from '../../../db/connection';
+import { openConnection, registerSqlFunctions, type Db } from '../../../db/connection';
 import { onlineBackup, vacuumInto, verifyLibraryFile } from '../../../db/backup';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
@@ -152,7 +151,7 @@ export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
         pruned += 1;
       } catch (error) {
         const file = join(dir, name);
-        if (!describeBackup(file, parsed.createdAt, parsed.reason).ok) {
+        if (isDamaged(file)) {
           // Damaged, so useless for a restore, and it still holds text the user deleted: remove it.
           rmSync(file, { force: true });
           pruned += 1;
@@ -173,8 +172,22 @@ export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
   return pruned;
 }
 
+/**
+ * Only a file SQLite itself calls damaged (quick_check problems, SQLITE_CORRUPT/NOTADB) counts: a
+ * file that could not be opened at all (a native build for another ABI, permissions, a lock) may be a
+ * perfectly good backup and must never be deleted as if it were damaged.
+ */
+function isDamaged(file: string): boolean {
+  try {
+    verifyLibraryFile(file, latestVersion(MIGRATIONS));
+    return false;
+  } catch (error) {
+    return error instanceof DossierError && error.code === 'db_corrupt';
+  }
+}
+
 function pruneBackupFile(file: string, items: Array<{ kind: 'note' | 'article'; item_id: number }>): void {
-  const backup = new Database(file);
+  const backup = openConnection(file);
   try {
     registerSqlFunctions(backup);
     backup.pragma('secure_delete = ON');

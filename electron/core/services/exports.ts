@@ -32,6 +32,14 @@ export function copyNoteMarkdown(ctx: CoreContext, id: number, style: MarkdownSt
   return { characters: markdown.length };
 }
 
+/** Text the page composed, on the host's clipboard (the reader's "Copy with citation" in the desktop app). */
+export function copyText(ctx: CoreContext, text: string): { characters: number } {
+  const write = ctx.host?.writeClipboard;
+  if (!write) throw new DossierError('unsupported', 'No system clipboard here: copy from the page instead.');
+  write(text);
+  return { characters: text.length };
+}
+
 /** The note, exported where the user chose in the host's save dialog (null when they cancelled). */
 export async function exportNoteToChosenFile(ctx: CoreContext, input: MarkdownStyle & { id: number }): Promise<{ file: string; written: boolean } | null> {
   const choose = ctx.host?.chooseSaveFile;

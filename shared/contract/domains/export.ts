@@ -6,6 +6,9 @@ import type { ChannelSpec } from '../spec';
 /** A file-system path chosen by the user (checked to be absolute in the main process). */
 const FsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'A path cannot contain NUL');
 
+/** What one clipboard write from the page may hold: a passage with its citation, never a whole library. */
+const COPY_TEXT_MAX_CHARS = 1_000_000;
+
 const MarkdownStyle = {
   citationStyle: z.enum(['footnotes', 'inline']).default('footnotes'),
   obsidian: z.boolean().default(false),
@@ -148,6 +151,14 @@ export const exportContract = {
    */
   'export.copyNoteMarkdown': {
     input: z.strictObject({ id: RowId, ...MarkdownStyle }),
+    output: z.object({ characters: z.number().int().nonnegative() }),
+  },
+  /**
+   * Puts text the page composed (the reader's "Copy with citation") on the system clipboard from the
+   * main process: the page's clipboard permission is denied in the desktop app.
+   */
+  'export.copyText': {
+    input: z.strictObject({ text: z.string().min(1).max(COPY_TEXT_MAX_CHARS) }),
     output: z.object({ characters: z.number().int().nonnegative() }),
   },
   'export.importArchiveConfirm': {

@@ -3,7 +3,8 @@ import { anchor } from '../../../../shared/anchoring/anchor';
 import type { Article, ArticleContent } from '../../../../shared/domain/article';
 import { displayTitle } from '../../../../shared/domain/note';
 import type { HighlightColor, PlacedPassage } from '../../../../shared/domain/passage';
-import { call } from '../../api/client';
+import { call, transport } from '../../api/client';
+import { writeClipboard } from '../export/clipboard';
 import { navigate } from '../../app/routes';
 import { autosaver } from '../notes/autosave';
 import { forgetPassage } from '../passages/passageCache';
@@ -204,10 +205,12 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     if (!selection || !article || !mapRef.current) return;
     const text = quoteWithCitation(mapRef.current.text.slice(selection.start, selection.end).trim(), article);
     try {
-      await navigator.clipboard.writeText(text);
+      // The desktop app's page has no clipboard permission (the session denies every permission): main writes it.
+      if (transport === 'electron') await call('export.copyText', { text });
+      else await writeClipboard(text);
       setNotice('Copied with citation.');
-    } catch {
-      report(new Error('The clipboard is not available here; select the text and copy it by hand.'));
+    } catch (error) {
+      report(transport === 'electron' ? error : new Error('The clipboard is not available here; select the text and copy it by hand.'));
     }
     setSelection(undefined);
   };
