@@ -8,6 +8,7 @@ import { schemaVersion } from '../../../db/migrate';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { syncDirectory } from '../export/atomicWrite';
+import { withReadSnapshot } from '../readSnapshot';
 import { archivedTables, columnNames, quoteIdent } from './tables';
 
 /**
@@ -65,17 +66,18 @@ export async function exportArchive(ctx: CoreContext, file: string, overwrite: b
     if (!gzip.write(line)) await once(gzip, 'drain');
   };
   const counts: Record<string, number> = {};
-  const version = schemaVersion(ctx.db);
+  let version = 0;
   try {
-    // One read transaction: the archive is a consistent snapshot even while the app keeps writing.
-    ctx.db.exec('BEGIN');
-    try {
+    // Read on a snapshot connection: the archive is consistent even while the app keeps writing, and
+    // the shared connection stays outside any transaction (a save made meanwhile commits on its own).
+    await withReadSnapshot(ctx, async (db) => {
+      version = schemaVersion(db);
       await write({ format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, schemaVersion: version, createdAt: ctx.now() });
-      for (const table of archivedTables(ctx.db)) {
-        const columns = columnNames(ctx.db, table);
+      for (const table of archivedTables(db)) {
+        const columns = columnNames(db, table);
         await write({ table, columns });
-        // Pages by rowid, never holding a cursor open across an await (the connection stays usable meanwhile).
-        const page = ctx.db
+        // Pages by rowid, never holding a cursor open across an await.
+        const page = db
           .prepare(`SELECT rowid, ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)} WHERE rowid > ? ORDER BY rowid LIMIT ${PAGE_ROWS}`)
           .raw(true)
           .safeIntegers(true);
@@ -92,9 +94,7 @@ export async function exportArchive(ctx: CoreContext, file: string, overwrite: b
         }
         counts[table] = n;
       }
-    } finally {
-      ctx.db.exec('COMMIT');
-    }
+    });
     const digest = hash.copy().digest('hex');
     gzip.end(`${JSON.stringify({ end: true, tables: counts, sha256: digest })}\n`);
     await once(out, 'close');

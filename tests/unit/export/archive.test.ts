@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archivedTables, columnNames, quoteIdent } from '../../../electron/core/archive/tables';
 import type { Db } from '../../../db/connection';
-import { makeTestCore } from '../../helpers/core';
+import { callOk, editorJson, makeTestCore } from '../../helpers/core';
+import { dispatch } from '../../../electron/core/dispatch';
 import { HARBOUR_ARTICLE, blockQuote, insertArticle, insertNote, insertPassage, paragraph, readTextArticle, stateJson, text } from '../../helpers/exportFixtures';
 
 /** Every row of every archived table, ids and bytes included, with SQLite's own storage types. */
@@ -116,4 +118,66 @@ describe('the lossless archive', () => {
     await source.handlers['export.archive']({ file, overwrite: true });
     expect(gunzipSync(readFileSync(file)).toString('utf8')).toMatch(/^\{"format":"dossier-archive"/);
   });
+});
+
+/** A few thousand articles, so an archive export takes many turns of the event loop. */
+function fillWithArticles(db: Db, count: number, from = 0): void {
+  const paragraph = 'The harbour board met on a Tuesday and approved the dredging contract before the tender had closed. ';
+  db.transaction(() => {
+    for (let i = from; i < from + count; i += 1) insertArticle(db, { title: `Article ${i}`, text: `${i} ${paragraph.repeat(20)}`, url: `https://example.test/${i}` });
+  })();
+}
+
+describe('acknowledged saves during an archive export', () => {
+  let core: ReturnType<typeof makeTestCore>;
+  beforeEach(() => {
+    core = makeTestCore();
+  });
+  afterEach(() => core.close());
+
+  it('commits every save made while the export runs: another connection sees it before the export ends', async () => {
+    fillWithArticles(core.ctx.db, 3000);
+    const note = await callOk<{ id: number }>(core, 'notes.create', { title: 'During export' });
+    const other = new Database(core.dir.file('dossier.sqlite'), { readonly: true });
+    try {
+      let finished = false;
+      const exporting = dispatch(core.handlers, 'export.archive', { file: core.dir.file('during.dossier-archive'), overwrite: false }).finally(() => {
+        finished = true;
+      });
+      const started = Date.now();
+      let visibleBeforeEnd = 0;
+      for (let i = 0; !finished && i < 20; i += 1) {
+        const content = editorJson(`save ${i} while the archive is written`);
+        await callOk(core, 'notes.save', { id: note.id, contentJson: content });
+        // Acknowledged: a separate connection (another process would see the same) must already read it.
+        const row = other.prepare('SELECT content_json FROM notes WHERE id = ?').get(note.id) as { content_json: string };
+        expect(row.content_json).toBe(content);
+        if (!finished) visibleBeforeEnd += 1;
+        await new Promise<void>((resolve) => setTimeout(resolve, 5));
+      }
+      const result = await exporting;
+      console.log(`[archive export] ${visibleBeforeEnd} saves acknowledged and visible during a ${Date.now() - started} ms export`);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      expect(visibleBeforeEnd).toBeGreaterThan(0);
+      // The shared connection is never left inside a transaction by the export.
+      expect(core.ctx.db.inTransaction).toBe(false);
+    } finally {
+      other.close();
+    }
+  }, 60_000);
+
+  it('archives one consistent snapshot: rows written during the export are not half in it', async () => {
+    fillWithArticles(core.ctx.db, 2000);
+    const file = core.dir.file('snapshot.dossier-archive');
+    const exporting = callOk<{ tables: Record<string, number> }>(core, 'export.archive', { file, overwrite: false });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const created = await callOk<{ id: number }>(core, 'notes.create', { title: 'Written during the export' });
+    fillWithArticles(core.ctx.db, 5, 2000);
+    const written = await exporting;
+    expect(written.tables.articles).toBe(2000);
+    expect(written.tables.article_versions).toBe(2000);
+    expect(written.tables.notes).toBe(0);
+    expect(gunzipSync(readFileSync(file)).toString('utf8')).not.toContain('Written during the export');
+    expect(core.ctx.db.prepare('SELECT count(*) AS n FROM notes WHERE id = ?').get(created.id)).toEqual({ n: 1 });
+  }, 60_000);
 });
