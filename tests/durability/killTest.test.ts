@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/core/openCore';
-import { createNote } from '../../../electron/core/services/notes';
-import { bundleForNode, nodeEnv } from '../../helpers/bundleForNode';
-import { makeTempDir } from '../../helpers/tempDir';
-import { clipSource } from '../../../electron/core/services/clip';
+import { openCore } from '../../electron/core/openCore';
+import { createNote } from '../../electron/core/services/notes';
+import { bundleForNode, nodeEnv } from '../helpers/bundleForNode';
+import { makeTempDir } from '../helpers/tempDir';
+import { clipSource } from '../../electron/core/services/clip';
 import { contentFor, NOTE_COUNT, noteIndexFor, QUOTED, quoteCountFor, SAVES_PER_ROUND } from './killWorkload';
 
 /**
