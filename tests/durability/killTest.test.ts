@@ -126,7 +126,7 @@ describe('kill -9 during saves', () => {
       `[kill test] rounds killed: ${killed}; acknowledged saves: ${acknowledged} (revision counts account for each; newest content per note compared byte for byte; quote rows match each note's quotes); ` +
         `rounds where the unacknowledged in-flight save had committed: ${inFlightCommitted}; integrity_check ok every round`,
     );
-  }, 400_000);
+  }, 900_000);
 });
 
 function countSavesFor(notePosition: number, lastCommitted: number): number {
