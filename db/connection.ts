@@ -84,6 +84,30 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 /**
+ * A second, read-only connection to an open library, for long reads (archive
+ * and project exports) that await between pages: its own transaction is its
+ * snapshot (WAL lets it read while the shared connection keeps committing), so
+ * the connection every handler shares never holds a transaction across an
+ * await. No quick_check (the shared connection checked the file at open) and
+ * no migrations. A Buffer (a serialized in-memory library) opens a private copy.
+ */
+export function openReadConnection(source: string | Buffer, options: Pick<OpenOptions, 'nativeBinding' | 'busyTimeoutMs'> = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(source, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw translateSqliteError(error);
+  }
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  registerSqlFunctions(db);
+  return db;
+}
+
+/**
  * quick_check on every open: a damaged file is reported as db_corrupt before
  * anything (a migration, a save) writes to it. O(pages), no index cross-check;
  * `dossier db check` runs the same, integrity_check runs before backups.

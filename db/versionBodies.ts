@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { DossierError } from '../shared/errors';
+import { MAX_STORED_BODY_BYTES, megabytes } from '../shared/limits';
 
 /**
  * How an article version's bulky bodies are stored (migration 7).
@@ -49,9 +51,31 @@ export function packBodies(original: Uint8Array, html: string, text: string): Pa
   };
 }
 
-/** zlib asks for the dictionary only when the stream was made with one; otherwise the option is unused. */
-function inflate(packed: Buffer, text: string): Buffer {
-  return text.length > 0 ? inflateSync(packed, { dictionary: Buffer.from(text, 'utf8') }) : inflateSync(packed);
+/**
+ * zlib asks for the dictionary only when the stream was made with one; otherwise the option is unused.
+ * Every inflate is capped (MAX_STORED_BODY_BYTES): a bomb stored in a row costs at most that much.
+ */
+function inflate(packed: Buffer, text: string, what: string): Buffer {
+  const options = { maxOutputLength: MAX_STORED_BODY_BYTES, ...(text.length > 0 ? { dictionary: Buffer.from(text, 'utf8') } : {}) };
+  try {
+    return inflateSync(packed, options);
+  } catch (error) {
+    throw tooLarge(error, what);
+  }
+}
+
+/** A gzip stream of stored or just-made data (legacy original_gzip, a clip's original), capped like inflate. */
+export function gunzipStored(gzipped: Uint8Array, what = 'The stored original'): Buffer {
+  try {
+    return gunzipSync(gzipped, { maxOutputLength: MAX_STORED_BODY_BYTES });
+  } catch (error) {
+    throw tooLarge(error, what);
+  }
+}
+
+function tooLarge(error: unknown, what: string): unknown {
+  if ((error as { code?: unknown }).code !== 'ERR_BUFFER_TOO_LARGE') return error;
+  return new DossierError('too_large', `${what} expands to more than ${megabytes(MAX_STORED_BODY_BYTES)}; Dossier refuses to read it (the data is damaged or hostile).`);
 }
 
 export interface StoredBodies {
@@ -63,7 +87,7 @@ export interface StoredBodies {
 /** The clean HTML, however the row stores it. A plain content_html (e.g. rewritten in place) wins. */
 export function readHtml(row: StoredBodies): string {
   if (row.content_html !== '' || row.content_html_z === null) return row.content_html;
-  return inflate(row.content_html_z, row.content_text).toString('utf8');
+  return inflate(row.content_html_z, row.content_text, 'The stored HTML').toString('utf8');
 }
 
 export interface StoredOriginal {
@@ -74,8 +98,8 @@ export interface StoredOriginal {
 
 /** The original bytes, however the row stores them. */
 export function readOriginal(row: StoredOriginal): Buffer {
-  if (row.original_z === null) return gunzipSync(row.original_gzip);
-  return inflate(row.original_z, row.content_text);
+  if (row.original_z === null) return gunzipStored(row.original_gzip);
+  return inflate(row.original_z, row.content_text, 'The stored original');
 }
 
 /** For callers that still expect a gzip stream of the original. */
@@ -85,4 +109,15 @@ export function readOriginalGzip(row: StoredOriginal): Buffer {
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Proves a row's compressed bodies readable within the caps, without keeping
+ * them (archive import runs this on every version before anything is written).
+ * Every packed column is checked, even one a plain content_html would hide.
+ */
+export function checkPackedBodies(row: { content_html_z: unknown; original_z: unknown; content_text: unknown }): void {
+  const text = typeof row.content_text === 'string' ? row.content_text : '';
+  if (Buffer.isBuffer(row.content_html_z)) inflate(row.content_html_z, text, 'The stored HTML');
+  if (Buffer.isBuffer(row.original_z)) inflate(row.original_z, text, 'The stored original');
 }

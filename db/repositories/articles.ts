@@ -1,8 +1,7 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
-import { gunzipSync } from 'node:zlib';
 import { prepared } from '../statements';
-import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
+import { gunzipStored, packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;
@@ -297,7 +296,7 @@ export interface NewVersion {
 
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
-  const original = version.originalBytes ?? gunzipSync(version.originalGzip);
+  const original = version.originalBytes ?? gunzipStored(version.originalGzip, 'The original');
   if (!version.originalBytes && sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
   const packed = packBodies(original, version.contentHtml, version.contentText);
   const result = prepared(

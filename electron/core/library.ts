@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { openDatabase, type Db, type OpenOptions } from '../../db/connection';
+import { openDatabase, openReadConnection, type Db, type OpenOptions } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { verifyLibraryFile } from '../../db/backup';
@@ -79,6 +79,12 @@ export class Library {
     this.handle = openDatabase(this.path, this.openOptions());
     this.damage = undefined;
     return this.status();
+  }
+
+  /** A separate read-only connection to the same file (same native build), for long reads; the caller closes it. */
+  openReader(): Db {
+    const shared = this.db; // a damaged library answers db_corrupt here too
+    return this.path === ':memory:' ? openReadConnection(shared.serialize(), this.options) : openReadConnection(this.path, this.options);
   }
 
   close(): void {

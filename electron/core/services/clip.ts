@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
+import { gunzipStored } from '../../../db/versionBodies';
 import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
@@ -359,7 +360,7 @@ export async function originalText(
 ): Promise<{ versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null }> {
   const original = articles.getVersionOriginal(ctx.db, versionId);
   if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
-  const bytes = gunzipSync(original.originalGzip);
+  const bytes = gunzipStored(original.originalGzip);
   const headers = original.httpHeadersJson ? (JSON.parse(original.httpHeadersJson) as Record<string, string>) : {};
   const name = original.sourceKind === 'file' ? original.sourceLocation : null;
   let text: string;

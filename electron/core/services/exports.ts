@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { dbCitationSource } from '../export/dbCitationSource';
 import { ExportWriter } from '../export/exportWriter';
 import { FileNameAllocator } from '../export/fileNames';
+import { withReadSnapshot, readingFrom } from '../readSnapshot';
 import { exportFolder, loadNotes, requireAbsolute, type ExportProgress, type ExportSettings, type FolderExportResult } from '../export/folderExport';
 
 export interface MarkdownStyle {
@@ -70,7 +71,8 @@ export function exportNotes(
   ctx: CoreContext,
   input: ExportSettings & { noteIds: number[]; articleIds: number[]; folder: string; name?: string },
 ): Promise<FolderExportResult> {
-  return exportFolder(ctx, { ...input, name: input.name ?? 'Dossier export' });
+  // A folder export awaits between notes and while writing: it reads one snapshot on its own connection.
+  return withReadSnapshot(ctx, (db) => exportFolder(readingFrom(ctx, db), { ...input, name: input.name ?? 'Dossier export' }));
 }
 
 export async function exportProject(
@@ -78,8 +80,11 @@ export async function exportProject(
   input: ExportSettings & { name: string; folder: string },
   onProgress?: (progress: ExportProgress) => void,
 ): Promise<FolderExportResult> {
-  const project = findProject(ctx, input.name);
-  const items = listProjectItems(ctx.db, project.id);
-  const idsOf = (type: 'note' | 'article') => items.filter((i) => i.type === type).map((i) => i.id).sort((a, b) => a - b);
-  return exportFolder(ctx, { ...input, name: project.name, noteIds: idsOf('note'), articleIds: idsOf('article') }, onProgress);
+  return withReadSnapshot(ctx, (db) => {
+    const snapshot = readingFrom(ctx, db);
+    const project = findProject(snapshot, input.name);
+    const items = listProjectItems(db, project.id);
+    const idsOf = (type: 'note' | 'article') => items.filter((i) => i.type === type).map((i) => i.id).sort((a, b) => a - b);
+    return exportFolder(snapshot, { ...input, name: project.name, noteIds: idsOf('note'), articleIds: idsOf('article') }, onProgress);
+  });
 }

@@ -5,8 +5,8 @@
  * row in one transaction), printing `ack N` only after each commit returned.
  */
 import { writeSync } from 'node:fs';
-import { openCore } from '../../../electron/core/openCore';
-import { saveNoteContent } from '../../../electron/core/services/notes';
+import { openCore } from '../../electron/core/openCore';
+import { saveNoteContent } from '../../electron/core/services/notes';
 import { contentFor, noteIndexFor, SAVES_PER_ROUND } from './killWorkload';
 
 const [dbPath, roundArg, passageArg] = process.argv.slice(2);

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/core/openCore';
-import { createNote } from '../../../electron/core/services/notes';
-import { bundleForNode, nodeEnv } from '../../helpers/bundleForNode';
-import { makeTempDir } from '../../helpers/tempDir';
-import { clipSource } from '../../../electron/core/services/clip';
+import { openCore } from '../../electron/core/openCore';
+import { createNote } from '../../electron/core/services/notes';
+import { bundleForNode, nodeEnv } from '../helpers/bundleForNode';
+import { makeTempDir } from '../helpers/tempDir';
+import { clipSource } from '../../electron/core/services/clip';
 import { contentFor, NOTE_COUNT, noteIndexFor, QUOTED, quoteCountFor, SAVES_PER_ROUND } from './killWorkload';
 
 /**
@@ -126,7 +126,7 @@ describe('kill -9 during saves', () => {
       `[kill test] rounds killed: ${killed}; acknowledged saves: ${acknowledged} (revision counts account for each; newest content per note compared byte for byte; quote rows match each note's quotes); ` +
         `rounds where the unacknowledged in-flight save had committed: ${inFlightCommitted}; integrity_check ok every round`,
     );
-  }, 400_000);
+  }, 900_000);
 });
 
 function countSavesFor(notePosition: number, lastCommitted: number): number {

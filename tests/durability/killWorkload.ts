@@ -1,4 +1,4 @@
-import { QUOTE_BLOCK_TYPE } from '../../../shared/notes/quoteNodes';
+import { QUOTE_BLOCK_TYPE } from '../../shared/notes/quoteNodes';
 
 /** Notes the kill test's writer cycles through. */
 export const NOTE_COUNT = 12;
