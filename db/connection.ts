@@ -22,7 +22,7 @@ export function useNativeBinding(file: string | undefined): void {
 }
 
 /** The one place this code base calls `new Database`: applies the configured native build. */
-export function openConnection(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+export function openConnection(path: string | Buffer, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
   return new Database(path, {
     readonly: options.readonly ?? false,
     fileMustExist: options.fileMustExist ?? false,
@@ -91,14 +91,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
  * await. No quick_check (the shared connection checked the file at open) and
  * no migrations. A Buffer (a serialized in-memory library) opens a private copy.
  */
-export function openReadConnection(source: string | Buffer, options: Pick<OpenOptions, 'nativeBinding' | 'busyTimeoutMs'> = {}): Db {
+export function openReadConnection(source: string | Buffer, options: Pick<OpenOptions, 'busyTimeoutMs'> = {}): Db {
   let db: Db;
   try {
-    db = new Database(source, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    db = openConnection(source, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw translateSqliteError(error);
   }
