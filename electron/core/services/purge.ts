@@ -1,3 +1,4 @@
+import { checkpointWal } from '../../../db/checkpoint';
 import { FULL_TEXT_TABLES, optimizeFullText } from '../../../db/repositories/fullText';
 import { purgeDeletedSourcePassages } from '../../../db/repositories/passages';
 import type { CoreContext } from '../context';
@@ -40,6 +41,5 @@ export function deleteAndScrub<T>(ctx: CoreContext, kind: 'note' | 'article', re
  * is then false and the next delete, or the idle checkpoint, tries again.
  */
 export function scrubDeletedContent(ctx: CoreContext): { walCleared: boolean } {
-  const [result] = ctx.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-  return { walCleared: result !== undefined && result.busy === 0 };
+  return { walCleared: !checkpointWal(ctx.db, 'TRUNCATE').busy };
 }
