@@ -22,3 +22,16 @@ export type FullTextTable = (typeof FULL_TEXT_TABLES)[keyof typeof FULL_TEXT_TAB
 export function optimizeFullText(db: Db, tables: readonly FullTextTable[]): void {
   for (const table of tables) db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
 }
+
+/**
+ * For a copy of the library of any schema version (an older backup being
+ * pruned of deleted items): merges every full-text table it has, so the
+ * deleted rows' tokens go before its VACUUM. services/backups.ts is meant to
+ * call this in pruneBackupFile, after its deletes.
+ */
+export function optimizeExistingFullText(db: Db): void {
+  const present = new Set(
+    (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as Array<{ name: string }>).map((r) => r.name),
+  );
+  optimizeFullText(db, Object.values(FULL_TEXT_TABLES).flat().filter((t) => present.has(t)));
+}
