@@ -202,3 +202,14 @@ export function exactsOf(db: Db, ids: readonly number[]): Map<number, string> {
   for (const row of rows) out.set(row.id, row.exact);
   return out;
 }
+
+/**
+ * After an article is deleted its passages stay only as far as notes need
+ * them: a passage no note quotes is deleted (with its highlight and tags), and
+ * a quoted one keeps its exact text and citation but loses the deleted
+ * article's surrounding text. Returns how many passages were deleted.
+ */
+export function purgeDeletedSourcePassages(db: Db): number {
+  db.prepare(`UPDATE passages SET prefix = '', suffix = '' WHERE anchor_status = 'source_deleted' AND (prefix <> '' OR suffix <> '')`).run();
+  return db.prepare(`DELETE FROM passages WHERE anchor_status = 'source_deleted' AND id NOT IN (SELECT passage_id FROM note_quotes)`).run().changes;
+}

@@ -1,17 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase, openReadConnection, type Db, type OpenOptions } from '../../db/connection';
 import { latestVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
-import { verifyLibraryFile } from '../../db/backup';
-import type { DbStatus } from '../../shared/contract/domains/db';
+import { vacuumInto, verifyLibraryFile } from '../../db/backup';
+import { libraryContents } from '../../db/repositories/libraryContents';
+import type { DamageReason, DbStatus } from '../../shared/contract/domains/db';
 import { DossierError } from '../../shared/errors';
-import { backupBeforeMigration, newestGoodBackup } from './services/backups';
-import { findDamagedCopies, installLibraryFile, moveLibraryAside } from './services/recovery';
+import { IdleCheckpoint } from './idleCheckpoint';
+import { backupBeforeMigration, backupDirFor, backupFileName, newestGoodBackup } from './services/backups';
+import { findDamagedCopies, installLibraryFile, lostDataProblem, moveLibraryAside } from './services/recovery';
 
 export interface DamageReport {
   movedTo: string | null;
   problem: string;
   detectedAt: string;
+  reason: DamageReason;
 }
 
 /**
@@ -26,6 +30,7 @@ export interface DamageReport {
 export class Library {
   private handle: Db | undefined;
   private damage: DamageReport | undefined;
+  private idleCheckpoint: IdleCheckpoint | undefined;
 
   constructor(
     readonly path: string,
@@ -37,10 +42,8 @@ export class Library {
 
   get db(): Db {
     if (this.handle) return this.handle;
-    throw new DossierError(
-      'db_corrupt',
-      'The library file is damaged and was set aside (nothing was deleted). Restore a backup or start an empty library.',
-    );
+    const what = this.damage?.reason === 'empty_with_backups' ? 'The library opened empty while a backup holds data; it' : 'The library file is damaged and';
+    throw new DossierError('db_corrupt', `${what} was set aside (nothing was deleted). Restore a backup or start an empty library.`);
   }
 
   status(): DbStatus {
@@ -58,8 +61,7 @@ export class Library {
     if (this.path === ':memory:') throw new DossierError('unsupported', 'An in-memory library cannot be restored.');
     if (!existsSync(file)) throw new DossierError('not_found', `${file} does not exist.`);
     verifyLibraryFile(file, latestVersion(this.options.migrations ?? MIGRATIONS));
-    this.handle?.close();
-    this.handle = undefined;
+    this.close();
     const movedNow = moveLibraryAside(this.path, this.damage ? 'damaged' : 'replaced', this.now());
     const previousMovedTo = movedNow ?? this.damage?.movedTo ?? null;
     installLibraryFile(file, this.path);
@@ -76,7 +78,14 @@ export class Library {
     if (this.handle) throw new DossierError('forbidden', 'The library is not damaged; it is never replaced by an empty one.');
     // Whatever sits at the path now was found damaged: it is set aside too, never overwritten.
     moveLibraryAside(this.path, 'damaged', this.now());
-    this.handle = openDatabase(this.path, this.openOptions());
+    const db = openDatabase(this.path, this.openOptions());
+    // The user chose an empty library over the backups that hold data: an empty backup, newest,
+    // records that choice so the next launch does not take the empty library for a lost one.
+    if (this.damage?.reason === 'empty_with_backups') {
+      mkdirSync(backupDirFor(this.path), { recursive: true });
+      vacuumInto(db, join(backupDirFor(this.path), backupFileName(this.now(), 'manual')));
+    }
+    this.attach(db);
     this.damage = undefined;
     return this.status();
   }
@@ -88,8 +97,15 @@ export class Library {
   }
 
   close(): void {
+    this.idleCheckpoint?.stop();
+    this.idleCheckpoint = undefined;
     this.handle?.close();
     this.handle = undefined;
+  }
+
+  private attach(db: Db): void {
+    this.handle = db;
+    if (this.path !== ':memory:' && !this.options.readonly) this.idleCheckpoint = new IdleCheckpoint(db);
   }
 
   private openOptions(): OpenOptions {
@@ -106,17 +122,53 @@ export class Library {
       // The file is missing but an earlier launch set a damaged one aside: stay closed until the user decides.
       const damaged = findDamagedCopies(this.path)[0];
       if (damaged && !this.damage) {
-        this.damage = { movedTo: damaged, problem: 'The library was found damaged and set aside earlier.', detectedAt: this.now() };
+        this.damage = { movedTo: damaged, problem: 'The library was found damaged and set aside earlier.', detectedAt: this.now(), reason: 'corrupt' };
         return;
       }
     }
+    let db: Db;
     try {
-      this.handle = openDatabase(this.path, this.openOptions());
+      db = openDatabase(this.path, this.openOptions());
     } catch (error) {
       if (!(error instanceof DossierError) || error.code !== 'db_corrupt' || this.path === ':memory:') throw error;
       const detectedAt = this.now();
       const movedTo = moveLibraryAside(this.path, 'damaged', detectedAt);
-      this.damage = { movedTo, problem: error.message, detectedAt };
+      this.damage = { movedTo, problem: error.message, detectedAt, reason: 'corrupt' };
+      return;
+    }
+    const lost = this.lostData(db);
+    if (!lost) return this.attach(db);
+    // Opened with no schema or no rows while a backup holds notes or articles: the data is
+    // somewhere else (typically a WAL deleted while the app ran). Set aside, like a damaged file.
+    db.close();
+    const detectedAt = this.now();
+    const movedTo = moveLibraryAside(this.path, 'damaged', detectedAt);
+    this.damage = { movedTo, problem: lost, detectedAt, reason: 'empty_with_backups' };
+  }
+
+  /**
+   * Why an open library looks like one that lost its data, or null. Empty (no
+   * notes, no articles) with no deletion pending is normal for a new library
+   * and for one emptied on purpose, whose backups are pruned of what was
+   * deleted; it is not when the newest good backup still holds data.
+   */
+  private lostData(db: Db): string | null {
+    if (this.path === ':memory:' || this.options.readonly) return null;
+    const contents = libraryContents(db);
+    if (contents.notes > 0 || contents.articles > 0 || contents.pendingPurges > 0) return null;
+    const backup = newestGoodBackup(this.path);
+    if (!backup) return null;
+    const held = this.backupContents(backup.file);
+    if (held.notes === 0 && held.articles === 0) return null;
+    return lostDataProblem(backup.createdAt, held.notes, held.articles);
+  }
+
+  private backupContents(file: string): { notes: number; articles: number } {
+    const backup = openDatabase(file, { readonly: true });
+    try {
+      return libraryContents(backup);
+    } finally {
+      backup.close();
     }
   }
 }

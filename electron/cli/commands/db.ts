@@ -20,7 +20,7 @@ export const DB_COMMANDS: Command[] = [
       else
         ctx.io.out(
           [
-            `The library is damaged and was set aside (nothing was deleted): ${status.damaged?.movedTo ?? status.path}`,
+            `${status.damaged?.reason === 'empty_with_backups' ? 'The library opened empty while a backup holds data, and' : 'The library is damaged and'} was set aside (nothing was deleted): ${status.damaged?.movedTo ?? status.path}`,
             `problem: ${status.damaged?.problem ?? 'unknown'}`,
             status.newestGoodBackup
               ? `restore the newest good backup with: dossier db restore "${status.newestGoodBackup.file}"`
@@ -43,7 +43,7 @@ export const DB_COMMANDS: Command[] = [
           formatTable([
             ['TAKEN', 'WHY', 'NOTES', 'STATE', 'FILE'],
             ...backups.map((b) => [b.createdAt, b.reason, String(b.noteCount ?? '-'), b.ok ? 'ok' : `BAD: ${b.problem ?? ''}`, b.file]),
-          ]),
+          ]) + '\nBackups taken before you deleted something still contain it: restoring one brings it back.',
         );
       return 0;
     },

@@ -20,6 +20,18 @@ export function assetFileName(asset: Pick<AssetRow, 'sha256' | 'mime_type'>): st
 }
 
 /**
+ * Where a version came from, as an export may say it: a web address as is, a
+ * clipped file by its name alone. The stored location of a file is its
+ * absolute path on this computer (the user's name, their folders), which an
+ * export shared with an editor or a court must never reveal.
+ */
+function exportedLocation(v: Pick<VersionRow, 'source_kind' | 'source_location'>): { location?: string | null; file?: string } {
+  if (v.source_kind !== 'file') return { location: v.source_location };
+  const name = v.source_location?.split(/[\\/]/).pop();
+  return name ? { file: name } : {};
+}
+
+/**
  * A clipped article as Markdown: provenance frontmatter (where and when it was
  * clipped, SHA-256 of the original bytes and of the clean text, every version),
  * then the clean text of its latest version and its images by relative path.
@@ -41,7 +53,7 @@ export function sourceToMarkdown(
       version: v.version_no,
       clipped: v.clipped_at,
       source: v.source_kind,
-      location: v.source_location,
+      ...exportedLocation(v),
       original_sha256: v.original_sha256,
       text_sha256: v.text_sha256,
       // Recomputed now: a mismatch means the stored text no longer matches what was clipped.

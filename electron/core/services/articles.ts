@@ -2,6 +2,7 @@ import type { Article, ArticleContent, ArticleSummary } from '../../../shared/do
 import { DossierError } from '../../../shared/errors';
 import * as articles from '../../../db/repositories/articles';
 import type { CoreContext } from '../context';
+import { deleteAndScrub } from './purge';
 
 export function listArticles(ctx: CoreContext): ArticleSummary[] {
   return articles.listArticles(ctx.db);
@@ -26,7 +27,7 @@ export function updateMetadata(ctx: CoreContext, id: number, edit: articles.Meta
 }
 
 export function deleteArticle(ctx: CoreContext, id: number): { deleted: true } {
-  const deleted = ctx.db.transaction(() => articles.deleteArticle(ctx.db, id)).immediate();
+  const deleted = deleteAndScrub(ctx, 'article', () => articles.deleteArticle(ctx.db, id));
   if (!deleted) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
   return { deleted: true };
 }

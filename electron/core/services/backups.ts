@@ -6,6 +6,7 @@ import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
 import type { BackupInfo, BackupReason } from '../../../shared/contract/domains/db';
 import { DossierError } from '../../../shared/errors';
+import { optimizeExistingFullText } from '../../../db/repositories/fullText';
 
 /** How many rotating backups are kept (oldest deleted first). */
 export const BACKUPS_KEPT = 7;
@@ -200,6 +201,8 @@ function pruneBackupFile(file: string, items: Array<{ kind: 'note' | 'article'; 
         else if (hasArticles) backup.prepare(`DELETE FROM articles WHERE id = ?`).run(item.item_id);
       }
       if (hasPurgeLog) backup.exec(`DELETE FROM purge_log`);
+      // VACUUM copies the full-text index as it is: merge it first so the deleted rows' tokens go too.
+      optimizeExistingFullText(backup);
     })();
     backup.exec('VACUUM');
   } finally {

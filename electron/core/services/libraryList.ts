@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../shared/domain/article';
 import type { DeleteImpact, ViewCounts, LibraryIds, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../../shared/domain/libraryList';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { deleteAndScrub } from './purge';
 
 export interface ListRequest {
   scope: LibraryScope;
@@ -34,10 +35,10 @@ export function deleteImpact(ctx: CoreContext, ids: readonly number[]): DeleteIm
 /** All or nothing: if any article is already gone, nothing is deleted and the caller is told. */
 export function deleteArticles(ctx: CoreContext, ids: readonly number[]): { deleted: number } {
   const unique = [...new Set(ids)];
-  return ctx.db.transaction(() => {
+  return deleteAndScrub(ctx, 'article', () => {
     assertArticlesExist(ctx, unique);
     return { deleted: repo.deleteArticles(ctx.db, unique) };
-  }).immediate();
+  });
 }
 
 export function moveToProject(ctx: CoreContext, ids: readonly number[], fromProjectId: number, toProjectId: number): { moved: number } {

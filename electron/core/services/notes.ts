@@ -9,7 +9,7 @@ import * as notes from '../../../db/repositories/notes';
 import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
 import { deriveNoteQuotes } from './passages';
-import { scrubDeletedContent } from './purge';
+import { deleteAndScrub } from './purge';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -55,8 +55,7 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
 }
 
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
-  if (!notes.deleteNote(ctx.db, id)) notFound(id);
-  scrubDeletedContent(ctx);
+  if (!deleteAndScrub(ctx, 'note', () => notes.deleteNote(ctx.db, id))) notFound(id);
   return { id };
 }
 

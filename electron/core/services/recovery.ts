@@ -44,3 +44,14 @@ export function installLibraryFile(source: string, dbPath: string): void {
   for (const suffix of SIDE_FILES) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(partial, dbPath);
 }
+
+/** What the recovery screen and `dossier db status` say when a library opened empty while a backup holds data. */
+export function lostDataProblem(backupCreatedAt: string, notes: number, articles: number): string {
+  const held = [notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : '', articles > 0 ? `${articles} article${articles === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  return (
+    `The library opened empty, but the backup of ${backupCreatedAt.slice(0, 16).replace('T', ' ')} UTC holds ${held}. ` +
+    'Part of the library file is missing (its write-ahead log "-wal" may have been deleted while Dossier was running).'
+  );
+}

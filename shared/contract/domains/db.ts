@@ -30,12 +30,16 @@ export const BackupInfoSchema = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
+/** corrupt: the file failed its checks. empty_with_backups: it opened with no notes or articles while a backup holds some. */
+export const DamageReasonSchema = z.enum(['corrupt', 'empty_with_backups']);
+export type DamageReason = z.infer<typeof DamageReasonSchema>;
+
 export const DbStatusSchema = z.object({
   state: z.enum(['ok', 'damaged']),
   path: z.string(),
   /** When the library was found damaged: where the damaged file was moved (kept, never deleted). */
   damaged: z
-    .object({ movedTo: z.string().nullable(), problem: z.string(), detectedAt: z.string() })
+    .object({ movedTo: z.string().nullable(), problem: z.string(), detectedAt: z.string(), reason: DamageReasonSchema.optional() })
     .nullable(),
   /** Only looked up while the library is damaged (it is what the app offers to restore); null otherwise. */
   newestGoodBackup: BackupInfoSchema.nullable(),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { makeTestCore } from '../../helpers/core';
 import {
   HARBOUR_ARTICLE,
@@ -138,5 +139,33 @@ describe('exporting notes and their sources to a folder', () => {
     const [noteFile] = readdirSync(core.dir.file('p/notes'));
     expect(readFileSync(core.dir.file(`p/notes/${noteFile}`), 'utf8')).toMatch(/\nprojects:\n\s+- Harbour\n/);
     await expect(async () => core.handlers['export.project']({ name: 'Nope', folder: core.dir.file('q'), includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false })).rejects.toThrow(/no project "Nope"/);
+  });
+
+  it('never exports the local path of a clipped file, only its name', async () => {
+    // A file clipped from a folder that names the user, as the CLI (path access) stores it.
+    const cli = makeTestCore(undefined, { allowPathInputs: true });
+    onTestFinished(() => cli.close());
+    const core = cli;
+    const home = core.dir.file('home/mira.castell/Investigations/Harbour leak');
+    mkdirSync(home, { recursive: true });
+    const file = join(home, 'board-minutes.txt');
+    writeFileSync(file, 'Board minutes\n\nThe board approved the contract without a tender.\n');
+    const clipped = (await core.handlers['clip.files']({ paths: [file] })) as { results: Array<{ articleId?: number }> };
+    const articleId = clipped.results[0]!.articleId!;
+    expect(core.ctx.db.prepare('SELECT source_location FROM article_versions WHERE article_id = ?').get(articleId)).toEqual({ source_location: file });
+    const project = await core.handlers['projects.create']({ name: 'Leak' });
+    await core.handlers['projects.addItems']({ projectId: project.id, items: [{ type: 'article', id: articleId }] });
+    const folder = core.dir.file('out');
+    await core.handlers['export.project']({ name: 'Leak', folder, includeSources: true, overwrite: false, citationStyle: 'footnotes', obsidian: false });
+
+    const written = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    for (const content of written) {
+      expect(content).not.toContain(core.dir.path);
+      expect(content).not.toContain(tmpdir());
+      expect(content).not.toMatch(/\/home\/|mira\.castell|Investigations|[A-Z]:\\/);
+    }
+    const source = written.find((c) => c.includes('approved the contract without a tender'))!;
+    expect((frontmatter(source).versions as Array<Record<string, unknown>>)[0]).toMatchObject({ source: 'file', file: 'board-minutes.txt' });
   });
 });

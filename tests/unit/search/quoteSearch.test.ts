@@ -64,11 +64,17 @@ describe('quotes in search', () => {
     expect(quoteIds(search(core.ctx, 'budget type:quote'))).toEqual([]);
     assertQuoteIndexIntact(core);
 
-    // A passage removed outright leaves the index; deleting the article keeps the quote (source deleted).
+    // A passage removed outright leaves the index. Deleting the article keeps a quote a note still
+    // holds (source deleted) and deletes the passages no note quotes (services/purge.ts).
     core.ctx.db.prepare(`DELETE FROM passages WHERE id = ?`).run(tender.id);
     expect(quoteIds(search(core.ctx, 'tender type:quote'))).toEqual([]);
+    const kept = quoteIntoNote(core.ctx, { passageId: silt.id, kind: 'block' });
+    const unquoted = findPassage(core.ctx, articleId, 'approved the dredging contract');
     deleteArticle(core.ctx, articleId);
     expect(search(core.ctx, 'eel type:quote').groups[0]!.hits[0]).toMatchObject({ id: silt.id, articleId: null, anchorStatus: 'source_deleted' });
+    expect(core.ctx.db.prepare('SELECT id FROM passages').all()).toEqual([{ id: silt.id }]);
+    expect(unquoted.id).not.toBe(silt.id);
+    expect(kept.noteId).toBeGreaterThan(0);
     assertQuoteIndexIntact(core);
   });
 

@@ -4,9 +4,9 @@ import { call } from '../../api/client';
 
 /**
  * Shows the app only once the library is open. If the main process found the
- * library damaged at startup (it has already moved the file aside, untouched),
- * this offers the newest good backup or an empty library instead; nothing
- * else can write in the meantime.
+ * library damaged at startup, or empty while a backup holds data (it has
+ * already moved the file aside, untouched), this offers the newest good
+ * backup or an empty library instead; nothing else can write in the meantime.
  */
 export function LibraryGate({ children }: { children: ReactNode }): ReactNode {
   const [status, setStatus] = useState<DbStatus | 'ok' | undefined>(undefined);
@@ -43,12 +43,14 @@ export function LibraryGate({ children }: { children: ReactNode }): ReactNode {
   if (status === undefined) return null;
   if (status === 'ok') return children;
   const backup = status.newestGoodBackup;
+  const lost = status.damaged?.reason === 'empty_with_backups';
   return (
     <main className="recovery" data-testid="library-recovery">
-      <h1>Your library is damaged</h1>
+      <h1>{lost ? 'Your library opened empty' : 'Your library is damaged'}</h1>
       <p>{status.damaged?.problem}</p>
       <p>
-        The damaged file was kept, renamed, at <code>{status.damaged?.movedTo ?? status.path}</code>. Nothing was deleted.
+        {lost ? 'The file as it opened was kept, renamed, at' : 'The damaged file was kept, renamed, at'}{' '}
+        <code>{status.damaged?.movedTo ?? status.path}</code>. Nothing was deleted.
       </p>
       {backup ? (
         <p data-testid="newest-backup">
@@ -58,6 +60,7 @@ export function LibraryGate({ children }: { children: ReactNode }): ReactNode {
       ) : (
         <p>No good backup was found.</p>
       )}
+      {backup && <p data-testid="backup-holds-deleted">Backups taken before you deleted something still contain it: restoring one brings it back.</p>}
       <div className="recovery-actions">
         {backup && (
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act(() => call('db.restore', { file: backup.file }))}>
