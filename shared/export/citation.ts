@@ -14,24 +14,6 @@ export function formatDate(value: string | null): string | undefined {
   return match[3] ? `${Number(match[3])} ${month} ${match[1]}` : `${month} ${match[1]}`;
 }
 
-/**
- * Typography the journalist may change without altering a quote: curly vs
- * straight quotes and apostrophes, and whitespace. Anything else (a word, a
- * comma, an ellipsis) makes the quote "altered".
- */
-export function normalizeForComparison(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function isAltered(quotedText: string, exact: string): boolean {
-  return normalizeForComparison(quotedText) !== normalizeForComparison(exact);
-}
-
 export function formatAuthors(authors: string[]): string | undefined {
   const names = authors.map((a) => a.trim()).filter((a) => a !== '');
   if (names.length === 0) return undefined;
