@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../shared/export/citation';
+import { formatDate } from '../../../shared/citation/citationText';
 import { noteBodyToMarkdown } from '../../../shared/export/noteToMarkdown';
 import { encodeFragmentTerm, textFragmentDirective, urlWithTextFragment } from '../../../shared/export/textFragment';
 import type { CitationSource, CitedPassage, MarkdownOptions } from '../../../shared/export/types';
