@@ -9,9 +9,10 @@ import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
 import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
-import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
+import { ARTICLE_HTML_POLICY } from '../../../shared/html/articleHtmlPolicy';
+import { sanitizeArticle } from './sanitizeConfig';
 
-const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUTES);
+const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allowedAttributes);
 
 /**
  * The extraction pipeline, pure Node (no Electron, no database):
@@ -266,7 +267,7 @@ function prepareArticleBody(
   flattenMath(document as unknown as Document);
   // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
   // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
-  for (const el of Array.from(document.querySelectorAll(ARTICLE_FORBIDDEN_WITH_CONTENT.join(',')))) el.remove();
+  for (const el of Array.from(document.querySelectorAll(ARTICLE_HTML_POLICY.forbiddenWithContent.join(',')))) el.remove();
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }
