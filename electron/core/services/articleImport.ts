@@ -10,6 +10,7 @@ import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
 import { findProject } from './projects';
 import { parseTextFile } from './articleImportParse';
+import { MAX_PAGE_BYTES } from '../../../shared/limits';
 
 /**
  * IMPORT: a folder (or files) of plain text and Markdown, the way a
@@ -56,8 +57,6 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown'])
 const PAGE_PATTERN = /\.(html?|html?\.gz)$/i;
 /** Files stored per transaction: big enough to amortise the commit, small enough to keep memory flat. */
 const BATCH = 2_000;
-/** Same cap as a clipped page. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Imports all articles in one transaction: either every one is stored, or none is. */
 export function importPlainTextArticles(ctx: CoreContext, list: readonly PlainTextArticle[]): ImportOutcome {
@@ -212,7 +211,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 
 async function readTextArticle(path: string): Promise<PlainTextArticle> {
   const bytes = await readFile(path);
-  if (bytes.length > MAX_FILE_BYTES) throw new DossierError('too_large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit.`);
+  if (bytes.length > MAX_PAGE_BYTES) throw new DossierError('too_large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit.`);
   return { ...parseTextFile(bytes, basename(path)), sourceLocation: path, original: bytes };
 }
 
