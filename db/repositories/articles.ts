@@ -2,7 +2,8 @@ import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { gunzipSync } from 'node:zlib';
 import { prepared } from '../statements';
-import { packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
+import { sha256Hex } from '../sha256';
+import { packBodies, readHtml, readOriginalGzip } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
@@ -12,6 +11,7 @@ import { isResidue } from './residue';
 import { ARTICLE_HTML_POLICY } from '../../../shared/html/articleHtmlPolicy';
 import { sanitizeArticle } from './sanitizeConfig';
 import { MAX_HTML_ELEMENTS, MAX_HTML_NESTING, MAX_READABILITY_DEPTH } from '../../../shared/limits';
+import { sha256Hex } from '../../../db/sha256';
 
 const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allowedAttributes);
 
@@ -81,9 +81,6 @@ export interface ExtractedArticle {
   warnings: string[];
 }
 
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 export function formatFromName(name: string | null | undefined): ClipFormat | undefined {
   const lower = (name ?? '').toLowerCase().replace(/\.gz$/, '');

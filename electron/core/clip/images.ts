@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
-import { sha256Hex } from './extract';
+import { sha256Hex } from '../../../db/sha256';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CLIP } from '../../../shared/limits';
 
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DossierError } from '../../../shared/errors';
@@ -29,9 +28,6 @@ export function emptyManifest(): Manifest {
   return { format: 'dossier-export-manifest', version: 1, files: {} };
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 export function readManifest(path: string): Manifest {
   if (!existsSync(path)) return emptyManifest();

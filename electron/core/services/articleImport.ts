@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import * as articles from '../../../db/repositories/articles';
@@ -11,6 +10,7 @@ import { reanchorArticle } from './passages';
 import { findProject } from './projects';
 import { parseTextFile } from './articleImportParse';
 import { MAX_PAGE_BYTES } from '../../../shared/limits';
+import { sha256Hex } from '../../../db/sha256';
 
 /**
  * IMPORT: a folder (or files) of plain text and Markdown, the way a
@@ -75,7 +75,7 @@ function storeOne(ctx: CoreContext, article: PlainTextArticle, now: string, same
   const db = ctx.db;
   const blocks = article.blocks ?? textBlocks(article.text);
   const contentText = blocks.join('\n\n');
-  const textSha256 = sha256(contentText);
+  const textSha256 = sha256Hex(contentText);
   const original = article.original ?? Buffer.from(article.text, 'utf8');
   const byline = article.byline?.trim() || null;
   const values: articles.ArticleMetadataValues = {
@@ -116,7 +116,7 @@ function storeOne(ctx: CoreContext, article: PlainTextArticle, now: string, same
     httpHeaders: null,
     originalGzip: new Uint8Array(0),
     originalBytes: original,
-    originalSha256: sha256(original),
+    originalSha256: sha256Hex(original),
     originalSize: original.length,
     contentHtml: blocks.map((b, i) => (article.headings?.has(i) ? `<h2>${escapeHtml(b)}</h2>` : `<p>${escapeHtml(b)}</p>`)).join('\n'),
     contentText,
@@ -249,9 +249,6 @@ export function textBlocks(text: string): string[] {
     .filter((block) => block.length > 0);
 }
 
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function wordCount(text: string): number {
   if (!isAscii(text)) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import * as articles from '../../../db/repositories/articles';
 import * as notesRepo from '../../../db/repositories/notes';
 import * as passages from '../../../db/repositories/passages';
+import { sha256Hex } from '../../../db/sha256';
 import { anchor, describe, newTextRegions } from '../../../shared/anchoring';
 import { findVerbatim, isAltered } from '../../../shared/text/quoteIntegrity';
 import type { HighlightColor, NoteQuote, Passage, PassageWithBacklinks, PlacedPassage } from '../../../shared/domain/passage';
@@ -12,7 +12,6 @@ import { quotesInNote, serializedQuote } from '../../../shared/notes/quotesInNot
 import type { CoreContext } from '../context';
 import { saveNoteContent } from './notes';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function versionOrThrow(db: Db, versionId: number) {
   const content = articles.getVersionContent(db, versionId);
@@ -56,7 +55,7 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
       articleId: content.articleId,
       versionId: input.versionId,
       selectors,
-      exactSha256: sha256(selectors.quote.exact),
+      exactSha256: sha256Hex(selectors.quote.exact),
       source: { title: article.title, siteName: article.siteName, url: article.canonicalUrl },
       now: ctx.now(),
     });
