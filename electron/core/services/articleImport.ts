@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
 import { findProject } from './projects';
 import { parseTextFile } from './articleImportParse';
+import { countWords } from '../../../shared/clip/normalizedText';
 import { MAX_PAGE_BYTES } from '../../../shared/limits';
 import { sha256Hex } from '../../../db/sha256';
 
@@ -121,7 +122,7 @@ function storeOne(ctx: CoreContext, article: PlainTextArticle, now: string, same
     contentHtml: blocks.map((b, i) => (article.headings?.has(i) ? `<h2>${escapeHtml(b)}</h2>` : `<p>${escapeHtml(b)}</p>`)).join('\n'),
     contentText,
     textSha256,
-    wordCount: wordCount(contentText),
+    wordCount: countWords(contentText),
     extractorVersion: EXTRACTOR_VERSION,
     warnings: [],
     // What the file stated (the excerpt and statuses are derived, and on the article).
@@ -247,21 +248,6 @@ export function textBlocks(text: string): string[] {
     .split(/\n[ \t]*\n+/)
     .map((block) => block.replace(/[ \t\n\f\v]+/g, ' ').trim())
     .filter((block) => block.length > 0);
-}
-
-
-function wordCount(text: string): number {
-  if (!isAscii(text)) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  // Runs of A–Z, a–z, 0–9, counted without building the list of words (an import counts millions).
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (alnum && !inWord) count++;
-    inWord = alnum;
-  }
-  return count;
 }
 
 /** ASCII text is already NFC and has no letters beyond A–Z: the cheap paths are exact for it. */
