@@ -6,6 +6,7 @@ import { SECURITY_HEADERS, mimeTypeFor } from '../core/csp';
 import { dispatch } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 import { readStaticFile } from '../core/staticFiles';
+import { isSha256Hex } from '../../shared/assetName';
 import { MAX_HTTP_BODY_BYTES } from '../../shared/limits';
 
 /**
@@ -98,7 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(403, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Forbidden');
       return;
     }
-    const asset = /^[0-9a-f]{64}$/.test(sha256) ? options.readAsset?.(sha256) : undefined;
+    const asset = isSha256Hex(sha256) ? options.readAsset?.(sha256) : undefined;
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found');
       return;

@@ -1,4 +1,5 @@
 import type { Config } from 'dompurify';
+import { SHA256_HEX } from '../assetName';
 
 /**
  * THE policy for article HTML: what a clipped article body may contain. Plain
@@ -45,7 +46,7 @@ export type ArticleHtmlPolicy = typeof ARTICLE_HTML_POLICY;
 export const ASSET_SCHEME = ARTICLE_HTML_POLICY.assetScheme;
 
 /** `dossier-asset:<64 hex>`, the whole attribute value. */
-export const ASSET_URL = new RegExp(`^${ASSET_SCHEME}[0-9a-f]{64}$`);
+export const ASSET_URL = new RegExp(`^${ASSET_SCHEME}${SHA256_HEX.source.slice(1, -1)}$`);
 /** An href this policy keeps. */
 export const LINK_URL = new RegExp(`^(?:${ARTICLE_HTML_POLICY.linkSchemes.join('|')})`, 'i');
 
@@ -56,7 +57,7 @@ export function articlePurifyConfig(policy: ArticleHtmlPolicy = ARTICLE_HTML_POL
     ALLOWED_ATTR: [...policy.allowedAttributes],
     FORBID_TAGS: [...policy.forbiddenWithContent],
     FORBID_CONTENTS: [...policy.forbiddenWithContent],
-    ALLOWED_URI_REGEXP: new RegExp(`^(?:${policy.linkSchemes.join('|')}|${policy.assetScheme}[0-9a-f]{64}$)`, 'i'),
+    ALLOWED_URI_REGEXP: new RegExp(`^(?:${policy.linkSchemes.join('|')}|${policy.assetScheme}${SHA256_HEX.source.slice(1, -1)}$)`, 'i'),
     ADD_URI_SAFE_ATTR: [],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,

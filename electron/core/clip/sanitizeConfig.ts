@@ -1,5 +1,6 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { isSha256Hex } from '../../../shared/assetName';
 import { articlePurifyConfig, ASSET_SCHEME, ASSET_URL, LINK_URL } from '../../../shared/html/articleHtmlPolicy';
 
 /**
@@ -58,7 +59,7 @@ function getPurifier(): DOMPurify {
     } else if (data.attrName === 'src') {
       const raw = data.attrValue;
       const sha = activeOptions.images?.get(raw);
-      if (tag === 'img' && sha && /^[0-9a-f]{64}$/.test(sha)) data.attrValue = `${ASSET_SCHEME}${sha}`;
+      if (tag === 'img' && sha && isSha256Hex(sha)) data.attrValue = `${ASSET_SCHEME}${sha}`;
       else if (tag === 'img' && ASSET_URL.test(raw)) data.attrValue = raw;
       else data.keepAttr = false;
     }

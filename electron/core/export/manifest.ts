@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SHA256_HEX } from '../../../shared/assetName';
 import { DossierError } from '../../../shared/errors';
 
 /**
@@ -17,7 +18,7 @@ const ManifestSchema = z.object({
     z.string(),
     z.object({
       /** Every content hash Dossier may have left here (two while an export is in flight). */
-      sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+      sha256: z.array(z.string().regex(SHA256_HEX)),
       writtenAt: z.string(),
     }),
   ),
