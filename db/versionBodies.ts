@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { DossierError } from '../shared/errors';
 import { MAX_STORED_BODY_BYTES, megabytes } from '../shared/limits';
+
+/** Migration 007 (landed, never edited) imports sha256Hex from here; the definition is db/sha256.ts. */
+export { sha256Hex } from './sha256';
 
 /**
  * How an article version's bulky bodies are stored (migration 7).
@@ -105,10 +107,6 @@ export function readOriginal(row: StoredOriginal): Buffer {
 /** For callers that still expect a gzip stream of the original. */
 export function readOriginalGzip(row: StoredOriginal): Buffer {
   return row.original_z === null ? row.original_gzip : gzipSync(readOriginal(row), { level: 1 });
-}
-
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

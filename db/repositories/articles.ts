@@ -1,7 +1,8 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { prepared } from '../statements';
-import { gunzipStored, packBodies, readHtml, readOriginalGzip, sha256Hex } from '../versionBodies';
+import { sha256Hex } from '../sha256';
+import { gunzipStored, packBodies, readHtml, readOriginalGzip } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;

@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../connection';
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+import { sha256Hex } from '../sha256';
 
 /** Records which revision a note's stored JSON is; written in the save's own transaction. */
 export function upsertNoteChecksum(db: Db, noteId: number, revision: number, contentJson: string): void {

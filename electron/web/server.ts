@@ -6,6 +6,8 @@ import { SECURITY_HEADERS, mimeTypeFor } from '../core/csp';
 import { dispatch } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 import { readStaticFile } from '../core/staticFiles';
+import { isSha256Hex } from '../../shared/assetName';
+import { MAX_HTTP_BODY_BYTES } from '../../shared/limits';
 
 /**
  * The browser harness: serves the built renderer and binds the same handler
@@ -43,7 +45,6 @@ export const TOKEN_HEADER = 'x-dossier-token';
  */
 export const ASSET_COOKIE = 'dossier-asset';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -98,7 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(403, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Forbidden');
       return;
     }
-    const asset = /^[0-9a-f]{64}$/.test(sha256) ? options.readAsset?.(sha256) : undefined;
+    const asset = isSha256Hex(sha256) ? options.readAsset?.(sha256) : undefined;
     if (!asset) {
       res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found');
       return;
@@ -130,7 +131,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const body = await readBody(req);
     if (body === undefined) {
-      sendJson(res, 413, fail('too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+      sendJson(res, 413, fail('too_large', `Request body is larger than ${MAX_HTTP_BODY_BYTES} bytes`));
       return;
     }
     let input: unknown;
@@ -189,7 +190,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_HTTP_BODY_BYTES) {
         tooLarge = true;
         chunks.length = 0;
         return;

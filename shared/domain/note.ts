@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { RowId, Timestamp } from './ids';
 
 export const NOTE_TITLE_MAX = 500;
-/** A serialized editor state above this size is refused rather than truncated. */
-export const NOTE_CONTENT_MAX_CHARS = 8_000_000;
 
 export const NoteTitle = z
   .string()

@@ -1,6 +1,7 @@
 import { parseEditorState, type SerializedNode } from '../notes/editorState';
 import { QUOTE_BLOCK_TYPE, QUOTE_INLINE_TYPE } from '../notes/quoteNodes';
-import { fullCitation, inlineAttribution, isAltered, type QuoteVerdict } from './citation';
+import { isAltered } from '../text/quoteIntegrity';
+import { fullCitation, inlineAttribution, type QuoteVerdict } from './citation';
 import { codeFence, codeSpan, escapeHeading, escapeInline, linkDestination, protectLineStart, safeLinkUrl } from './escape';
 import { noteFrontmatter } from './frontmatter';
 import type { CitationSource, CitedArticle, MarkdownOptions, NoteForExport } from './types';

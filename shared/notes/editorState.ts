@@ -1,5 +1,5 @@
 import { DossierError } from '../errors';
-import { NOTE_CONTENT_MAX_CHARS } from '../domain/note';
+import { MAX_NOTE_CONTENT_CHARS, MAX_NOTE_DEPTH, MAX_NOTE_NODES } from '../limits';
 import { QUOTE_INLINE_TYPE } from './quoteNodes';
 
 /**
@@ -21,8 +21,6 @@ export interface SerializedEditorState {
   root: SerializedNode & { type: 'root'; children: SerializedNode[] };
 }
 
-const MAX_DEPTH = 64;
-const MAX_NODES = 500_000;
 
 /** Elements whose children flow inline with their surroundings. */
 const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', QUOTE_INLINE_TYPE]);
@@ -59,8 +57,8 @@ export function emptyEditorStateJson(): string {
 
 /** Parses and checks a serialized editor state; throws DossierError('invalid_input') with a reason. */
 export function parseEditorState(json: string): SerializedEditorState {
-  if (json.length > NOTE_CONTENT_MAX_CHARS) {
-    throw new DossierError('too_large', `Note content is larger than ${NOTE_CONTENT_MAX_CHARS} characters`);
+  if (json.length > MAX_NOTE_CONTENT_CHARS) {
+    throw new DossierError('too_large', `Note content is larger than ${MAX_NOTE_CONTENT_CHARS} characters`);
   }
   let value: unknown;
   try {
@@ -77,8 +75,8 @@ export function parseEditorState(json: string): SerializedEditorState {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     count += 1;
-    if (count > MAX_NODES) throw new DossierError('too_large', 'Note content has too many nodes');
-    if (depth > MAX_DEPTH) throw new DossierError('invalid_input', 'Note content is nested too deeply');
+    if (count > MAX_NOTE_NODES) throw new DossierError('too_large', 'Note content has too many nodes');
+    if (depth > MAX_NOTE_DEPTH) throw new DossierError('invalid_input', 'Note content is nested too deeply');
     if (!isRecord(node) || typeof node.type !== 'string' || node.type === '') {
       throw new DossierError('invalid_input', 'Note content has a node without a type');
     }

@@ -28,7 +28,7 @@ test('from a note’s chip, quote more of the article into that same note, as a 
   await reader.select('a textbook emergency purchase');
   await reader.menuItem('Copy with citation').click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe('“a textbook emergency purchase”\n— Dana Ruiz, “City awarded water contract”, The Ledger, 2025-11-20. https://ledger.example/water (clipped 2026-01-01)');
+  expect(copied).toBe('“a textbook emergency purchase”\n— Dana Ruiz, “City awarded water contract,” The Ledger, 20 Nov 2025. https://ledger.example/water#:~:text=a%20textbook%20emergency%20purchase (accessed 1 Jan 2026).');
 
   await reader.select('a textbook emergency purchase');
   await reader.menuItem('Quote into “City awarded water contract”').click();

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { DossierError } from '../../../shared/errors';
+import { MAX_PAGE_BYTES } from '../../../shared/limits';
 
 /** Pages larger than this (after gunzip) are refused: no real article needs more, and parsing it would stall. */
-export const MAX_PAGE_BYTES = 24 * 1024 * 1024;
 
 export interface DecodedText {
   text: string;

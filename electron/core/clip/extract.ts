@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
@@ -9,9 +8,12 @@ import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
 import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
-import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_FORBIDDEN_WITH_CONTENT, sanitizeArticle } from './sanitizeConfig';
+import { ARTICLE_HTML_POLICY } from '../../../shared/html/articleHtmlPolicy';
+import { sanitizeArticle } from './sanitizeConfig';
+import { MAX_HTML_ELEMENTS, MAX_HTML_NESTING, MAX_READABILITY_DEPTH } from '../../../shared/limits';
+import { sha256Hex } from '../../../db/sha256';
 
-const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUTES);
+const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allowedAttributes);
 
 /**
  * The extraction pipeline, pure Node (no Electron, no database):
@@ -23,15 +25,6 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_ALLOWED_ATTRIBUT
  * parses the much smaller article for the sanitizer, where safety needs it.
  */
 export const EXTRACTOR_VERSION = 'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
-
-/** Pages with more elements than this are refused rather than stalling the app. */
-export const MAX_ELEMENTS = 200_000;
-/**
- * Readability's scoring grows much faster than linearly with nesting depth
- * (≈1 s at depth 300, ≈30 s at depth 1000). Real pages stay well under 100;
- * deeper pages skip Readability and keep their whole text, flattened.
- */
-export const MAX_DEPTH_FOR_READABILITY = 256;
 
 export type ClipFormat = 'html' | 'text' | 'markdown';
 
@@ -88,9 +81,6 @@ export interface ExtractedArticle {
   warnings: string[];
 }
 
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 export function formatFromName(name: string | null | undefined): ClipFormat | undefined {
   const lower = (name ?? '').toLowerCase().replace(/\.gz$/, '');
@@ -165,8 +155,6 @@ function titleFromName(name: string | null | undefined): string | null {
   return clean(base.replace(/(\.html?|\.txt|\.md|\.markdown)?(\.gz)?$/i, '').replace(/[_-]+/g, ' '));
 }
 
-/** Beyond this (approximate) nesting the page is refused before parsing: parsing it alone would take many seconds. */
-export const MAX_NESTING = 2000;
 const VOID_OR_AUTOCLOSED = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
 
 /** Nesting depth from a tag scan (no parse): void and auto-closed elements are not counted, so it errs low. */
@@ -187,7 +175,7 @@ function approximateNesting(html: string): number {
 function countStartTags(html: string): number {
   let count = 0;
   const re = /<[a-zA-Z]/g;
-  while (re.exec(html) !== null) if (++count > MAX_ELEMENTS) break;
+  while (re.exec(html) !== null) if (++count > MAX_HTML_ELEMENTS) break;
   return count;
 }
 
@@ -266,7 +254,7 @@ function prepareArticleBody(
   flattenMath(document as unknown as Document);
   // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
   // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
-  for (const el of Array.from(document.querySelectorAll(ARTICLE_FORBIDDEN_WITH_CONTENT.join(',')))) el.remove();
+  for (const el of Array.from(document.querySelectorAll(ARTICLE_HTML_POLICY.forbiddenWithContent.join(',')))) el.remove();
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }
@@ -424,12 +412,12 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   // A fragment (pasted HTML) needs a document around it: linkedom gives a fragment no <body>.
   const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536)) ? rawSource : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
   const elements = countStartTags(source);
-  if (elements > MAX_ELEMENTS) {
-    throw new DossierError('too_large', `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
+  if (elements > MAX_HTML_ELEMENTS) {
+    throw new DossierError('too_large', `The page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
   }
   const nesting = approximateNesting(source);
-  if (nesting > MAX_NESTING) {
-    throw new DossierError('too_large', `The page nests its markup more than ${MAX_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
+  if (nesting > MAX_HTML_NESTING) {
+    throw new DossierError('too_large', `The page nests its markup more than ${MAX_HTML_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
   }
   const { document } = parseHTML(source);
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
@@ -446,9 +434,9 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   const bodyText = (document.body?.textContent ?? '').trim();
 
   let readable: ReturnType<Readability<string>['parse']> = null;
-  const tooDeep = nesting > MAX_DEPTH_FOR_READABILITY;
+  const tooDeep = nesting > MAX_READABILITY_DEPTH;
   if (tooDeep) {
-    warnings.push(`The page nests its markup more than ${MAX_DEPTH_FOR_READABILITY} levels deep, too deep for article extraction; its whole text was kept instead.`);
+    warnings.push(`The page nests its markup more than ${MAX_READABILITY_DEPTH} levels deep, too deep for article extraction; its whole text was kept instead.`);
   } else {
     try {
       readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();

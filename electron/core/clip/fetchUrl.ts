@@ -1,8 +1,8 @@
 import { DossierError } from '../../../shared/errors';
+import { MAX_PAGE_BYTES } from '../../../shared/limits';
 
 export const FETCH_TIMEOUT_MS = 30_000;
 export const MAX_REDIRECTS = 5;
-export const MAX_FETCH_BYTES = 24 * 1024 * 1024;
 const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain|text\/markdown)$/i;
 /** Response headers kept as provenance (what a journalist may need to show later). */
 const KEPT_HEADERS = ['content-type', 'content-language', 'content-length', 'date', 'last-modified', 'etag', 'server', 'age', 'cache-control', 'x-cache', 'link'];
@@ -114,7 +114,7 @@ export async function fetchPage(raw: string, options: FetchOptions = {}): Promis
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readCapped(response, options.maxBytes ?? MAX_FETCH_BYTES);
+      bytes = await readCapped(response, options.maxBytes ?? MAX_PAGE_BYTES);
     } catch (error) {
       const reason = networkReason(error);
       if (reason) throw new NetworkUnavailableError(`The download from ${url.host} broke off (${reason}).`);

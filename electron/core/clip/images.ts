@@ -1,10 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
-import { sha256Hex } from './extract';
+import { sha256Hex } from '../../../db/sha256';
+import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CLIP } from '../../../shared/limits';
 
-/** Images larger than this are not stored (and so dropped, with a note). */
-export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
-export const MAX_IMAGES_PER_CLIP = 200;
 
 export interface StoredImage {
   sha256: string;

@@ -1,55 +1,16 @@
-import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { isSha256Hex } from '../../../shared/assetName';
+import { articlePurifyConfig, ASSET_SCHEME, ASSET_URL, LINK_URL } from '../../../shared/html/articleHtmlPolicy';
 
 /**
- * The one sanitizer every clipped article body goes through before it is
- * stored or previewed. Clipped HTML is hostile: what comes out may contain
- * only plain reading markup. DOMPurify runs on jsdom (it is unsafe on
- * linkedom and happy-dom, see shared/ENVIRONMENT.md).
- *
- * Allowed: text structure (paragraphs, headings, lists, quotes, tables,
- * figures, inline emphasis), links to http(s)/mailto, and images whose source
- * is the local asset store (`dossier-asset:<sha256>`). Everything else goes:
- * script, style, iframe, object, embed, form and its controls, svg and math,
- * media elements, event handlers, MathML markup (its text is kept), style/class/id attributes, srcset,
- * javascript:/data:/file: and relative URLs, <base>, <meta>, <link>.
+ * The clip-time sanitizer every clipped article body goes through before it is
+ * stored or previewed, built from THE article HTML policy
+ * (shared/html/articleHtmlPolicy.ts; the reader's render-time pass uses the
+ * same one). Clipped HTML is hostile. DOMPurify runs on jsdom (it is unsafe
+ * on linkedom and happy-dom, see shared/ENVIRONMENT.md).
  */
-export const ARTICLE_ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em',
-  'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol',
-  'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'sup', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'article', 'aside', 'header', 'footer',
-] as const;
-
-export const ARTICLE_ALLOWED_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'datetime', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'start', 'reversed', 'abbr'] as const;
-
-/** Tags removed together with their content (the rest of the non-allowed tags are unwrapped, keeping their text). */
-export const ARTICLE_FORBIDDEN_WITH_CONTENT = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
-  'textarea', 'option', 'svg', 'template', 'noscript', 'video', 'audio', 'source', 'track', 'canvas', 'picture',
-  'link', 'meta', 'base', 'title', 'head', 'dialog', 'portal', 'fencedframe', 'slot',
-] as const;
-
-export const ASSET_SCHEME = 'dossier-asset:';
-const ASSET_URL = /^dossier-asset:[0-9a-f]{64}$/;
-const LINK_URL = /^(?:https?:|mailto:)/i;
-
-export const ARTICLE_PURIFY_CONFIG: Config = {
-  ALLOWED_TAGS: [...ARTICLE_ALLOWED_TAGS],
-  ALLOWED_ATTR: [...ARTICLE_ALLOWED_ATTRIBUTES],
-  FORBID_TAGS: [...ARTICLE_FORBIDDEN_WITH_CONTENT],
-  FORBID_CONTENTS: [...ARTICLE_FORBIDDEN_WITH_CONTENT],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|dossier-asset:[0-9a-f]{64}$)/i,
-  ADD_URI_SAFE_ATTR: [],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  ALLOW_SELF_CLOSE_IN_ATTR: false,
-  SAFE_FOR_TEMPLATES: false,
-  WHOLE_DOCUMENT: false,
-  KEEP_CONTENT: true,
-  USE_PROFILES: false,
-};
+const ARTICLE_PURIFY_CONFIG = articlePurifyConfig();
 
 export interface SanitizeOptions {
   /** Resolves relative links (the page's original URL or <base>); without it, relative links lose their href. */
@@ -98,7 +59,7 @@ function getPurifier(): DOMPurify {
     } else if (data.attrName === 'src') {
       const raw = data.attrValue;
       const sha = activeOptions.images?.get(raw);
-      if (tag === 'img' && sha && /^[0-9a-f]{64}$/.test(sha)) data.attrValue = `${ASSET_SCHEME}${sha}`;
+      if (tag === 'img' && sha && isSha256Hex(sha)) data.attrValue = `${ASSET_SCHEME}${sha}`;
       else if (tag === 'img' && ASSET_URL.test(raw)) data.attrValue = raw;
       else data.keepAttr = false;
     }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../../../db/sha256';
 
 /**
  * Where the extraction worker's code comes from.
@@ -46,7 +46,7 @@ async function bundleWorker(): Promise<string> {
   });
   const code = result.outputFiles[0]!.contents;
   const dir = join(tmpdir(), 'dossier-clip-worker');
-  const file = join(dir, `clip-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  const file = join(dir, `clip-worker-${sha256Hex(code).slice(0, 16)}.cjs`);
   if (!existsSync(file)) {
     await mkdir(dir, { recursive: true });
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/connection';
 import { articleById, versionById, versionsOfArticle, type ArticleRow, type VersionRow } from '../../../db/repositories/exportData';
+import { occurrencesUpToTwo } from '../../../shared/citation/citationText';
 import type { CitationSource, CitedArticle, CitedPassage } from '../../../shared/export/types';
 
 interface PassageRow {
@@ -61,7 +62,7 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
           prefix: row.prefix,
           suffix: row.suffix,
           status: row.anchor_status === 'source_deleted' ? 'orphan' : row.anchor_status,
-          ...(text !== undefined ? { occurrences: countOccurrences(text, row.exact) } : {}),
+          ...(text !== undefined ? { occurrences: occurrencesUpToTwo(text, row.exact) } : {}),
           article: art ?? snapshotArticle(row),
         };
       }
@@ -74,13 +75,6 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
 /** The citation a passage keeps of an article that was deleted from the library. */
 function snapshotArticle(row: PassageRow): CitedArticle {
   return { id: row.article_id ?? 0, title: row.source_title, authors: [], outlet: row.source_site, publishedAt: null, url: row.source_url, accessedAt: row.created_at };
-}
-
-function countOccurrences(text: string, exact: string): number {
-  if (exact === '') return 0;
-  let count = 0;
-  for (let at = text.indexOf(exact); at !== -1 && count < 2; at = text.indexOf(exact, at + 1)) count += 1;
-  return count;
 }
 
 export function citedArticle(row: ArticleRow, version: VersionRow | undefined): CitedArticle {

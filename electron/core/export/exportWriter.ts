@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { syncDirectory, writeFileAtomic, writeFileAtomicAsync } from './atomicWrite';
 
-import { emptyManifest, MANIFEST_NAME, readManifest, serializeManifest, sha256Hex, type Manifest } from './manifest';
+import { sha256Hex } from '../../../db/sha256';
+import { emptyManifest, MANIFEST_NAME, readManifest, serializeManifest, type Manifest } from './manifest';
 import { resolveInside } from './safePaths';
 
 const PARALLEL_WRITES = 8;

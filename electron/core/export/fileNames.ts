@@ -1,3 +1,5 @@
+import { MAX_FILE_NAME_BYTES } from '../../../shared/limits';
+
 /**
  * File names made from user titles. A title is hostile input: it may try to
  * climb out of the folder (`../../x`), name a Windows device (`CON`, `COM¹`),
@@ -6,8 +8,6 @@
  * normalization. Every name returned here is safe on Windows, macOS and Linux.
  */
 
-/** Bytes, UTF-8: leaves room under the usual 255-byte limit for our temp-file prefix. */
-export const MAX_FILE_NAME_BYTES = 200;
 
 // Controls, format characters (bidi controls, zero-width space/joiners, BOM, soft hyphen), line/paragraph separators.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;

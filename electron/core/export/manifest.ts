@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SHA256_HEX } from '../../../shared/assetName';
 import { DossierError } from '../../../shared/errors';
 
 /**
@@ -18,7 +18,7 @@ const ManifestSchema = z.object({
     z.string(),
     z.object({
       /** Every content hash Dossier may have left here (two while an export is in flight). */
-      sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+      sha256: z.array(z.string().regex(SHA256_HEX)),
       writtenAt: z.string(),
     }),
   ),
@@ -29,9 +29,6 @@ export function emptyManifest(): Manifest {
   return { format: 'dossier-export-manifest', version: 1, files: {} };
 }
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 export function readManifest(path: string): Manifest {
   if (!existsSync(path)) return emptyManifest();

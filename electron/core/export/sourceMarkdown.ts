@@ -2,7 +2,7 @@ import type { ArticleRow, AssetRow, VersionRow } from '../../../db/repositories/
 import { escapeInline, linkDestination, protectLineStart } from '../../../shared/export/escape';
 import { sourceEntry, yamlBlock } from '../../../shared/export/frontmatter';
 import type { CitedArticle } from '../../../shared/export/types';
-import { sha256Hex } from './manifest';
+import { sha256Hex } from '../../../db/sha256';
 
 const IMAGE_EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg',

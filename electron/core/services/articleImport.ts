@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import * as articles from '../../../db/repositories/articles';
@@ -10,6 +9,9 @@ import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
 import { findProject } from './projects';
 import { parseTextFile } from './articleImportParse';
+import { countWords } from '../../../shared/clip/normalizedText';
+import { MAX_PAGE_BYTES } from '../../../shared/limits';
+import { sha256Hex } from '../../../db/sha256';
 
 /**
  * IMPORT: a folder (or files) of plain text and Markdown, the way a
@@ -56,8 +58,6 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown'])
 const PAGE_PATTERN = /\.(html?|html?\.gz)$/i;
 /** Files stored per transaction: big enough to amortise the commit, small enough to keep memory flat. */
 const BATCH = 2_000;
-/** Same cap as a clipped page. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Imports all articles in one transaction: either every one is stored, or none is. */
 export function importPlainTextArticles(ctx: CoreContext, list: readonly PlainTextArticle[]): ImportOutcome {
@@ -76,7 +76,7 @@ function storeOne(ctx: CoreContext, article: PlainTextArticle, now: string, same
   const db = ctx.db;
   const blocks = article.blocks ?? textBlocks(article.text);
   const contentText = blocks.join('\n\n');
-  const textSha256 = sha256(contentText);
+  const textSha256 = sha256Hex(contentText);
   const original = article.original ?? Buffer.from(article.text, 'utf8');
   const byline = article.byline?.trim() || null;
   const values: articles.ArticleMetadataValues = {
@@ -117,12 +117,12 @@ function storeOne(ctx: CoreContext, article: PlainTextArticle, now: string, same
     httpHeaders: null,
     originalGzip: new Uint8Array(0),
     originalBytes: original,
-    originalSha256: sha256(original),
+    originalSha256: sha256Hex(original),
     originalSize: original.length,
     contentHtml: blocks.map((b, i) => (article.headings?.has(i) ? `<h2>${escapeHtml(b)}</h2>` : `<p>${escapeHtml(b)}</p>`)).join('\n'),
     contentText,
     textSha256,
-    wordCount: wordCount(contentText),
+    wordCount: countWords(contentText),
     extractorVersion: EXTRACTOR_VERSION,
     warnings: [],
     // What the file stated (the excerpt and statuses are derived, and on the article).
@@ -212,7 +212,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 
 async function readTextArticle(path: string): Promise<PlainTextArticle> {
   const bytes = await readFile(path);
-  if (bytes.length > MAX_FILE_BYTES) throw new DossierError('too_large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit.`);
+  if (bytes.length > MAX_PAGE_BYTES) throw new DossierError('too_large', `${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the ${MAX_PAGE_BYTES / 1024 / 1024} MB limit.`);
   return { ...parseTextFile(bytes, basename(path)), sourceLocation: path, original: bytes };
 }
 
@@ -248,24 +248,6 @@ export function textBlocks(text: string): string[] {
     .split(/\n[ \t]*\n+/)
     .map((block) => block.replace(/[ \t\n\f\v]+/g, ' ').trim())
     .filter((block) => block.length > 0);
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-function wordCount(text: string): number {
-  if (!isAscii(text)) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  // Runs of A–Z, a–z, 0–9, counted without building the list of words (an import counts millions).
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (alnum && !inWord) count++;
-    inWord = alnum;
-  }
-  return count;
 }
 
 /** ASCII text is already NFC and has no letters beyond A–Z: the cheap paths are exact for it. */

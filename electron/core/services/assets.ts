@@ -1,4 +1,5 @@
 import { getAsset } from '../../../db/repositories/articles';
+import { isSha256Hex } from '../../../shared/assetName';
 import type { CoreContext } from '../context';
 
 /** The image types the clipper stores (sniffed from their bytes); anything else is never served. */
@@ -6,7 +7,7 @@ const SERVABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 
 
 /** A stored asset for the asset route/protocol, only if it is a servable image. */
 export function readAssetForServing(ctx: CoreContext, sha256: string): { mimeType: string; bytes: Uint8Array } | undefined {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+  if (!isSha256Hex(sha256)) return undefined;
   const asset = getAsset(ctx.db, sha256);
   return asset && SERVABLE.has(asset.mimeType) ? asset : undefined;
 }

@@ -6,15 +6,17 @@ import { gunzipStored } from '../../../db/versionBodies';
 import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
-import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
-import { displayTitleFor, EXTRACTOR_VERSION, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { decodeBytes } from '../clip/decode';
+import { sha256Hex } from '../../../db/sha256';
+import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
-import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
+import { collectImages, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
 import { findProject } from './projects';
 import { addProjectItems } from '../../../db/repositories/projects';
+import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../../../shared/limits';
 
 /**
  * Clipping: turns a file, pasted content or a URL into an article version,
@@ -279,8 +281,6 @@ export async function clipMany(ctx: CoreContext, sources: ClipSource[], options:
   return clipInOrder(ctx, sources.map((source) => () => extractSource(source, each)), options.pool ?? extractionPool());
 }
 
-const ATTACHMENT_LIMIT = 500;
-
 async function readPathSource(path: string): Promise<ClipSource> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new DossierError('not_found', `No such file: ${path}`);
@@ -305,7 +305,7 @@ export async function clipPaths(ctx: CoreContext, paths: string[], originalUrl: 
 /** The files dropped with a page, keyed by lower-case name (for images whose folder the browser cannot give). */
 export function attachmentMap(attachments: { name: string; bytes: Uint8Array }[]): Map<string, Uint8Array> {
   const map = new Map<string, Uint8Array>();
-  for (const file of attachments.slice(0, ATTACHMENT_LIMIT)) map.set(basename(file.name.replace(/\\/g, '/')).toLowerCase(), file.bytes);
+  for (const file of attachments.slice(0, MAX_ATTACHMENTS_PER_CLIP)) map.set(basename(file.name.replace(/\\/g, '/')).toLowerCase(), file.bytes);
   return map;
 }
 

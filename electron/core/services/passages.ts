@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import * as articles from '../../../db/repositories/articles';
 import * as notesRepo from '../../../db/repositories/notes';
 import * as passages from '../../../db/repositories/passages';
-import { anchor, describe, isAltered, newTextRegions } from '../../../shared/anchoring';
+import { sha256Hex } from '../../../db/sha256';
+import { anchor, describe, newTextRegions } from '../../../shared/anchoring';
+import { findVerbatim, isAltered } from '../../../shared/text/quoteIntegrity';
 import type { HighlightColor, NoteQuote, Passage, PassageWithBacklinks, PlacedPassage } from '../../../shared/domain/passage';
 import { DossierError } from '../../../shared/errors';
 import { parseEditorState, type SerializedEditorState, type SerializedNode } from '../../../shared/notes/editorState';
@@ -11,7 +12,6 @@ import { quotesInNote, serializedQuote } from '../../../shared/notes/quotesInNot
 import type { CoreContext } from '../context';
 import { saveNoteContent } from './notes';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function versionOrThrow(db: Db, versionId: number) {
   const content = articles.getVersionContent(db, versionId);
@@ -55,7 +55,7 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
       articleId: content.articleId,
       versionId: input.versionId,
       selectors,
-      exactSha256: sha256(selectors.quote.exact),
+      exactSha256: sha256Hex(selectors.quote.exact),
       source: { title: article.title, siteName: article.siteName, url: article.canonicalUrl },
       now: ctx.now(),
     });
@@ -183,7 +183,7 @@ export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; note
 
 /**
  * Finds `text` in the newest version of an article (verbatim, or differing
- * only in typography: curly vs straight quotes, whitespace) and makes a
+ * only in typography, by the rule of shared/text/quoteIntegrity.ts) and makes a
  * passage of its first occurrence. Not found is an error.
  */
 export function findPassage(ctx: CoreContext, articleId: number, text: string): Passage {
@@ -194,25 +194,11 @@ export function findPassage(ctx: CoreContext, articleId: number, text: string): 
   let start = content.text.indexOf(wanted);
   let end = start + wanted.length;
   if (start === -1) {
-    const match = typographyInsensitivePattern(wanted).exec(content.text);
+    const match = findVerbatim(content.text, wanted);
     if (!match) throw new DossierError('not_found', `The text "${excerpt(wanted)}" is not in article ${articleId} (newest version).`);
-    start = match.index;
-    end = start + match[0].length;
+    ({ start, end } = match);
   }
   return createPassage(ctx, { versionId, start, end });
-}
-
-function typographyInsensitivePattern(text: string): RegExp {
-  const source = [...text]
-    .map((ch) => {
-      if (/\s/.test(ch)) return '\\s+';
-      if (/['\u2018\u2019\u201A\u201B\u2032\u02BC]/.test(ch)) return "['\u2018\u2019\u201A\u201B\u2032\u02BC]";
-      if (/["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/.test(ch)) return '["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]';
-      return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join('')
-    .replace(/(\\s\+)+/g, '\\s+');
-  return new RegExp(source, 'u');
 }
 
 function excerpt(text: string): string {

@@ -1,10 +1,9 @@
 import type { DossierBridge } from '../../../shared/contract/api';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels';
 import { fail, type Result } from '../../../shared/errors';
+import { MAX_WEB_KEEPALIVE_BYTES } from '../../../shared/limits';
 
 const TOKEN_HEADER = 'x-dossier-token';
-/** Browsers cap the bodies of keepalive requests (sent while a page unloads) at 64 KiB in total. */
-const KEEPALIVE_LIMIT = 60 * 1024;
 
 /**
  * The browser harness's stand-in for the Electron preload: the same
@@ -32,7 +31,7 @@ export function createWebBridge(location: Location): DossierBridge {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
           body,
-          keepalive: unloading && body.length < KEEPALIVE_LIMIT,
+          keepalive: unloading && body.length < MAX_WEB_KEEPALIVE_BYTES,
         });
         return (await response.json()) as Result<ChannelOutput<C>>;
       } catch (error) {

@@ -3,15 +3,14 @@ import { ArticleSchema, FieldStatus, METADATA_FIELDS } from '../../domain/articl
 import { RowId } from '../../domain/ids';
 import type { ClipChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
+import { MAX_CLIP_INPUTS, MAX_PAGE_BYTES } from '../../limits';
 
-/** Largest file a renderer may send (base64 in JSON): 24 MB of page. */
-export const MAX_CLIP_FILE_BYTES = 24 * 1024 * 1024;
-const MAX_BASE64 = Math.ceil(MAX_CLIP_FILE_BYTES / 3) * 4;
-export const MAX_CLIP_INPUTS = 200;
+/** Largest file a renderer may send (base64 in JSON): one page. */
+const MAX_BASE64 = Math.ceil(MAX_PAGE_BYTES / 3) * 4;
 
 const Base64 = z
   .string()
-  .max(MAX_BASE64, { message: `File is larger than ${MAX_CLIP_FILE_BYTES / 1024 / 1024} MB: Dossier clips pages up to that size.` })
+  .max(MAX_BASE64, { message: `File is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB: Dossier clips pages up to that size.` })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'File contents must be base64.' });
 
 const FileName = z.string().min(1).max(1000);
@@ -27,7 +26,7 @@ export const ClipSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('paste'),
     format: z.enum(['html', 'text', 'markdown']),
-    content: z.string().min(1, { message: 'Nothing to clip: the pasted content is empty.' }).max(MAX_CLIP_FILE_BYTES, { message: 'The pasted content is larger than 24 MB.' }),
+    content: z.string().min(1, { message: 'Nothing to clip: the pasted content is empty.' }).max(MAX_PAGE_BYTES, { message: `The pasted content is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB.` }),
   }),
   z.strictObject({ kind: z.literal('url'), url: HttpUrl }),
 ]);

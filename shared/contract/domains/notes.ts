@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { MAX_NOTE_CONTENT_CHARS } from '../../limits';
 import { RowId } from '../../domain/ids';
-import { NOTE_CONTENT_MAX_CHARS, NoteSavedSchema, NoteSchema, NoteSummarySchema, NoteTitle } from '../../domain/note';
+import { NoteSavedSchema, NoteSchema, NoteSummarySchema, NoteTitle } from '../../domain/note';
 import type { NotesChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -26,7 +27,7 @@ export const notesContract = {
   'notes.save': {
     input: z.strictObject({
       id: RowId,
-      contentJson: z.string().min(2).max(NOTE_CONTENT_MAX_CHARS),
+      contentJson: z.string().min(2).max(MAX_NOTE_CONTENT_CHARS),
     }),
     output: NoteSavedSchema,
   },

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../electron/core/clip/extract';
+import { sha256Hex } from '../../../db/sha256';
 import { readAssetForServing } from '../../../electron/core/services/assets';
 import { clipSource } from '../../../electron/core/services/clip';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../../electron/web/server';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { readHtml, readOriginal, type StoredBodies, type StoredOriginal } from '../../../db/versionBodies';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../electron/core/clip/extract';
+import { sha256Hex } from '../../../db/sha256';
 import { dispatch } from '../../../electron/core/dispatch';
 import { readAssetForServing } from '../../../electron/core/services/assets';
 import { clipPaths, clipSource, fetchPendingClips, onNewVersion } from '../../../electron/core/services/clip';

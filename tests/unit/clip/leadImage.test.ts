@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzePage, sha256Hex } from '../../../electron/core/clip/extract';
+import { sha256Hex } from '../../../db/sha256';
+import { analyzePage } from '../../../electron/core/clip/extract';
 import { dispatch } from '../../../electron/core/dispatch';
 import { readAssetForServing } from '../../../electron/core/services/assets';
 import { clipPaths } from '../../../electron/core/services/clip';

@@ -1,6 +1,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE_ALLOWED_ATTRIBUTES, ARTICLE_ALLOWED_TAGS, sanitizeArticleHtml } from '../../../electron/core/clip/sanitizeConfig';
+import { sanitizeArticleHtml } from '../../../electron/core/clip/sanitizeConfig';
+import { ARTICLE_HTML_POLICY } from '../../../shared/html/articleHtmlPolicy';
 import { expandVector, loadNetworkProbePage, loadXssVectors } from '../../helpers/hostile';
 import { startProbeServer, type ProbeServer } from '../../helpers/probeServer';
 
@@ -22,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => probe.close());
 const vectors = loadXssVectors();
-const allowedTags = new Set<string>(ARTICLE_ALLOWED_TAGS.map((t) => t.toUpperCase()));
-const allowedAttrs = new Set<string>([...ARTICLE_ALLOWED_ATTRIBUTES, 'rel']);
+const allowedTags = new Set<string>(ARTICLE_HTML_POLICY.allowedTags.map((t) => t.toUpperCase()));
+const allowedAttrs = new Set<string>([...ARTICLE_HTML_POLICY.allowedAttributes, 'rel']);
 
 /**
  * Runs HTML in jsdom with scripts on and subresources loaded for real (only

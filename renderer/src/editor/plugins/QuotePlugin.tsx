@@ -13,7 +13,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { useEffect } from 'react';
-import { isAltered } from '../../../../shared/anchoring/typography';
+import { isAltered } from '../../../../shared/text/quoteIntegrity';
 import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
 import { call } from '../../api/client';
 import { openArticle } from '../../app/routes';

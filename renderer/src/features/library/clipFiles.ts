@@ -1,10 +1,9 @@
 import type { ClipResult, ClipSourceInput } from '../../../../shared/contract/domains/clip';
-import { MAX_CLIP_FILE_BYTES } from '../../../../shared/contract/domains/clip';
+import { MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../../../../shared/limits';
 import { call } from '../../api/client';
 
 const PAGE_NAME = /\.(html?|xhtml|txt|text|md|markdown|html?\.gz)$/i;
 const IMAGE_NAME = /\.(png|jpe?g|gif|webp|avif)$/i;
-const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
 
 export function isClippable(file: File): boolean {
   return PAGE_NAME.test(file.name);
@@ -31,7 +30,7 @@ export interface ClipProgress {
  */
 export async function clipFiles(files: File[], onProgress: (progress: ClipProgress) => void): Promise<ClipResult[]> {
   const pages = files.filter(isClippable);
-  const images = files.filter((f) => IMAGE_NAME.test(f.name) && f.size <= MAX_ATTACHMENT_BYTES);
+  const images = files.filter((f) => IMAGE_NAME.test(f.name) && f.size <= MAX_IMAGE_BYTES);
   const skipped = files.filter((f) => !isClippable(f) && !IMAGE_NAME.test(f.name));
   const results: ClipResult[] = skipped.map((f) => ({
     input: f.name,
@@ -44,8 +43,8 @@ export async function clipFiles(files: File[], onProgress: (progress: ClipProgre
   }));
   for (const [index, page] of pages.entries()) {
     onProgress({ done: index, total: pages.length, current: page.name });
-    if (page.size > MAX_CLIP_FILE_BYTES) {
-      results.push({ input: page.name, status: 'failed', articleId: null, versionId: null, title: null, error: `The file is larger than ${MAX_CLIP_FILE_BYTES / 1024 / 1024} MB.`, warnings: [] });
+    if (page.size > MAX_PAGE_BYTES) {
+      results.push({ input: page.name, status: 'failed', articleId: null, versionId: null, title: null, error: `The file is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB.`, warnings: [] });
       continue;
     }
     try {

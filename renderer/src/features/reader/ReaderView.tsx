@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { anchor } from '../../../../shared/anchoring/anchor';
+import { citedArticleOf, quoteWithCitation } from '../../../../shared/citation/citationText';
 import type { Article, ArticleContent } from '../../../../shared/domain/article';
 import { displayTitle } from '../../../../shared/domain/note';
 import type { HighlightColor, PlacedPassage } from '../../../../shared/domain/passage';
@@ -9,7 +10,6 @@ import { navigate } from '../../app/routes';
 import { autosaver } from '../notes/autosave';
 import { forgetPassage } from '../passages/passageCache';
 import { ArticleHeader } from './ArticleHeader';
-import { quoteWithCitation } from './citation';
 import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { PassagePanel } from './PassagePanel';
@@ -203,7 +203,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
 
   const copyWithCitation = async (): Promise<void> => {
     if (!selection || !article || !mapRef.current) return;
-    const text = quoteWithCitation(mapRef.current.text.slice(selection.start, selection.end).trim(), article);
+    const text = quoteWithCitation(mapRef.current.text, selection.start, selection.end, citedArticleOf(article));
     try {
       // The desktop app's page has no clipboard permission (the session denies every permission): main writes it.
       if (transport === 'electron') await call('export.copyText', { text });
