@@ -5,7 +5,7 @@ import { dispatch } from '../core/dispatch';
 import { openCore, type Core } from '../core/openCore';
 import { resolveDbPath } from '../core/paths';
 import { COMMANDS, UsageError, type Command, type CommandContext } from './commands';
-import { processIo, type CliIo } from './output';
+import { processIo, terminalIo, type CliIo } from './output';
 
 class CliFailure extends Error {
   constructor(readonly error: ErrorData) {
@@ -47,7 +47,8 @@ function findCommand(argv: string[]): { command: Command | undefined; rest: stri
 }
 
 /** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  let io = terminalIo(rawIo, false);
   const { command, rest } = findCommand(argv);
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -71,6 +72,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 
   const json = parsed.values.json === true;
+  io = terminalIo(rawIo, json);
   let core: Core | undefined;
   try {
     // The user typed the paths: the CLI may read them (the renderer never can).

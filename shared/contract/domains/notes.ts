@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RowId } from '../../domain/ids';
-import { NOTE_CONTENT_MAX_CHARS, NoteSavedSchema, NoteSchema, NoteSummarySchema, NoteTitle } from '../../domain/note';
+import { NOTE_CONTENT_MAX_CHARS, NoteSavedSchema, NoteSchema, NoteSummarySchema, NewNoteTitle } from '../../domain/note';
 import type { NotesChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -16,11 +16,11 @@ export const notesContract = {
     output: NoteSchema,
   },
   'notes.create': {
-    input: z.strictObject({ title: NoteTitle.optional() }),
+    input: z.strictObject({ title: NewNoteTitle.optional() }),
     output: NoteSchema,
   },
   'notes.rename': {
-    input: z.strictObject({ id: RowId, title: NoteTitle }),
+    input: z.strictObject({ id: RowId, title: NewNoteTitle }),
     output: NoteSummarySchema,
   },
   'notes.save': {
