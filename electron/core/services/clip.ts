@@ -8,7 +8,7 @@ import { DossierError } from '../../../shared/errors';
 import { decodeBytes, MAX_PAGE_BYTES } from '../clip/decode';
 import { displayTitleFor, EXTRACTOR_VERSION, sha256Hex, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
-import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
+import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, MAX_IMAGE_BYTES, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
@@ -58,6 +58,8 @@ export interface ClipOptions {
   attachments?: ReadonlyMap<string, Uint8Array>;
   /** Test seam for URL clips (the real fetch otherwise). */
   fetchOptions?: FetchOptions;
+  /** Hosts the user confirmed may be on a private network (see PrivateHostError). */
+  allowPrivateHosts?: readonly string[];
   /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
   pool?: ExtractionPool;
 }
@@ -68,7 +70,8 @@ function describeSource(source: ClipSource): string {
 
 function failed(input: string, error: unknown): ClipResult {
   const message = error instanceof DossierError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
-  return { input, status: 'failed', articleId: null, versionId: null, title: null, error: message, warnings: [] };
+  const confirm = error instanceof PrivateHostError ? { confirmHost: error.host } : {};
+  return { input, status: 'failed', articleId: null, versionId: null, title: null, error: message, warnings: [], ...confirm };
 }
 
 interface Prepared {
@@ -102,9 +105,10 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
       images: { attachments: options.attachments },
     };
   }
-  const fetched = await fetchPage(source.url, options.fetchOptions);
+  const fetchOptions: FetchOptions = { ...options.fetchOptions, ...(options.allowPrivateHosts ? { allowPrivateHosts: options.allowPrivateHosts } : {}) };
+  const fetched = await fetchPage(source.url, fetchOptions);
   const download = async (url: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null> => {
-    const image = await fetchPage(url, { ...options.fetchOptions, accept: /^image\//i, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
+    const image = await fetchPage(url, { ...fetchOptions, accept: /^image\//i, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
     return { bytes: image.bytes, contentType: image.contentType };
   };
   return {
