@@ -13,6 +13,7 @@ import { configureExtractionPool } from '../core/clip/extractionPool';
 import { pickClipFiles } from './clipDialog';
 import { chooseSaveFile } from './saveDialog';
 import { chooseExportFolder } from './folderDialog';
+import { confirmExport } from './confirmDialog';
 import { chooseOpenFile } from './openFileDialog';
 import { installSecurityGuards } from './security';
 import { createMainWindow, preloadPathBesideMain } from './window';
@@ -67,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
           pickFiles: () => pickClipFiles(mainWindow),
           chooseSaveFile: (options) => chooseSaveFile(mainWindow, options),
           chooseExportFolder: (options) => chooseExportFolder(mainWindow, options),
+          confirmExport: (request) => confirmExport(mainWindow, request),
           chooseOpenFile: (options) => chooseOpenFile(mainWindow, options),
           writeClipboard: (text) => clipboard.writeText(text),
         },

@@ -65,6 +65,8 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
       const library = new LibraryPage(page, app.harness.url);
       await library.open();
       await library.clipUrl(`${base}/ferry`);
+      // The test server is on 127.0.0.1: the journalist is asked before Dossier reaches a private address.
+      await library.confirmPrivateHost('127.0.0.1');
       await expect(library.results.locator('[data-status="pending"]')).toContainText('Pending (offline)');
       await expect(library.results.locator('[data-status="pending"]')).toContainText('kept as a pending clip');
       await expect(library.pending).toContainText('1 web address waits for the network');
