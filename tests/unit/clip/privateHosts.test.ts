@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchPage, PrivateHostError } from '../../../electron/core/clip/fetchUrl';
 import { isPrivateAddress } from '../../../electron/core/clip/privateAddress';
 import { dispatch } from '../../../electron/core/dispatch';
+import { clipSource } from '../../../electron/core/services/clip';
 import { makeTestCore } from '../../helpers/core';
 import { runCli } from '../../helpers/runCli';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -27,6 +28,8 @@ describe('URL clips refuse private addresses unless the user confirmed the host'
     server = createServer((req, res) => {
       hits.push(`${req.headers.host}${req.url}`);
       if (req.url === '/to-loopback') res.writeHead(302, { Location: `http://127.0.0.1:${port}/page` }).end();
+      else if (req.url === '/with-image')
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE.replace('<h1>', `<img src="http://127.0.0.1:${port}/pic.png" alt="pixel"><h1>`));
       else if (req.url === '/to-other-name') res.writeHead(302, { Location: `http://other.example:${port}/page` }).end();
       else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
     });
@@ -70,6 +73,17 @@ describe('URL clips refuse private addresses unless the user confirmed the host'
     await expect(fetchPage(`http://news.example:${port}/to-other-name`, confirmed)).rejects.toMatchObject({ host: 'other.example' });
     // Only the first hops reached the server; the redirect targets never did.
     expect(hits).toEqual([`news.example:${port}/to-loopback`, `news.example:${port}/to-other-name`]);
+  });
+
+  it("a confirmed page's images on another private host are not fetched (the clip still stores the text)", async () => {
+    const core = makeTestCore();
+    try {
+      const result = await clipSource(core.ctx, { kind: 'url', url: `http://news.example:${port}/with-image` }, { allowPrivateHosts: ['news.example'], fetchOptions: { resolve: dns('127.0.0.1') } });
+      expect(result).toMatchObject({ status: 'clipped', title: 'Router admin' });
+      expect(hits).toEqual([`news.example:${port}/with-image`]);
+    } finally {
+      core.close();
+    }
   });
 
   it('through the handler table: a failed result names the host, and a clip with allowPrivateHost proceeds', async () => {
