@@ -37,6 +37,17 @@ function printJson(ctx: CommandContext, value: unknown): void {
   ctx.io.out(JSON.stringify(value, null, 2));
 }
 
+/** Why `db check` failed, in words: each problem the check found. */
+function checkProblems(check: ChannelOutput<'db.check'>): string[] {
+  const problems: string[] = [];
+  if (check.quickCheck.join() !== 'ok') problems.push(`SQLite quick_check found damage: ${check.quickCheck.join('; ')}`);
+  if (check.schemaVersion > check.appSchemaVersion) problems.push(`the library was written by a newer Dossier (schema ${check.schemaVersion}; this one knows ${check.appSchemaVersion})`);
+  else if (check.schemaVersion < check.appSchemaVersion) problems.push(`the library's schema is older (${check.schemaVersion}) than this Dossier's (${check.appSchemaVersion}) and was not upgraded`);
+  if (check.tornNoteIds.length > 0) problems.push(`notes whose content does not match their last save's checksum (a torn write): ${check.tornNoteIds.join(', ')}`);
+  if (problems.length === 0 && !check.ok) problems.push('the check reported a failure without a reason');
+  return problems;
+}
+
 export const COMMANDS: Command[] = [
   {
     path: ['notes', 'list'],
@@ -87,15 +98,18 @@ export const COMMANDS: Command[] = [
     async run(ctx) {
       const check = await ctx.call('db.check', {});
       if (ctx.json) printJson(ctx, check);
-      else
+      else {
+        const problems = checkProblems(check);
         ctx.io.out(
           [
             `database:  ${check.path}`,
             `integrity: ${check.quickCheck.join('; ')}`,
             `schema:    ${check.schemaVersion} (this Dossier: ${check.appSchemaVersion})`,
             `notes:     ${check.noteCount}`,
+            problems.length === 0 ? 'result:    ok' : `result:    FAILED\n${problems.map((p) => `  - ${p}`).join('\n')}`,
           ].join('\n'),
         );
+      }
       return check.ok ? 0 : 1;
     },
   },

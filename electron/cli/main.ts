@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
-import type { ErrorData } from '../../shared/errors';
+import { ERROR_CODES, type ErrorData } from '../../shared/errors';
+import { translateSqliteError } from '../../db/connection';
 import { dispatch } from '../core/dispatch';
 import { openCore, type Core } from '../core/openCore';
 import { resolveDbPath } from '../core/paths';
 import { COMMANDS, UsageError, type Command, type CommandContext } from './commands';
-import { processIo, type CliIo } from './output';
+import { processIo, terminalIo, type CliIo } from './output';
 
 class CliFailure extends Error {
   constructor(readonly error: ErrorData) {
@@ -47,7 +48,8 @@ function findCommand(argv: string[]): { command: Command | undefined; rest: stri
 }
 
 /** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  let io = terminalIo(rawIo, false);
   const { command, rest } = findCommand(argv);
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -71,6 +73,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 
   const json = parsed.values.json === true;
+  io = terminalIo(rawIo, json);
+  // An unexpected error's cause, kept for the one line the user sees (never its stack: DOSSIER_DEBUG=1 prints that).
+  let cause: string | undefined;
+  const logError = (channel: string, error: unknown): void => {
+    cause = oneLine(error);
+    if (process.env.DOSSIER_DEBUG) io.err(`[dossier] ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
+  };
   let core: Core | undefined;
   try {
     // The user typed the paths: the CLI may read them (the renderer never can).
@@ -80,7 +89,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io,
       json,
       async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-        const result = await dispatch(handlers, channel, input);
+        const result = await dispatch(handlers, channel, input, { logError });
         if (!result.ok) throw new CliFailure(result.error);
         return result.value as ChannelOutput<C>;
       },
@@ -92,13 +101,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 2;
     }
     const data: ErrorData =
-      error instanceof CliFailure
-        ? error.error
-        : { code: (error as { code?: ErrorData['code'] }).code ?? 'internal', message: (error as Error).message };
+      error instanceof CliFailure ? error.error : { code: errorCode(translateSqliteError(error)), message: oneLine(translateSqliteError(error)) };
     if (json) io.out(JSON.stringify({ ok: false, error: data }, null, 2));
-    io.err(`dossier: ${data.message}`);
+    io.err(`dossier: ${data.message}${data.code === 'internal' && cause ? ` (${cause})` : ''}`);
     return 1;
   } finally {
-    core?.close();
+    try {
+      core?.close();
+    } catch (error) {
+      // Closing checkpoints the WAL; a library that cannot be written may refuse. The command's own result stands.
+      io.err(`dossier: the library did not close cleanly: ${oneLine(error)}`);
+    }
   }
+}
+
+/** The first line of an error's message: what a person can act on, never a stack. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim() || 'unknown error';
+}
+
+function errorCode(error: unknown): ErrorData['code'] {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (ERROR_CODES as readonly unknown[]).includes(code) ? (code as ErrorData['code']) : 'internal';
 }

@@ -36,6 +36,11 @@ export interface CoreHost {
   writeClipboard?: (text: string) => void;
   /** Shows a native open dialog for one file; resolves to its path, or undefined when cancelled. */
   chooseOpenFile?: (options: { title: string; filterName: string; extensions: string[] }) => Promise<string | undefined>;
+  /**
+   * Asks, in a native dialog the renderer cannot answer for, whether an export that stopped may go on:
+   * replace `files` in `folder` (`replace`), or write beside other things in it (`folder`). Resolves true on yes.
+   */
+  confirmExport?: (request: { folder: string; files: string[]; stoppedOn: 'replace' | 'folder' }) => Promise<boolean>;
 }
 
 export function systemClock(): string {

@@ -12,6 +12,7 @@ import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { resolveNativeBinding } from './nativeBinding';
 import { chooseOpenFile } from './openFileDialog';
+import { confirmExport } from './confirmDialog';
 import { registerAppScheme, serveAssets, serveRenderer } from './protocol';
 import { offerRecovery } from './recovery';
 import { chooseSaveFile } from './saveDialog';
@@ -102,6 +103,7 @@ export function startDossier(files: AppFiles): void {
           chooseSaveFile: (options) => chooseSaveFile(mainWindow, options),
           chooseExportFolder: (options) => chooseExportFolder(mainWindow, options),
           chooseOpenFile: (options) => chooseOpenFile(mainWindow, options),
+          confirmExport: (request) => confirmExport(mainWindow, request),
           writeClipboard: (text) => clipboard.writeText(text),
         },
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS } from '../text/controlCharacters';
 import { RowId, Timestamp } from './ids';
 
 export const NOTE_TITLE_MAX = 500;
@@ -6,6 +7,12 @@ export const NOTE_TITLE_MAX = 500;
 export const NoteTitle = z
   .string()
   .max(NOTE_TITLE_MAX, `A title can have at most ${NOTE_TITLE_MAX} characters`);
+
+/**
+ * A title the user gives (create, rename) refuses control characters as project names do.
+ * Stored titles keep the looser NoteTitle so a note saved before this rule still loads.
+ */
+export const NewNoteTitle = NoteTitle.regex(NO_CONTROL_CHARACTERS, 'A title cannot contain control characters');
 
 export const NoteSummarySchema = z.object({
   id: RowId,

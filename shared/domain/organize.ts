@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS } from '../text/controlCharacters';
 import { RowId, Timestamp } from './ids';
 
 export const PROJECT_NAME_MAX = 200;
@@ -6,8 +7,6 @@ export const TAG_NAME_MAX = 100;
 /** Items per organize call: enough for any multi-select, small enough for one quick transaction. */
 export const ITEMS_PER_CALL_MAX = 10_000;
 
-/** Control characters (NUL, newlines, escapes) make names that cannot be shown, typed or stored reliably. */
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 
 export const ProjectName = z
   .string()

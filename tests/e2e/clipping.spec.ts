@@ -45,10 +45,13 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
     let server: Server;
     let online = false;
     let base = '';
+    let requests = 0;
     test.beforeEach(async () => {
       online = false;
+      requests = 0;
       // A local server stands in for the web; "offline" drops every connection, as a dead network does.
       server = createServer((req, res) => {
+        requests++;
         if (!online) return void req.socket.destroy();
         if (req.url === '/ferry') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(story('Ferry timetable cut', paragraphs('ferry')));
         else res.writeHead(404).end();
@@ -61,10 +64,30 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
       await new Promise((resolve) => server.close(resolve));
     });
 
+    test('a private address is fetched only after the journalist confirms its host; Cancel fetches nothing', async ({ page, app }) => {
+      online = true;
+      const library = new LibraryPage(page, app.harness.url);
+      await library.open();
+      await library.clipUrl(`${base}/ferry`);
+      const dialog = page.getByRole('dialog', { name: 'Clip from a private network?' });
+      await expect(dialog.getByTestId('private-host-warning')).toContainText('127.0.0.1');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByText('Not clipped: 127.0.0.1 is on this computer or a private network.')).toBeVisible();
+      expect(requests).toBe(0);
+      await expect(library.items()).toHaveCount(0);
+
+      await library.clipUrl(`${base}/ferry`);
+      await library.confirmPrivateHost('127.0.0.1');
+      await expect(library.results.locator('[data-status="clipped"]')).toContainText(`${base}/ferry`, { timeout: 15_000 });
+      expect(requests).toBe(1);
+    });
+
     test('is kept as a pending clip with a clear status, and fetched later', async ({ page, app }) => {
       const library = new LibraryPage(page, app.harness.url);
       await library.open();
       await library.clipUrl(`${base}/ferry`);
+      // The test server is on 127.0.0.1: the journalist is asked before Dossier reaches a private address.
+      await library.confirmPrivateHost('127.0.0.1');
       await expect(library.results.locator('[data-status="pending"]')).toContainText('Pending (offline)');
       await expect(library.results.locator('[data-status="pending"]')).toContainText('kept as a pending clip');
       await expect(library.pending).toContainText('1 web address waits for the network');
@@ -79,7 +102,7 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
 
       online = true;
       await library.fetchPending();
-      await expect(library.results.locator('[data-status="clipped"]')).toContainText(`${base}/ferry`);
+      await expect(library.results.locator('[data-status="clipped"]')).toContainText(`${base}/ferry`, { timeout: 15_000 });
       await expect(library.pending).toBeHidden();
       await expect(library.items()).toHaveCount(1);
       await expect(page.getByTestId('article-title')).toHaveText('Ferry timetable cut');

@@ -1,5 +1,9 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { LookupAddress } from 'node:dns';
+import { Agent, fetch as undiciFetch, type Response } from 'undici';
 import { DossierError } from '../../../shared/errors';
 import { MAX_PAGE_BYTES } from '../../../shared/limits';
+import { ipLiteral, isPrivateAddress } from './privateAddress';
 
 export const FETCH_TIMEOUT_MS = 30_000;
 export const MAX_REDIRECTS = 5;
@@ -22,7 +26,61 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Accepted content types (page fetches: HTML and text; image fetches: images). */
   accept?: RegExp;
-  fetchImpl?: typeof fetch;
+  /** Hosts the user confirmed may be on a private network (names as typed in the URL). */
+  allowPrivateHosts?: readonly string[];
+  /** DNS (the system resolver otherwise); tests answer with the addresses they need. */
+  resolve?: (hostname: string) => Promise<LookupAddress[]>;
+}
+
+/**
+ * The host resolves to (or is) a loopback, link-local or private address: the
+ * clip waits for the user to confirm this host, then is retried with
+ * allowPrivateHost set to it.
+ */
+export class PrivateHostError extends DossierError {
+  constructor(readonly host: string, address: string) {
+    super('forbidden', `${host} is on this computer or a private network (${address}). Dossier clips it only if you confirm this host.`);
+  }
+}
+
+function sameHost(a: string, b: string): boolean {
+  const bare = (h: string): string => h.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return bare(a) === bare(b);
+}
+
+function checkAddresses(host: string, addresses: string[], allowed: readonly string[] = []): void {
+  if (allowed.some((a) => sameHost(host, a))) return;
+  const blocked = addresses.find(isPrivateAddress);
+  if (blocked !== undefined) throw new PrivateHostError(host.replace(/^\[(.*)\]$/, '$1'), blocked);
+}
+
+const systemResolve = (hostname: string): Promise<LookupAddress[]> => dnsLookup(hostname, { all: true, verbatim: true });
+
+type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The socket's own DNS lookup: every address the name resolves to is checked,
+ * and the connection goes to those checked addresses, so a DNS answer that
+ * changes between a check and the connect (rebinding) cannot slip through.
+ */
+function guardedLookup(resolve: NonNullable<FetchOptions['resolve']>, allowed: readonly string[] | undefined) {
+  return (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback): void => {
+    resolve(hostname).then(
+      (found) => {
+        const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0);
+        const addresses = family === 4 || family === 6 ? found.filter((a) => a.family === family) : found;
+        if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+        try {
+          checkAddresses(hostname, addresses.map((a) => a.address), allowed);
+        } catch (error) {
+          return callback(error as Error, '');
+        }
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (error: Error) => callback(error, ''),
+    );
+  };
 }
 
 /** The network could not be reached (offline, DNS failure, refused, timed out): the clip can wait and be retried. */
@@ -33,6 +91,11 @@ export class NetworkUnavailableError extends DossierError {
 }
 
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT']);
+
+function privateHostCause(error: unknown): PrivateHostError | null {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) if (e instanceof PrivateHostError) return e;
+  return null;
+}
 
 function networkReason(error: unknown): string | null {
   if ((error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError') return 'the server did not answer in time';
@@ -77,21 +140,37 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 /**
  * Fetches a page in the core (never the renderer): http(s) only, a timeout for
  * the whole exchange, redirects followed by hand (each hop re-checked, at most
- * MAX_REDIRECTS), a size cap while streaming, and a content-type check.
+ * MAX_REDIRECTS), private addresses refused unless the user confirmed the host
+ * (checked on every hop and on every address DNS gives), a size cap while
+ * streaming, and a content-type check.
  */
 export async function fetchPage(raw: string, options: FetchOptions = {}): Promise<FetchedPage> {
-  const doFetch = options.fetchImpl ?? fetch;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(options.resolve ?? systemResolve, options.allowPrivateHosts) } });
+  try {
+    return await fetchThrough(dispatcher, raw, options);
+  } finally {
+    void dispatcher.close();
+  }
+}
+
+async function fetchThrough(dispatcher: Agent, raw: string, options: FetchOptions): Promise<FetchedPage> {
   const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS);
   let url = checkHttpUrl(raw);
   for (let hop = 0; ; hop++) {
+    // An address typed in the URL never goes through DNS: check it here.
+    const literal = ipLiteral(url.hostname);
+    if (literal !== null) checkAddresses(url.hostname, [literal], options.allowPrivateHosts);
     let response: Response;
     try {
-      response = await doFetch(url, {
+      response = await undiciFetch(url, {
         redirect: 'manual',
         signal,
+        dispatcher,
         headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Dossier clipper)', Accept: 'text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1' },
       });
     } catch (error) {
+      const refused = privateHostCause(error);
+      if (refused) throw refused;
       const reason = networkReason(error);
       if (reason) throw new NetworkUnavailableError(`Could not reach ${url.host} (${reason}).`);
       throw error;

@@ -19,20 +19,27 @@ const KEPT_BATCHES = 8;
 
 export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
   const chosen = new Map<string, string[]>();
+  // Private-network hosts the user confirmed in this session: later clips and pending re-fetches from them proceed.
+  const confirmedHosts = new Set<string>();
+  const confirmed = (allowPrivateHost?: string): { allowPrivateHosts: string[] } => {
+    if (allowPrivateHost !== undefined) confirmedHosts.add(allowPrivateHost.toLowerCase());
+    return { allowPrivateHosts: [...confirmedHosts] };
+  };
   return {
-    'clip.preview': ({ source, url }) => clip.previewSource(toSource(source), { originalUrl: url ?? null }),
-    'clip.save': async ({ inputs, url, attachments }) => ({
+    'clip.preview': ({ source, url, allowPrivateHost }) => clip.previewSource(toSource(source), { originalUrl: url ?? null, ...confirmed(allowPrivateHost) }),
+    'clip.save': async ({ inputs, url, attachments, allowPrivateHost }) => ({
       results: await clip.clipMany(ctx, inputs.map(toSource), {
         originalUrl: url ?? null,
+        ...confirmed(allowPrivateHost),
         attachments: clip.attachmentMap((attachments ?? []).map((a) => ({ name: a.name, bytes: Buffer.from(a.dataBase64, 'base64') }))),
       }),
     }),
-    'clip.files': async ({ paths, url, project }) => {
+    'clip.files': async ({ paths, url, project, allowPrivateHost }) => {
       if (!ctx.host?.allowPathInputs) {
         throw new DossierError('forbidden', 'Clipping by path is only available from the command line; choose or drop files instead.');
       }
       const attach = project === undefined ? undefined : clip.projectAttacher(ctx, project);
-      const results = await clip.clipPaths(ctx, paths, url ?? null);
+      const results = await clip.clipPaths(ctx, paths, url ?? null, confirmed(allowPrivateHost));
       if (attach) for (const result of results) if (result.articleId !== null) attach(result.articleId);
       return { results };
     },
@@ -52,12 +59,12 @@ export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
     'clip.chosenFile': async ({ batch, index }) => {
       const path = chosen.get(batch)?.[index];
       if (path === undefined) throw new DossierError('not_found', 'That file is not among the files chosen in the dialog; choose them again.');
-      const [result] = await clip.clipPaths(ctx, [path]);
+      const [result] = await clip.clipPaths(ctx, [path], null, confirmed());
       if (index === chosen.get(batch)!.length - 1) chosen.delete(batch);
       return result!;
     },
     'clip.pending': () => clip.listPending(ctx),
-    'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx) }),
+    'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx, confirmed()) }),
     'articles.updateMetadata': ({ id, ...edit }) => articleService.updateMetadata(ctx, id, edit),
     'articles.delete': ({ id }) => articleService.deleteArticle(ctx, id),
     'articles.originalText': ({ versionId }) => clip.originalText(ctx, versionId),

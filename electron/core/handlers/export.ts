@@ -20,7 +20,7 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.importArchive': ({ file }) => importArchive(ctx, requireAbsolute(file, 'The archive file')),
     'export.projectStart': (input) => startProjectExport(ctx, jobs, input),
     'export.jobStatus': ({ jobId }) => jobs.status(jobId),
-    'export.jobProceed': ({ jobId }) => jobs.proceed(jobId),
+    'export.jobProceed': ({ jobId, confirmation }) => jobs.proceed(jobId, confirmation),
     'export.archiveToChosenFile': () => exportArchiveToChosenFile(ctx),
     'export.importArchivePreview': ({ file }) => imports.preview(ctx, file),
     'export.copyNoteMarkdown': ({ id, ...style }) => exports.copyNoteMarkdown(ctx, id, style),

@@ -10,7 +10,7 @@ import { decodeBytes } from '../clip/decode';
 import { sha256Hex } from '../../../db/sha256';
 import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
-import { fetchPage, NetworkUnavailableError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
+import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
@@ -61,6 +61,8 @@ export interface ClipOptions {
   attachments?: ReadonlyMap<string, Uint8Array>;
   /** Test seam for URL clips (the real fetch otherwise). */
   fetchOptions?: FetchOptions;
+  /** Hosts the user confirmed may be on a private network (see PrivateHostError). */
+  allowPrivateHosts?: readonly string[];
   /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
   pool?: ExtractionPool;
 }
@@ -71,7 +73,8 @@ function describeSource(source: ClipSource): string {
 
 function failed(input: string, error: unknown): ClipResult {
   const message = error instanceof DossierError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
-  return { input, status: 'failed', articleId: null, versionId: null, title: null, error: message, warnings: [] };
+  const confirm = error instanceof PrivateHostError ? { confirmHost: error.host } : {};
+  return { input, status: 'failed', articleId: null, versionId: null, title: null, error: message, warnings: [], ...confirm };
 }
 
 interface Prepared {
@@ -105,9 +108,10 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
       images: { attachments: options.attachments },
     };
   }
-  const fetched = await fetchPage(source.url, options.fetchOptions);
+  const fetchOptions: FetchOptions = { ...options.fetchOptions, ...(options.allowPrivateHosts ? { allowPrivateHosts: options.allowPrivateHosts } : {}) };
+  const fetched = await fetchPage(source.url, fetchOptions);
   const download = async (url: string): Promise<{ bytes: Uint8Array; contentType: string | null } | null> => {
-    const image = await fetchPage(url, { ...options.fetchOptions, accept: /^image\//i, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
+    const image = await fetchPage(url, { ...fetchOptions, accept: /^image\//i, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 15_000 });
     return { bytes: image.bytes, contentType: image.contentType };
   };
   return {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DossierError, type ErrorData } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -23,6 +23,11 @@ export interface ExportJobStatus {
    */
   stoppedOn: 'replace' | 'folder' | null;
   conflicts: string[];
+  /**
+   * When state is `conflict` and no native dialog exists (the browser harness): a one-time token the
+   * renderer echoes to export.jobProceed after the user's yes. Null elsewhere (Electron asks in main).
+   */
+  confirmToken: string | null;
 }
 
 export interface ProjectExportRequest extends ExportSettings {
@@ -33,6 +38,12 @@ export interface ProjectExportRequest extends ExportSettings {
 interface Job {
   status: ExportJobStatus;
   request: ProjectExportRequest;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Finished jobs kept for their status (a renderer may poll once more after the end). */
@@ -68,6 +79,7 @@ export class ExportJobs {
       error: null,
       stoppedOn: null,
       conflicts: [],
+      confirmToken: null,
     };
     this.jobs.set(jobId, { status, request });
     const onProgress = (progress: ExportProgress): void => {
@@ -87,6 +99,8 @@ export class ExportJobs {
             status.state = 'conflict';
             status.stoppedOn = error.kind;
             status.conflicts = error.files;
+            // With a native dialog, main asks; without one, the yes travels back as this token.
+            status.confirmToken = this.ctx.host?.confirmExport ? null : randomBytes(18).toString('base64url');
           } else status.state = 'failed';
           status.error =
             error instanceof DossierError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -106,13 +120,28 @@ export class ExportJobs {
    * The user agreed to what the job stopped on: the same export again, into the same folder, now
    * accepting a folder of other files (`folder`) or replacing the listed files (`replace`). Agreeing
    * to the folder does not agree to replacing anything: that would stop and ask again.
+   *
+   * The yes must come from outside the renderer's say-so where that is possible: in Electron main
+   * asks again in a native dialog listing the files (host.confirmExport), so a compromised renderer
+   * cannot skip the question. Without a native dialog (the browser harness) the call must echo the
+   * one-time token of this conflict. The CLI never gets here: its confirmation is --overwrite.
    */
-  proceed(jobId: string): { jobId: string; folder: string } {
+  async proceed(jobId: string, confirmation?: string): Promise<{ jobId: string; folder: string }> {
     const job = this.jobs.get(jobId);
     if (!job) throw new DossierError('not_found', `No export job ${jobId}.`);
     if (job.status.state !== 'conflict') {
       throw new DossierError('forbidden', 'Only an export that stopped to ask (files it would replace, or a folder of other files) can proceed.');
     }
+    const stoppedOn = job.status.stoppedOn ?? 'replace';
+    const confirmExport = this.ctx.host?.confirmExport;
+    if (confirmExport) {
+      if (!(await confirmExport({ folder: job.status.folder, files: [...job.status.conflicts], stoppedOn }))) {
+        throw new DossierError('forbidden', 'The export was not confirmed: nothing was written.');
+      }
+    } else if (confirmation === undefined || job.status.confirmToken === null || !sameToken(confirmation, job.status.confirmToken)) {
+      throw new DossierError('forbidden', 'Proceeding needs the confirmation of the dialog that showed these files: nothing was written.');
+    }
+    if (this.jobs.get(jobId) !== job) throw new DossierError('not_found', `No export job ${jobId}.`); // proceeded meanwhile
     this.jobs.delete(jobId);
     if (job.status.stoppedOn === 'folder') return this.startProject({ ...job.request, askBeforeForeignFolder: false });
     return this.startProject({ ...job.request, overwrite: true });

@@ -47,6 +47,8 @@ export const ClipResultSchema = z.object({
   title: z.string().nullable(),
   error: z.string().nullable(),
   warnings: z.array(z.string()),
+  /** Set when the clip failed because the URL's host is on this computer or a private network: confirm it, then clip again with allowPrivateHost. */
+  confirmHost: z.string().optional(),
 });
 export type ClipResult = z.infer<typeof ClipResultSchema>;
 
@@ -84,6 +86,8 @@ export type PendingClipInfo = z.infer<typeof PendingClipSchema>;
 
 const Results = z.strictObject({ results: z.array(ClipResultSchema) });
 const OriginalUrl = HttpUrl.optional();
+/** The one host the user confirmed may be fetched although it is on a private network (a URL's host name, as shown in confirmHost). */
+const AllowPrivateHost = z.string().min(1).max(300).optional();
 const NullableText = z.string().max(2000).nullable();
 
 /** A date as citations need it: YYYY-MM-DD, or an ISO date-time; refused when the calendar has no such day. */
@@ -100,17 +104,17 @@ const PublicationDate = z
 export const clipContract = {
   /** Extracts one input and returns what would be stored; stores nothing. */
   'clip.preview': {
-    input: z.strictObject({ source: ClipSourceSchema, url: OriginalUrl }),
+    input: z.strictObject({ source: ClipSourceSchema, url: OriginalUrl, allowPrivateHost: AllowPrivateHost }),
     output: ClipPreviewSchema,
   },
   /** Stores each input in its own transaction; one result per input, in order. */
   'clip.save': {
-    input: z.strictObject({ inputs: z.array(ClipSourceSchema).min(1).max(MAX_CLIP_INPUTS), url: OriginalUrl, attachments: Attachments.optional() }),
+    input: z.strictObject({ inputs: z.array(ClipSourceSchema).min(1).max(MAX_CLIP_INPUTS), url: OriginalUrl, attachments: Attachments.optional(), allowPrivateHost: AllowPrivateHost }),
     output: Results,
   },
   /** Clips files by path: only for hosts that grant path access (the CLI); refused as forbidden elsewhere. */
   'clip.files': {
-    input: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), url: OriginalUrl, project: z.string().min(1).max(500).optional() }),
+    input: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), url: OriginalUrl, project: z.string().min(1).max(500).optional(), allowPrivateHost: AllowPrivateHost }),
     output: Results,
   },
   /** Electron: shows the native file dialog and clips the chosen files. Unsupported in the browser harness. */

@@ -57,6 +57,8 @@ export const ExportJobStatusSchema = z.object({
    */
   stoppedOn: z.enum(['replace', 'folder']).nullable(),
   conflicts: z.array(z.string()),
+  /** Conflict without a native dialog (browser harness): echo it to export.jobProceed after the user's yes. */
+  confirmToken: z.string().nullable(),
 });
 export type ExportJobStatus = z.infer<typeof ExportJobStatusSchema>;
 
@@ -129,7 +131,8 @@ export const exportContract = {
    * replacing the files it listed (`replace`) or adding beside other files (`folder`).
    */
   'export.jobProceed': {
-    input: z.strictObject({ jobId: JobId }),
+    /** `confirmation`: the job's confirmToken (browser harness); Electron asks again in main instead. */
+    input: z.strictObject({ jobId: JobId, confirmation: z.string().max(100).optional() }),
     output: StartedJobSchema,
   },
   /** The whole library as an archive, to a file chosen in the main process's save dialog (null: cancelled). */

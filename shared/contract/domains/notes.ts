@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_NOTE_CONTENT_CHARS } from '../../limits';
 import { RowId } from '../../domain/ids';
-import { NoteSavedSchema, NoteSchema, NoteSummarySchema, NoteTitle } from '../../domain/note';
+import { NoteSavedSchema, NoteSchema, NoteSummarySchema, NewNoteTitle } from '../../domain/note';
 import type { NotesChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -17,11 +17,11 @@ export const notesContract = {
     output: NoteSchema,
   },
   'notes.create': {
-    input: z.strictObject({ title: NoteTitle.optional() }),
+    input: z.strictObject({ title: NewNoteTitle.optional() }),
     output: NoteSchema,
   },
   'notes.rename': {
-    input: z.strictObject({ id: RowId, title: NoteTitle }),
+    input: z.strictObject({ id: RowId, title: NewNoteTitle }),
     output: NoteSummarySchema,
   },
   'notes.save': {

@@ -56,6 +56,13 @@ export class LibraryPage {
     await this.page.getByTestId('url-clip-submit').click();
   }
 
+  /** Answers the "Clip from a private network?" question for `host` (test servers live on 127.0.0.1). */
+  async confirmPrivateHost(host: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: 'Clip from a private network?' });
+    await expect(dialog.getByTestId('private-host-warning')).toContainText(host);
+    await dialog.getByRole('button', { name: `Clip from ${host}` }).click();
+  }
+
   async fetchPending(): Promise<void> {
     await this.pending.getByTestId('fetch-pending').click();
   }

@@ -233,6 +233,9 @@ describe('bad input: a clear per-file error or a clean best effort, nothing half
   });
 });
 
+/** The test server is on 127.0.0.1: the user's confirmation that this private host may be clipped. */
+const LOCAL = { allowPrivateHosts: ['127.0.0.1'] };
+
 describe('URL clips (a local HTTP server stands in for the web)', () => {
   let core: ReturnType<typeof makeTestCore>;
   let server: Server;
@@ -266,7 +269,7 @@ describe('URL clips (a local HTTP server stands in for the web)', () => {
   });
 
   it('follows redirects, keeps status and headers, downloads images into the store', async () => {
-    const result = await clipSource(core.ctx, { kind: 'url', url: `${base}/old` });
+    const result = await clipSource(core.ctx, { kind: 'url', url: `${base}/old` }, LOCAL);
     expect(result.status, result.error ?? '').toBe('clipped');
     const stored = core.ctx.db.prepare('SELECT source_kind, source_location, http_status, http_headers_json, content_html, content_html_z, content_text FROM article_versions').get() as StoredBodies & { http_headers_json: string };
     const row = { ...stored, content_html: readHtml(stored) };
@@ -276,20 +279,20 @@ describe('URL clips (a local HTTP server stands in for the web)', () => {
   });
 
   it('refuses redirect loops, error statuses and non-page content types', async () => {
-    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/loop` })).error).toMatch(/Too many redirects/);
-    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/gone` })).error).toMatch(/404/);
-    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/file.pdf` })).error).toMatch(/application\/pdf/);
+    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/loop` }, LOCAL)).error).toMatch(/Too many redirects/);
+    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/gone` }, LOCAL)).error).toMatch(/404/);
+    expect((await clipSource(core.ctx, { kind: 'url', url: `${base}/file.pdf` }, LOCAL)).error).toMatch(/application\/pdf/);
     expect(counts(core).versions).toBe(0);
   });
 
   it('offline: the URL becomes a pending clip, fetched later with clip.fetchPending', async () => {
     online = false;
-    const result = await clipSource(core.ctx, { kind: 'url', url: `${base}/story` });
+    const result = await clipSource(core.ctx, { kind: 'url', url: `${base}/story` }, LOCAL);
     expect(result.status).toBe('pending');
     expect(result.error).toMatch(/pending/);
     expect(await dispatch(core.handlers, 'clip.pending', {})).toMatchObject({ ok: true, value: [{ url: `${base}/story`, status: 'pending' }] });
     online = true;
-    const fetched = await fetchPendingClips(core.ctx);
+    const fetched = await fetchPendingClips(core.ctx, LOCAL);
     expect(fetched.map((r) => r.status)).toEqual(['clipped']);
     expect(await dispatch(core.handlers, 'clip.pending', {})).toMatchObject({ ok: true, value: [{ status: 'done' }] });
   });

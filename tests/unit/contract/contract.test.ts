@@ -220,7 +220,8 @@ describe('the contract', () => {
       const started = await dispatch(core.handlers, 'export.projectStart', { name: 'Probe project', folder: core.dir.file('job-conflict') });
       const jobId = (started as { value: { jobId: string } }).value.jobId;
       await vi.waitFor(async () => expect(await dispatch(core.handlers, 'export.jobStatus', { jobId })).toMatchObject({ value: { state: 'conflict' } }));
-      valid[channel] = { jobId };
+      const { confirmToken } = ((await dispatch(core.handlers, 'export.jobStatus', { jobId })) as { value: { confirmToken: string } }).value;
+      valid[channel] = channel === 'export.jobProceed' ? { jobId, confirmation: confirmToken } : { jobId };
     }
     let target = core;
     if (channel === 'clip.chosenFile') {

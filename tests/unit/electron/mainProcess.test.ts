@@ -146,6 +146,48 @@ describe('the host’s dialogs, answered', () => {
   });
 });
 
+describe('an export that would replace files', () => {
+  it('goes on only after main’s own native dialog says yes (the renderer alone cannot proceed)', async () => {
+    const { contents, dir } = await start();
+    contents.mainFrame.url = 'app://dossier/index.html';
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const result = (await contents.rendererInvoke(channel, input)) as { ok: boolean; value: T };
+      expect(result, channel).toMatchObject({ ok: true });
+      return result.value;
+    };
+    const project = await call<{ id: number }>('projects.create', { name: 'Harbour' });
+    const note = await call<{ id: number }>('notes.create', { title: 'Finding' });
+    await call('projects.addItems', { projectId: project.id, items: [{ type: 'note', id: note.id }] });
+    const folder = dir.file('export');
+    mkdirSync(folder);
+    writeFileSync(`${folder}/index.md`, 'my own index');
+    dialog.simulateAnswer(() => [folder]);
+    const started = await call<{ jobId: string }>('export.projectStart', { name: 'Harbour' });
+    const settled = async (jobId: string): Promise<{ state: string; confirmToken: string | null; jobId: string }> => {
+      for (;;) {
+        const status = await call<{ state: string; confirmToken: string | null; jobId: string }>('export.jobStatus', { jobId });
+        if (status.state !== 'running') return status;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const stopped = await settled(started.jobId);
+    expect(stopped).toMatchObject({ state: 'conflict', confirmToken: null });
+
+    // The user says Cancel in main's dialog: forbidden, the file stays.
+    dialog.simulateAnswer(() => 1);
+    expect(await contents.rendererInvoke('export.jobProceed', { jobId: stopped.jobId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const asked = dialog.shown.at(-1)!;
+    expect(asked).toMatchObject({ kind: 'messageBox', window: booted!.window });
+    expect(String(asked.options.message)).toContain('Replace 1 file');
+    expect(String(asked.options.detail)).toContain('index.md');
+
+    // Replace: the export runs and overwrites exactly what was listed.
+    dialog.simulateAnswer(() => 0);
+    const proceeded = await call<{ jobId: string }>('export.jobProceed', { jobId: stopped.jobId });
+    expect(await settled(proceeded.jobId)).toMatchObject({ state: 'done' });
+  });
+});
+
 describe('navigation, windows and links', () => {
   it('lets the page navigate within app://dossier only; other addresses open in the browser after a confirmation', async () => {
     const { contents } = await start();

@@ -102,7 +102,7 @@ describe('export from the app', () => {
     expect(readdirSync(folder).sort()).toEqual(['index.md', 'keep.txt', 'notes']);
     expect(readdirSync(`${folder}/notes`)).toEqual(['Finding 2.md']);
 
-    const retried = await callOk<{ jobId: string; folder: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
+    const retried = await callOk<{ jobId: string; folder: string }>(core, 'export.jobProceed', { jobId: stopped.jobId, confirmation: stopped.confirmToken });
     expect(retried.folder).toBe(folder);
     const done = await finished(core, retried.jobId);
     expect(done.state).toBe('done');
@@ -129,7 +129,7 @@ describe('export from the app', () => {
     expect(stopped).toMatchObject({ state: 'conflict', stoppedOn: 'folder', conflicts: ['interview.docx'] });
     expect(readdirSync(folder).sort()).toEqual(['.DS_Store', 'interview.docx']);
 
-    const retried = await callOk<{ jobId: string }>(core, 'export.jobProceed', { jobId: stopped.jobId });
+    const retried = await callOk<{ jobId: string }>(core, 'export.jobProceed', { jobId: stopped.jobId, confirmation: stopped.confirmToken });
     expect(await finished(core, retried.jobId)).toMatchObject({ state: 'done', result: { notes: 2, written: 3 } });
     expect(readFileSync(`${folder}/interview.docx`, 'utf8')).toBe('transcript');
 

@@ -63,7 +63,8 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
   const agree = async (): Promise<void> => {
     if (!status) return;
     try {
-      const started = await call('export.jobProceed', { jobId: status.jobId });
+      // The harness hands a one-time token with the question; Electron asks once more in a native dialog.
+      const started = await call('export.jobProceed', status.confirmToken ? { jobId: status.jobId, confirmation: status.confirmToken } : { jobId: status.jobId });
       follow(started.jobId, started.folder);
     } catch (error) {
       setProblem(messageOf(error));

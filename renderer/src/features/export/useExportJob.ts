@@ -21,7 +21,7 @@ export function useExportJob(): { view: JobView; follow(jobId: string, folder: s
     const mine = ++generation.current;
     setView({
       kind: 'job',
-      status: { jobId, folder, state: 'running', phase: 'rendering', done: 0, total: 0, result: null, error: null, stoppedOn: null, conflicts: [] },
+      status: { jobId, folder, state: 'running', phase: 'rendering', done: 0, total: 0, result: null, error: null, stoppedOn: null, conflicts: [], confirmToken: null },
     });
     const poll = async (): Promise<void> => {
       while (generation.current === mine) {

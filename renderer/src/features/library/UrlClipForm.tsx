@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ClipResult } from '../../../../shared/contract/domains/clip';
 import { call } from '../../api/client';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /**
  * Clips a web address. The core fetches it (never the renderer); offline, the
@@ -9,6 +10,26 @@ import { call } from '../../api/client';
 export function UrlClipForm({ busy, onClipped, onError }: { busy: boolean; onClipped(results: ClipResult[]): void; onError(message: string): void }): ReactNode {
   const [url, setUrl] = useState('');
   const [fetching, setFetching] = useState(false);
+  // A clip refused because its host is on this computer or a private network, waiting for the journalist's answer.
+  const [confirming, setConfirming] = useState<{ address: string; host: string } | null>(null);
+
+  const clip = async (address: string, allowPrivateHost?: string): Promise<void> => {
+    setFetching(true);
+    try {
+      const { results } = await call('clip.save', { inputs: [{ kind: 'url', url: address }], ...(allowPrivateHost ? { allowPrivateHost } : {}) });
+      const host = results[0]?.confirmHost;
+      if (host && !allowPrivateHost) {
+        setConfirming({ address, host });
+        return;
+      }
+      setUrl('');
+      onClipped(results);
+    } catch (error) {
+      onError((error as Error).message);
+    } finally {
+      setFetching(false);
+    }
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -17,16 +38,7 @@ export function UrlClipForm({ busy, onClipped, onError }: { busy: boolean; onCli
       onError('Enter a web address starting with http:// or https://.');
       return;
     }
-    setFetching(true);
-    try {
-      const { results } = await call('clip.save', { inputs: [{ kind: 'url', url: address }] });
-      setUrl('');
-      onClipped(results);
-    } catch (error) {
-      onError((error as Error).message);
-    } finally {
-      setFetching(false);
-    }
+    await clip(address);
   };
 
   return (
@@ -42,6 +54,26 @@ export function UrlClipForm({ busy, onClipped, onError }: { busy: boolean; onCli
       <button type="submit" className="btn" disabled={busy || fetching || url.trim() === ''} data-testid="url-clip-submit">
         {fetching ? 'Fetching…' : 'Clip'}
       </button>
+      {confirming && (
+        <ConfirmDialog
+          title="Clip from a private network?"
+          confirmLabel={`Clip from ${confirming.host}`}
+          onCancel={() => {
+            setConfirming(null);
+            onError(`Not clipped: ${confirming.host} is on this computer or a private network.`);
+          }}
+          onConfirm={() => {
+            const { address, host } = confirming;
+            setConfirming(null);
+            void clip(address, host);
+          }}
+        >
+          <p data-testid="private-host-warning">
+            <strong>{confirming.host}</strong> is on this computer or a private network (a router, an intranet, a local service). A web page
+            should not lead Dossier there. Clip it only if you typed this address yourself and trust it.
+          </p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }
