@@ -27,7 +27,8 @@ export function updateMetadata(ctx: CoreContext, id: number, edit: articles.Meta
 }
 
 export function deleteArticle(ctx: CoreContext, id: number): { deleted: true } {
-  const deleted = deleteAndScrub(ctx, 'article', () => articles.deleteArticle(ctx.db, id));
-  if (!deleted) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
+  deleteAndScrub(ctx, 'article', () => {
+    if (!articles.deleteArticle(ctx.db, id)) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
+  });
   return { deleted: true };
 }

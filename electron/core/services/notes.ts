@@ -55,7 +55,9 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
 }
 
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
-  if (!deleteAndScrub(ctx, 'note', () => notes.deleteNote(ctx.db, id))) notFound(id);
+  deleteAndScrub(ctx, 'note', () => {
+    if (!notes.deleteNote(ctx.db, id)) notFound(id);
+  });
   return { id };
 }
 

@@ -13,7 +13,8 @@ import type { CoreContext } from '../context';
  *   and an FTS5 'optimize' of the indexes that held the deleted rows, which
  *   drops their tokens (db/repositories/fullText.ts says why not FTS5's
  *   'secure-delete'). PRAGMA secure_delete (set on open) zeroes every freed
- *   byte. A delete that fails (not found) rolls back and scrubs nothing.
+ *   byte. `remove` throws when there is nothing to delete (not found): the
+ *   transaction then rolls back and nothing is scrubbed or changed.
  * - After the commit, the WAL still holds the pages as they were before the
  *   delete: wal_checkpoint(TRUNCATE) copies the zeroed pages into the main
  *   file and truncates the WAL to zero bytes.
