@@ -1,41 +1,36 @@
-import type { ParseArgsConfig } from 'node:util';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
+/**
+ * The registry of `dossier` commands: every command, in help order. main.ts
+ * turns it into a commander program (real subcommands: `notes list` is the
+ * `list` subcommand of `notes`) and refuses a path registered twice.
+ *
+ * Adding or porting a command (e.g. a branch written against the old registry):
+ *   1. Write it as a `Command` (./command.ts: path, usage, summary, parseArgs-style
+ *      `options`, run) in commands/<domain>.ts, exported as <DOMAIN>_COMMANDS.
+ *   2. Import `Command`/`CommandContext` from '../command', `UsageError` from
+ *      '../usageError', and parseId/parseItems/printJson from './kit' (never
+ *      from this file: that would be an import cycle, which lint refuses).
+ *   3. Spread the list into COMMANDS below. Nothing else: options, positionals,
+ *      --db/--json/--help and exit codes are wired by main.ts.
+ * A path may extend another command's (`import archive` beside `import`): the
+ * longer path wins, so a folder named like a subcommand is written ./archive.
+ */
 import { displayTitle } from '../../shared/domain/note';
+import type { ChannelOutput } from '../../shared/contract/channels';
+import type { Command } from './command';
 import { CLIP_COMMANDS } from './commands/clip';
 import { EXPORT_COMMANDS } from './commands/export';
-import { formatTable, type CliIo } from './output';
+import { formatTable } from './output';
 import { QUOTE_COMMANDS } from './commands/quote';
 import { PROJECTS_COMMANDS } from './commands/projects';
 import { SEARCH_COMMANDS } from './commands/search';
 import { TAGS_COMMANDS } from './commands/tags';
 import { IMPORT_COMMANDS } from './commands/import';
 import { DB_COMMANDS } from './commands/db';
+import { parseId, printJson } from './commands/kit';
 
-export interface CommandContext {
-  /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-  io: CliIo;
-  json: boolean;
-}
-
-export interface Command {
-  path: string[];
-  usage: string;
-  summary: string;
-  options?: NonNullable<ParseArgsConfig['options']>;
-  run(ctx: CommandContext, args: { positionals: string[]; values: Record<string, unknown> }): Promise<number>;
-}
-
-export class UsageError extends Error {}
-
-function parseId(raw: string | undefined, what: string): number {
-  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${what} must be a positive whole number`);
-  return Number(raw);
-}
-
-function printJson(ctx: CommandContext, value: unknown): void {
-  ctx.io.out(JSON.stringify(value, null, 2));
-}
+// Kept so a command written against the old registry still compiles (lint then asks it to import from the modules named above).
+export type { Command, CommandContext } from './command';
+export { UsageError } from './usageError';
 
 /** Why `db check` failed, in words: each problem the check found. */
 function checkProblems(check: ChannelOutput<'db.check'>): string[] {

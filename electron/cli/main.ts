@@ -1,24 +1,21 @@
-import { parseArgs } from 'node:util';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { ERROR_CODES, type ErrorData } from '../../shared/errors';
 import { translateSqliteError } from '../../db/connection';
 import { dispatch } from '../core/dispatch';
-import { openCore, type Core } from '../core/openCore';
+import { lazyHandlers } from '../core/lazyHandlers';
+import { openContext, type OpenedContext } from '../core/openContext';
 import { resolveDbPath } from '../core/paths';
-import { COMMANDS, UsageError, type Command, type CommandContext } from './commands';
+import type { CommandContext } from './command';
+import { COMMANDS } from './commands';
 import { processIo, terminalIo, type CliIo } from './output';
+import { parseCommandLine } from './parser';
+import { UsageError } from './usageError';
 
 class CliFailure extends Error {
   constructor(readonly error: ErrorData) {
     super(error.message);
   }
 }
-
-const GLOBAL_OPTIONS = {
-  db: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 function helpText(): string {
   return [
@@ -33,46 +30,19 @@ function helpText(): string {
   ].join('\n');
 }
 
-/**
- * Finds the command named by the leading positional words, wherever global
- * options sit (`dossier --db x notes list` and `dossier notes list --db x`),
- * and returns the arguments left once its words are removed.
- */
-function findCommand(argv: string[]): { command: Command | undefined; rest: string[] } {
-  const { tokens } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false, tokens: true });
-  const positionals = tokens.filter((t) => t.kind === 'positional');
-  const command = COMMANDS.find((c) => c.path.every((part, i) => positionals[i]?.value === part));
-  if (!command) return { command, rest: argv };
-  const consumed = new Set(positionals.slice(0, command.path.length).map((t) => t.index));
-  return { command, rest: argv.filter((_, index) => !consumed.has(index)) };
-}
-
 /** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
   let io = terminalIo(rawIo, false);
-  const { command, rest } = findCommand(argv);
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...GLOBAL_OPTIONS, ...command?.options },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.err(`dossier: ${(error as Error).message}\n\n${helpText()}`);
-    return 2;
-  }
-  if (parsed.values.help || argv.length === 0) {
+  const parsed = await parseCommandLine(COMMANDS, argv);
+  if (parsed.kind === 'help') {
     io.out(helpText());
     return 0;
   }
-  if (!command) {
-    io.err(`dossier: unknown command "${argv.filter((a) => !a.startsWith('-')).join(' ')}"\n\n${helpText()}`);
+  if (parsed.kind === 'error') {
+    io.err(`dossier: ${parsed.message}\n\n${helpText()}`);
     return 2;
   }
-
-  const json = parsed.values.json === true;
+  const { command, json } = parsed;
   io = terminalIo(rawIo, json);
   // An unexpected error's cause, kept for the one line the user sees (never its stack: DOSSIER_DEBUG=1 prints that).
   let cause: string | undefined;
@@ -80,16 +50,17 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
     cause = oneLine(error);
     if (process.env.DOSSIER_DEBUG) io.err(`[dossier] ${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
   };
-  let core: Core | undefined;
+  let core: OpenedContext | undefined;
   try {
     // The user typed the paths: the CLI may read them (the renderer never can).
-    core = openCore(resolveDbPath(parsed.values.db as string | undefined), { host: { allowPathInputs: true } });
-    const handlers = core.handlers;
+    core = openContext(resolveDbPath(parsed.db), { host: { allowPathInputs: true } });
+    // Only the called channel's domain is loaded: `notes list` never loads the clip pipeline or export.
+    const handlersFor = lazyHandlers(core.ctx);
     const ctx: CommandContext = {
       io,
       json,
       async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-        const result = await dispatch(handlers, channel, input, { logError });
+        const result = await dispatch(await handlersFor(channel), channel, input, { logError });
         if (!result.ok) throw new CliFailure(result.error);
         return result.value as ChannelOutput<C>;
       },

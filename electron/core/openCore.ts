@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-import type { OpenOptions } from '../../db/connection';
-import { systemClock, type CoreContext, type CoreHost } from './context';
+import type { CoreContext } from './context';
 import { createHandlers, type Handlers } from './handlers';
-import { Library } from './library';
+import type { Library } from './library';
+import { openContext, type OpenContextOptions } from './openContext';
 
 export interface Core {
   readonly ctx: CoreContext;
@@ -16,23 +15,7 @@ export interface Core {
  * A damaged file does not make this throw: it is set aside and the core starts
  * in the "damaged" state (see Library), so the app can offer a backup.
  */
-export function openCore(dbPath: string, options: OpenOptions & { now?: () => string; host?: CoreHost } = {}): Core {
-  const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
-  const now = options.now ?? systemClock;
-  const library = new Library(path, options, now);
-  const ctx: CoreContext = {
-    get db() {
-      return library.db;
-    },
-    dbPath: path,
-    now,
-    library,
-    ...(options.host ? { host: options.host } : {}),
-  };
-  return {
-    ctx,
-    handlers: createHandlers(ctx),
-    library,
-    close: () => library.close(),
-  };
+export function openCore(dbPath: string, options: OpenContextOptions = {}): Core {
+  const { ctx, library, close } = openContext(dbPath, options);
+  return { ctx, handlers: createHandlers(ctx), library, close };
 }

@@ -9,18 +9,9 @@ import { QUOTE_INLINE_TYPE } from './quoteNodes';
  * text used for excerpts, search and export. No Lexical runtime needed.
  */
 
-export interface SerializedNode {
-  type: string;
-  version?: number;
-  text?: string;
-  children?: SerializedNode[];
-  [key: string]: unknown;
-}
-
-export interface SerializedEditorState {
-  root: SerializedNode & { type: 'root'; children: SerializedNode[] };
-}
-
+// The shapes live in their own module so quoteNodes.ts can use them without importing this one (no cycle).
+export type { SerializedEditorState, SerializedNode } from './serializedNode';
+import type { SerializedEditorState, SerializedNode } from './serializedNode';
 
 /** Elements whose children flow inline with their surroundings. */
 const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', QUOTE_INLINE_TYPE]);

@@ -1,4 +1,4 @@
-import type { SerializedNode } from './editorState';
+import type { SerializedNode } from './serializedNode';
 
 /**
  * The serialized shape of quote nodes in a note (Lexical JSON). These `type`

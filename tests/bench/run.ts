@@ -7,7 +7,8 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  // A name picks its own file (`cli` is cli.bench.ts, not clip*.bench.ts); else every file it starts.
+  .filter((f, _, all) => wanted.length === 0 || wanted.some((w) => (all.includes(`${w}.bench.ts`) ? f === `${w}.bench.ts` : f.startsWith(w))))
   .sort();
 
 if (files.length === 0) console.log(wanted.length ? `No benchmark matches ${wanted.join(', ')}.` : 'No benchmarks yet.');

@@ -17,7 +17,8 @@ import { search } from '../../electron/core/services/search';
 import { insertNote } from '../../db/repositories/notes';
 import { editorStateToPlainText, parseEditorState } from '../../shared/notes/editorState';
 import { serializedQuote } from '../../shared/notes/quotesInNote';
-import { createPassage, deriveNoteQuotes } from '../../electron/core/services/passages';
+import { createPassage } from '../../electron/core/services/passages';
+import { deriveNoteQuotes } from '../../electron/core/services/noteQuoteLinks';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GENERATOR = resolve(ROOT, '../shared/bench/gen.mjs');

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ClipResult } from '../../../shared/contract/domains/clip';
-import { UsageError, type Command } from '../commands';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
 import { formatTable } from '../output';
 
 const USAGE = 'dossier clip FILE|URL... [--url ORIGINAL_URL] [--project NAME] [--allow-private-host HOST] [--dry-run] [--json]';

@@ -1,11 +1,8 @@
 import { resolve } from 'node:path';
-import type { Command, CommandContext } from '../commands';
-import { UsageError } from '../commands';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
 import { formatTable } from '../output';
-
-function printJson(ctx: CommandContext, value: unknown): void {
-  ctx.io.out(JSON.stringify(value, null, 2));
-}
+import { printJson } from './kit';
 
 /** Backups and recovery; every command is a contract call, so the app's UI and the CLI behave alike. */
 export const DB_COMMANDS: Command[] = [

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import type { Command, CommandContext } from '../commands';
-import { UsageError } from '../commands';
+import type { Command, CommandContext } from '../command';
+import { UsageError } from '../usageError';
+import { parseId } from './kit';
 
 const STYLE_OPTIONS = {
   style: { type: 'string' },
@@ -43,9 +44,7 @@ export const EXPORT_COMMANDS: Command[] = [
     summary: 'Export a note as Markdown with citations (to stdout without --out)',
     options: { ...STYLE_OPTIONS, out: { type: 'string' } },
     async run(ctx, { positionals, values }) {
-      const raw = positionals[0];
-      if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError('ID must be a positive whole number');
-      const id = Number(raw);
+      const id = parseId(positionals[0], 'ID');
       if (values.out === undefined) {
         const { markdown } = await ctx.call('export.noteMarkdown', { id, ...style(values) });
         ctx.io.out(markdown);

@@ -1,4 +1,5 @@
-import { UsageError, type Command } from '../commands';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
 import { printJson } from './kit';
 
 /** `dossier import`: a folder (or files) of text and Markdown into the library; web pages found there are clipped. */

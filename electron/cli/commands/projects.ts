@@ -1,5 +1,5 @@
-import type { Command, CommandContext } from '../commands';
-import { UsageError } from '../commands';
+import type { Command, CommandContext } from '../command';
+import { UsageError } from '../usageError';
 import { formatTable } from '../output';
 import { parseItems, printJson } from './kit';
 

@@ -1,13 +1,9 @@
 import type { NoteQuote } from '../../../shared/domain/passage';
-import { UsageError, type Command } from '../commands';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
 import { formatTable } from '../output';
+import { parseId as id } from './kit';
 
-function id(raw: unknown, what: string): number {
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) === 0 || !Number.isSafeInteger(Number(raw))) {
-    throw new UsageError(`${what} must be a positive whole number`);
-  }
-  return Number(raw);
-}
 
 const STATUS_LABEL: Record<NoteQuote['status'], string> = {
   ok: 'ok',

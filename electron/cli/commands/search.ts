@@ -1,7 +1,7 @@
-import type { Command } from '../commands';
+import type { Command } from '../command';
 import { displayTitle } from '../../../shared/domain/note';
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX } from '../../../shared/domain/search';
-import { UsageError } from '../commands';
+import { UsageError } from '../usageError';
 import { positiveInt, printJson, snippetText } from './kit';
 
 const GROUP_TITLES = { article: 'Articles', note: 'Notes', quote: 'Quotes' } as const;

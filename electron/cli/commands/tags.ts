@@ -1,19 +1,10 @@
-import type { Command } from '../commands';
-import { UsageError } from '../commands';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
 import { formatTable } from '../output';
 import type { TagItemRef } from '../../../shared/domain/organize';
-import { printJson } from './kit';
+import { parseItems, printJson } from './kit';
 
-/** Items on the command line: article:12 note:5 passage:7 (or a12 n5 p7). */
-function parseTagItems(words: string[]): TagItemRef[] {
-  if (words.length === 0) throw new UsageError('Name at least one item, like article:12, note:5 or passage:7');
-  return words.map((word) => {
-    const match = /^(article|note|passage|quote|a|n|p):?(\d+)$/i.exec(word);
-    if (!match) throw new UsageError(`"${word}" is not an item: write article:ID, note:ID or passage:ID`);
-    const kind = match[1]!.toLowerCase();
-    return { type: kind.startsWith('a') ? 'article' : kind.startsWith('n') ? 'note' : 'passage', id: Number(match[2]) };
-  });
-}
+const parseTagItems = (words: string[]): TagItemRef[] => parseItems(words, ['article', 'note', 'passage']);
 
 export const TAGS_COMMANDS: Command[] = [
   {

@@ -1,5 +1,6 @@
 import type { PassagesChannel } from '../../../shared/contract/channelNames';
 import type { CoreContext } from '../context';
+import { quoteIntoNote } from '../services/noteQuotes';
 import * as passages from '../services/passages';
 import type { HandlersFor } from './types';
 
@@ -11,7 +12,7 @@ export function passagesHandlers(ctx: CoreContext): HandlersFor<PassagesChannel>
     'passages.get': ({ id }) => passages.getPassage(ctx, id),
     'passages.forVersion': ({ versionId }) => passages.passagesForVersion(ctx, versionId),
     'passages.find': ({ articleId, text }) => passages.findPassage(ctx, articleId, text),
-    'passages.quoteIntoNote': (input) => passages.quoteIntoNote(ctx, input),
+    'passages.quoteIntoNote': (input) => quoteIntoNote(ctx, input),
     'passages.quotesOfNote': ({ noteId }) => passages.quotesOfNote(ctx, noteId),
   };
 }

@@ -8,7 +8,7 @@ import {
 import * as notes from '../../../db/repositories/notes';
 import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
-import { deriveNoteQuotes } from './passages';
+import { deriveNoteQuotes } from './noteQuoteLinks';
 import { deleteAndScrub } from './purge';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {

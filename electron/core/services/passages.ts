@@ -7,10 +7,9 @@ import { anchor, describe, newTextRegions } from '../../../shared/anchoring';
 import { findVerbatim, isAltered } from '../../../shared/text/quoteIntegrity';
 import type { HighlightColor, NoteQuote, Passage, PassageWithBacklinks, PlacedPassage } from '../../../shared/domain/passage';
 import { DossierError } from '../../../shared/errors';
-import { parseEditorState, type SerializedEditorState, type SerializedNode } from '../../../shared/notes/editorState';
-import { quotesInNote, serializedQuote } from '../../../shared/notes/quotesInNote';
+import { parseEditorState } from '../../../shared/notes/editorState';
+import { quotesInNote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
-import { saveNoteContent } from './notes';
 
 
 function versionOrThrow(db: Db, versionId: number) {
@@ -85,7 +84,7 @@ export function setHighlight(ctx: CoreContext, passageId: number, color: Highlig
   })();
 }
 
-function passageOrThrow(db: Db, id: number): Passage {
+export function passageOrThrow(db: Db, id: number): Passage {
   const passage = passages.getPassage(db, id);
   if (!passage) throw new DossierError('not_found', `Passage ${id} does not exist.`);
   return passage;
@@ -137,48 +136,6 @@ export function quotesOfNote(ctx: CoreContext, noteId: number): NoteQuote[] {
       source: passage.source,
     };
   });
-}
-
-/**
- * Derives note_quotes from a note's content. Called by saveNoteContent inside
- * its transaction, so the links can never disagree with what the note holds.
- * Quote nodes pointing at passages this database does not know (pasted from
- * elsewhere, or garbage) are kept in the note but not linked.
- */
-export function deriveNoteQuotes(db: Db, noteId: number, state: SerializedEditorState): void {
-  const found = quotesInNote(state);
-  const exacts = passages.exactsOf(db, found.flatMap((q) => (q.passageId === null ? [] : [q.passageId])));
-  passages.replaceNoteQuotes(
-    db,
-    noteId,
-    found.flatMap((q) => {
-      const exact = q.passageId === null ? undefined : exacts.get(q.passageId);
-      return exact === undefined ? [] : [{ ordinal: q.ordinal, passageId: q.passageId!, kind: q.kind, quotedText: q.text, altered: isAltered(q.text, exact) }];
-    }),
-  );
-}
-
-/**
- * Appends a quote of a passage to a note (a new note titled after the article
- * when none is given) and saves it: the link is derived by the save.
- */
-export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; noteId?: number | undefined; kind: 'block' | 'inline' }): { noteId: number; passageId: number } {
-  return ctx.db.transaction(() => {
-    const passage = passageOrThrow(ctx.db, input.passageId);
-    let noteId = input.noteId;
-    if (noteId === undefined) {
-      noteId = notesRepo.insertNote(ctx.db, { title: passage.source.title.slice(0, 500), contentJson: JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } }), contentText: '', now: ctx.now() });
-    }
-    const note = notesRepo.getNote(ctx.db, noteId);
-    if (!note) throw new DossierError('not_found', `Note ${noteId} does not exist (it may have been deleted).`);
-    const state = parseEditorState(note.contentJson);
-    const quote = serializedQuote(input.kind, passage.id, passage.exact);
-    const paragraph = (children: SerializedNode[]): SerializedNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
-    // A block quote is followed by an empty paragraph so the journalist can keep writing below it.
-    state.root.children.push(...(input.kind === 'block' ? [quote, paragraph([])] : [paragraph([quote])]));
-    saveNoteContent(ctx, noteId, JSON.stringify(state));
-    return { noteId, passageId: passage.id };
-  })();
 }
 
 /**

@@ -1,0 +1,32 @@
+import * as notesRepo from '../../../db/repositories/notes';
+import { DossierError } from '../../../shared/errors';
+import { parseEditorState, type SerializedNode } from '../../../shared/notes/editorState';
+import { serializedQuote } from '../../../shared/notes/quotesInNote';
+import type { CoreContext } from '../context';
+import { saveNoteContent } from './notes';
+import { passageOrThrow } from './passages';
+
+// Quoting is a note operation that needs a passage: it lives here, above both services, so neither imports the other.
+
+/**
+ * Appends a quote of a passage to a note (a new note titled after the article
+ * when none is given) and saves it: the link is derived by the save.
+ */
+export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; noteId?: number | undefined; kind: 'block' | 'inline' }): { noteId: number; passageId: number } {
+  return ctx.db.transaction(() => {
+    const passage = passageOrThrow(ctx.db, input.passageId);
+    let noteId = input.noteId;
+    if (noteId === undefined) {
+      noteId = notesRepo.insertNote(ctx.db, { title: passage.source.title.slice(0, 500), contentJson: JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } }), contentText: '', now: ctx.now() });
+    }
+    const note = notesRepo.getNote(ctx.db, noteId);
+    if (!note) throw new DossierError('not_found', `Note ${noteId} does not exist (it may have been deleted).`);
+    const state = parseEditorState(note.contentJson);
+    const quote = serializedQuote(input.kind, passage.id, passage.exact);
+    const paragraph = (children: SerializedNode[]): SerializedNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+    // A block quote is followed by an empty paragraph so the journalist can keep writing below it.
+    state.root.children.push(...(input.kind === 'block' ? [quote, paragraph([])] : [paragraph([quote])]));
+    saveNoteContent(ctx, noteId, JSON.stringify(state));
+    return { noteId, passageId: passage.id };
+  })();
+}
