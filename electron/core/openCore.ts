@@ -3,6 +3,7 @@ import type { OpenOptions } from '../../db/connection';
 import { systemClock, type CoreContext, type CoreHost } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { Library } from './library';
+import { stopFactsBackfill } from './services/factsBackfill';
 
 export interface Core {
   readonly ctx: CoreContext;
@@ -33,6 +34,9 @@ export function openCore(dbPath: string, options: OpenOptions & { now?: () => st
     ctx,
     handlers: createHandlers(ctx),
     library,
-    close: () => library.close(),
+    close: () => {
+      stopFactsBackfill(ctx);
+      library.close();
+    },
   };
 }
