@@ -158,7 +158,9 @@ export function projectConflicts(ctx: CoreContext, project: string): FigureConfl
         const info = source(row);
         return { factId: row.id, text: row.text, value: row.value!, qualifier: row.qualifier, start: row.start_offset, end: row.end_offset, from: info.from, citation: citationOf(row, info) };
       });
-    const summary = `${unit}: ${figures
+    // Named as the newest source writes it ("deaths"), compared by its lemma ("death").
+    const written = [...clashing].find((row) => row.id === figures[0]!.factId)!.unit ?? unit;
+    const summary = `${written}: ${figures
       .map((f) => {
         const where = [f.from.siteName ?? f.from.title, shortDate(f.from.publishedAt)].filter(Boolean).join(', ');
         return `${f.qualifier ? `${f.qualifier} ` : ''}${f.value.toLocaleString('en-US')} (${where})`;
