@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, isErrorCode } from '../../../shared/errors';
-import type { ClipInput, ExtractedArticle, PageAnalysis } from './extract';
+import type { ClipInput, PageAnalysis } from './extract';
 import type { ExtractedFacts } from '../../../shared/domain/facts';
 import type { ExtractionJob, ExtractionResults, FinishedArticle, JobResponse, WorkerReady } from './workerProtocol';
 import { workerScriptFromSources } from './workerScript';

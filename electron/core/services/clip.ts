@@ -8,7 +8,7 @@ import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/c
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from '../clip/decode';
 import { sha256Hex } from '../../../db/sha256';
-import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, type ImageSources } from '../clip/images';

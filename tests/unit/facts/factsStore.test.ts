@@ -5,7 +5,7 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { extractFacts } from '../../../electron/core/facts/extract';
 import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
 import { clipSource } from '../../../electron/core/services/clip';
-import { articleFacts, storeVersionFacts } from '../../../electron/core/services/facts';
+import { storeVersionFacts } from '../../../electron/core/services/facts';
 import { backfillFinished, factsBackfillStatus, startFactsBackfill } from '../../../electron/core/services/factsBackfill';
 import type { ExtractedFacts } from '../../../shared/domain/facts';
 import type { ArticleFacts } from '../../../shared/domain/storedFacts';
