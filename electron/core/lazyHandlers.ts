@@ -3,6 +3,7 @@ import {
   CLIP_CHANNELS,
   DB_CHANNELS,
   EXPORT_CHANNELS,
+  FACTS_CHANNELS,
   IMPORT_CHANNELS,
   LIBRARY_CHANNELS,
   NOTES_CHANNELS,
@@ -38,6 +39,7 @@ const DOMAINS: { channels: readonly Channel[]; load(ctx: CoreContext): Promise<D
   { channels: TAGS_CHANNELS, load: async (ctx) => (await import('./handlers/tags')).tagsHandlers(ctx) },
   { channels: LIBRARY_CHANNELS, load: async (ctx) => (await import('./handlers/library')).libraryHandlers(ctx) },
   { channels: IMPORT_CHANNELS, load: async (ctx) => (await import('./handlers/import')).importHandlers(ctx) },
+  { channels: FACTS_CHANNELS, load: async (ctx) => (await import('./handlers/facts')).factsHandlers(ctx) },
 ];
 
 const loadAll = async (ctx: CoreContext): Promise<DomainTable> => (await import('./handlers')).createHandlers(ctx);

@@ -2,6 +2,7 @@ import type { CoreContext } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import type { Library } from './library';
 import { openContext, type OpenContextOptions } from './openContext';
+import { stopFactsBackfill } from './services/factsBackfill';
 
 export interface Core {
   readonly ctx: CoreContext;
@@ -17,5 +18,13 @@ export interface Core {
  */
 export function openCore(dbPath: string, options: OpenContextOptions = {}): Core {
   const { ctx, library, close } = openContext(dbPath, options);
-  return { ctx, handlers: createHandlers(ctx), library, close };
+  return {
+    ctx,
+    handlers: createHandlers(ctx),
+    library,
+    close: () => {
+      stopFactsBackfill(ctx);
+      close();
+    },
+  };
 }

@@ -18,6 +18,7 @@ import { offerRecovery } from './recovery';
 import { chooseSaveFile } from './saveDialog';
 import { installSecurityGuards } from './security';
 import { createMainWindow, type QuitState } from './window';
+import { startFactsBackfill } from '../core/services/factsBackfill';
 
 /** Where the built pieces are: beside main.cjs in the app (see index.ts), temp folders in tests. */
 export interface AppFiles {
@@ -118,6 +119,8 @@ export function startDossier(files: AppFiles): void {
       return;
     }
     scheduleAutomaticBackups(core);
+    // Libraries clipped before facts existed get them in the background, on the extraction workers.
+    if (core.library.status().state === 'ok') startFactsBackfill(core.ctx);
     const isOurWindow = (frame: WebFrameMain): boolean => mainWindow !== undefined && mainWindow.webContents.mainFrame === frame;
     bindIpc(core.handlers, isOurWindow, core.library.path);
     installMenu(() => mainWindow, !app.isPackaged);

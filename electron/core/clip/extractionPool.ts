@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, isErrorCode } from '../../../shared/errors';
-import type { ClipInput, ExtractedArticle, PageAnalysis } from './extract';
-import type { ExtractionJob, ExtractionResults, JobResponse, WorkerReady } from './workerProtocol';
+import type { ClipInput, PageAnalysis } from './extract';
+import type { ExtractedFacts } from '../../../shared/domain/facts';
+import type { ExtractionJob, ExtractionResults, FinishedArticle, JobResponse, WorkerReady } from './workerProtocol';
 import { workerScriptFromSources } from './workerScript';
 
 /**
@@ -98,7 +99,7 @@ export class ExtractionPool {
     return this.run({ kind: 'analyze', input }, budget);
   }
 
-  finish(analysis: PageAnalysis, images: ReadonlyMap<string, string>, budget = this.budget()): Promise<ExtractedArticle> {
+  finish(analysis: PageAnalysis, images: ReadonlyMap<string, string>, budget = this.budget()): Promise<FinishedArticle> {
     return this.run({ kind: 'finish', analysis, images: [...images] }, budget);
   }
 
@@ -108,6 +109,11 @@ export class ExtractionPool {
 
   originalText(input: ClipInput): Promise<string> {
     return this.run({ kind: 'originalText', input }, this.budget());
+  }
+
+  /** Facts of a stored version's text (the backfill), within a page's time budget. */
+  facts(text: string, publishedAt: string | null): Promise<ExtractedFacts> {
+    return this.run({ kind: 'facts', text, publishedAt }, this.budget());
   }
 
   run<K extends ExtractionJob['kind']>(job: Extract<ExtractionJob, { kind: K }>, budget: PageBudget): Promise<ExtractionResults[K]> {

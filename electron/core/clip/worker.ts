@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { DossierError, type ErrorData } from '../../../shared/errors';
-import { analyzePage, finishArticle, originalAsText } from './extract';
-import type { ExtractionJob, ExtractionResults, JobRequest, JobResponse } from './workerProtocol';
+import { analyzePage, finishArticle, originalAsText, type ExtractedArticle } from './extract';
+import { extractFacts } from '../facts/extract';
+import type { ExtractionJob, ExtractionResults, FinishedArticle, JobRequest, JobResponse } from './workerProtocol';
 
 /**
  * The extraction worker's entry (bundled to dist/electron/clipWorker.cjs for
@@ -15,13 +16,24 @@ function run(job: ExtractionJob): ExtractionResults[ExtractionJob['kind']] {
     case 'analyze':
       return analyzePage(job.input);
     case 'finish':
-      return finishArticle(job.analysis, new Map(job.images));
+      return withFacts(finishArticle(job.analysis, new Map(job.images)), job.analysis.metadata.publishedAt);
     case 'preview': {
       const analysis = analyzePage(job.input);
       return { article: finishArticle(analysis, null), imageCount: analysis.imageKeys.length };
     }
     case 'originalText':
       return originalAsText(job.input);
+    case 'facts':
+      return extractFacts(job.text, { publishedAt: job.publishedAt });
+  }
+}
+
+/** Facts ride along with the finished article; their failure never fails the clip (the backfill retries). */
+function withFacts(article: ExtractedArticle, publishedAt: string | null): FinishedArticle {
+  try {
+    return { ...article, facts: extractFacts(article.text, { publishedAt }), factsError: null };
+  } catch (error) {
+    return { ...article, facts: null, factsError: (error as Error)?.message ?? String(error) };
   }
 }
 

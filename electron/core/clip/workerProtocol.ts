@@ -1,4 +1,5 @@
 import type { ErrorData } from '../../../shared/errors';
+import type { ExtractedFacts } from '../../../shared/domain/facts';
 import type { ClipInput, ExtractedArticle, PageAnalysis } from './extract';
 
 /**
@@ -14,13 +15,23 @@ export type ExtractionJob =
   /** Both, for a preview (images are not stored, so none are kept). */
   | { kind: 'preview'; input: ClipInput }
   /** The original page as plain text ("view original as text"). */
-  | { kind: 'originalText'; input: ClipInput };
+  | { kind: 'originalText'; input: ClipInput }
+  /** Facts of a stored version's clean text (the backfill of libraries clipped before facts). */
+  | { kind: 'facts'; text: string; publishedAt: string | null };
+
+/**
+ * A finished article with its facts (issue #13), extracted on the same worker
+ * from the same clean text. facts is null when their extraction failed: the
+ * clip is stored anyway and the backfill tries again (factsError says why).
+ */
+export type FinishedArticle = ExtractedArticle & { facts: ExtractedFacts | null; factsError: string | null };
 
 export interface ExtractionResults {
   analyze: PageAnalysis;
-  finish: ExtractedArticle;
+  finish: FinishedArticle;
   preview: { article: ExtractedArticle; imageCount: number };
   originalText: string;
+  facts: ExtractedFacts;
 }
 
 export interface JobRequest {

@@ -8,12 +8,14 @@ import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/c
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from '../clip/decode';
 import { sha256Hex } from '../../../db/sha256';
-import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput, type ExtractedArticle } from '../clip/extract';
+import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
 import { collectImages, type ImageSources } from '../clip/images';
 import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
+import { reanchorFacts, storeVersionFacts } from './facts';
+import type { FinishedArticle } from '../clip/workerProtocol';
 import { findProject } from './projects';
 import { addProjectItems } from '../../../db/repositories/projects';
 import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../../../shared/limits';
@@ -129,7 +131,7 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
  * sanitize) runs on the worker pool within one time budget for the page; this
  * thread only reads or downloads the images in between.
  */
-async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Promise<{ article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
+async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Promise<{ article: FinishedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }> {
   const budget = pool.budget();
   const analysis = await pool.analyze(prepared.input, budget);
   // The extractor resolves the lead image to a key (a saved page's local copy, or the web URL for online clips).
@@ -144,7 +146,7 @@ async function extractWithImages(prepared: Prepared, pool: ExtractionPool): Prom
 
 /** A source made ready to store, off the database: or why it cannot be. */
 type Extracted =
-  | { kind: 'ready'; input: string; prepared: Prepared; article: ExtractedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }
+  | { kind: 'ready'; input: string; prepared: Prepared; article: FinishedArticle; images: Awaited<ReturnType<typeof collectImages>>; leadImageKey: string | null }
   | { kind: 'offline'; input: string; url: string; reason: string }
   | { kind: 'failed'; result: ClipResult };
 
@@ -206,7 +208,7 @@ async function clipInOrder(ctx: CoreContext, jobs: (() => Promise<Extracted>)[],
 function storeClip(
   ctx: CoreContext,
   prepared: Prepared,
-  article: ExtractedArticle,
+  article: FinishedArticle,
   images: Awaited<ReturnType<typeof collectImages>>,
   leadImageKey: string | null,
   input: string,
@@ -260,6 +262,10 @@ function storeClip(
       metadata: { ...values, format: article.format, leadImageUrl: meta.leadImageUrl },
       assets: [...usedAssets.values()],
     });
+    // The version's facts (extracted on the worker beside it) are stored with it, and the older versions'
+    // facts follow the article onto the new text. Facts that failed to extract are left to the backfill.
+    if (article.facts) storeVersionFacts(ctx.db, { versionId: version.id, text: article.text, facts: article.facts, now });
+    else if (existingId !== undefined) reanchorFacts(ctx.db, articleId, version.id);
     if (existingId !== undefined && latest) {
       articles.refreshArticleMetadata(ctx.db, articleId, values, now);
       // Every passage of the article follows it onto the new text, in this same transaction.

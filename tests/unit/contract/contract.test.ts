@@ -6,6 +6,8 @@ import { dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
 import { makeTestCore } from '../../helpers/core';
+import { storeVersionFacts } from '../../../electron/core/services/facts';
+import { getVersionContent } from '../../../db/repositories/articles';
 
 /** Payloads no channel accepts: wrong shapes, wrong types, and unknown keys on every channel. */
 function malformedInputsFor(channel: Channel): unknown[] {
@@ -83,6 +85,14 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
     'db.startEmpty': [],
     'import.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'notes.md' }, { paths: ['a.md'], project: '' }, { paths: ['a.md'], project: 5 }],
+    'facts.ofArticle': [{}, { articleId: 0 }, { articleId: '1' }, { articleId: 1, versionId: -1 }],
+    'facts.quoteIntoNote': [{}, { factId: 0 }, { factId: 1, kind: 'aside' }, { factId: 1, noteId: 'x' }],
+    'facts.speakers': [{}, { project: '' }, { project: 5 }, { project: 'x'.repeat(501) }],
+    'facts.timeline': [{}, { project: '  ' }, { project: null }],
+    'facts.conflicts': [{}, { project: '' }, { project: [] }],
+    'facts.exportProject': [{}, { project: 'p' }, { project: 'p', format: 'pdf' }, { project: '', format: 'csv' }],
+    'facts.backfillStatus': [],
+    'facts.backfillStart': [],
   };
   return [...common, ...specific[channel]];
 }
@@ -134,6 +144,9 @@ describe('the contract', () => {
     const projectId = (project as { value: { id: number } }).value.id;
     const articleId = importPlainTextArticles(core.ctx, [{ title: 'Probe article', text: 'Some text.' }]).results[0]!.articleId;
     await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] });
+    // A fact written by hand (the extractor is not what this test is about).
+    storeVersionFacts(core.ctx.db, { versionId: clip.versionId, text: getVersionContent(core.ctx.db, clip.versionId)!.text, facts: { quotes: [{ text: 'probe', source: 'Probe', speaker: 'Probe', cue: 'said', anonymous: false, start: 0, end: 5 }], entities: [], figures: [], dates: [] }, now: core.ctx.now() });
+    const factId = (core.ctx.db.prepare('SELECT id FROM facts LIMIT 1').get() as { id: number }).id;
     const valid: Record<Channel, unknown> = {
       'notes.list': {},
       'notes.get': { id },
@@ -208,6 +221,14 @@ describe('the contract', () => {
       // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
       'db.startEmpty': {},
       'import.files': { paths: [core.dir.file('probe.txt')], project: 'Probe project' },
+      'facts.ofArticle': { articleId: clip.articleId },
+      'facts.quoteIntoNote': { factId, noteId: id },
+      'facts.speakers': { project: 'Probe project' },
+      'facts.timeline': { project: 'Probe project' },
+      'facts.conflicts': { project: 'Probe project' },
+      'facts.exportProject': { project: 'Probe project', format: 'csv' },
+      'facts.backfillStatus': {},
+      'facts.backfillStart': {},
     };
     if (channel === 'db.restore') {
       const backup = await dispatch(core.handlers, 'db.backup', {});

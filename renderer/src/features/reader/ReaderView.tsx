@@ -14,7 +14,8 @@ import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighligh
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { PassagePanel } from './PassagePanel';
 import { sanitizeArticleHtml } from './sanitize';
-import { buildTextMap, liveRange, offsetOfBoundary, type ArticleTextMap } from './textMap';
+import { buildTextMap, liveRange, offsetOfBoundary, rangeFor, type ArticleTextMap } from './textMap';
+import { FactsPanel, type FactSpanRef } from '../facts/FactsPanel';
 
 interface PendingSelection {
   start: number;
@@ -48,6 +49,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
   const [mismatch, setMismatch] = useState(false);
   const [mapVersion, setMapVersion] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
+  const [sidePanel, setSidePanel] = useState<'passages' | 'facts'>('passages');
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<ArticleTextMap | null>(null);
@@ -215,6 +217,52 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     setSelection(undefined);
   };
 
+  /** A fact's words in the rendered article: by offset, or by its words when the rendering differs from the stored text. */
+  const factRange = (fact: FactSpanRef): StaticRange | null => {
+    const map = mapRef.current;
+    if (!map || !content) return null;
+    if (!mismatch) return rangeFor(map, fact.start, fact.end);
+    const exact = content.text.slice(fact.start, fact.end);
+    const found = anchor({ quote: { type: 'TextQuoteSelector', exact, prefix: content.text.slice(Math.max(0, fact.start - 32), fact.start), suffix: content.text.slice(fact.end, fact.end + 32) }, position: { type: 'TextPositionSelector', start: fact.start, end: fact.end } }, map.text);
+    return found.start === null || found.end === null ? null : rangeFor(map, found.start, found.end);
+  };
+
+  const showFact = (fact: FactSpanRef): void => {
+    const range = factRange(fact);
+    const scroller = scrollRef.current;
+    if (!range || !scroller) return setNotice('These words are not in this version of the article.');
+    const rect = liveRange(range).getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += rect.top - box.top - box.height / 3;
+    setCurrent(range);
+    flash(range);
+    bodyRef.current?.setAttribute('data-current-fact', String(fact.id));
+  };
+
+  const quoteFact = async (fact: FactSpanRef): Promise<void> => {
+    try {
+      // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
+      await autosaver.flushAll();
+      const result = await call('facts.quoteIntoNote', { factId: fact.id, ...(fromNote ? { noteId: fromNote.id } : {}) });
+      forgetPassage(result.passageId);
+      navigate({ kind: 'notes', noteId: result.noteId });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const copyFact = async (fact: FactSpanRef): Promise<void> => {
+    if (!article || !content) return;
+    const text = quoteWithCitation(content.text, fact.start, fact.end, citedArticleOf(article));
+    try {
+      if (transport === 'electron') await call('export.copyText', { text });
+      else await writeClipboard(text);
+      setNotice('Copied with citation.');
+    } catch (error) {
+      report(transport === 'electron' ? error : new Error('The clipboard is not available here; select the text and copy it by hand.'));
+    }
+  };
+
   const removeHighlight = async (id: number): Promise<void> => {
     try {
       await call('passages.setHighlight', { passageId: id, color: null });
@@ -236,6 +284,10 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
         {!supportsHighlights() && <span className="muted">Highlights need a browser with the CSS Custom Highlight API.</span>}
         {mismatch && <span className="reader-warning" data-testid="text-mismatch">The article renders differently from its stored text; passages are located by their words.</span>}
         {notice && <span className="muted" role="status">{notice}</span>}
+        <span className="reader-panel-switch" role="group" aria-label="Side panel">
+          <button type="button" className="btn btn-quiet-plain" aria-pressed={sidePanel === 'passages'} onClick={() => setSidePanel('passages')}>Passages</button>
+          <button type="button" className="btn btn-quiet-plain" aria-pressed={sidePanel === 'facts'} data-testid="facts-toggle" onClick={() => setSidePanel('facts')}>Facts</button>
+        </span>
       </div>
       <div className="reader-columns">
         <div className="reader-scroll" ref={scrollRef}>
@@ -297,7 +349,10 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
             </div>
           )}
         </div>
-        <PassagePanel
+        {sidePanel === 'facts' && content && (
+          <FactsPanel articleId={articleId} versionId={content.versionId} onShow={showFact} onQuote={(f) => void quoteFact(f)} onCopy={(f) => void copyFact(f)} onError={onError} />
+        )}
+        {sidePanel === 'passages' && <PassagePanel
           passages={passages}
           onShow={(p) => {
             const target = drawnRef.current.find((d) => d.passage.id === p.id);
@@ -305,7 +360,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
           }}
           onOpenNote={(noteId) => navigate({ kind: 'notes', noteId })}
           onError={onError}
-        />
+        />}
       </div>
     </section>
   );
