@@ -1,0 +1,255 @@
+// Attribution rules: direct quotes with their cue before, after or around them, multi-paragraph quotes,
+// reported speech ("S said (that) …", "…, S said", "according to S"), quoted labels ("denounced X as “Q”")
+// and quoted declarations ("S's declaration that “Q”"). Deterministic sieve in the spirit of Muzny et al. 2017.
+import { CUE_PARTICIPLES, CUE_VERBS, LABEL_VERBS, PRONOUN_SOURCES, SPEECH_NOUNS } from './lexicon';
+import { paragraphs, sentences, type QuoteSpan, type Sentence } from './segment';
+import { isAnonymous, plausibleSource, sourceAfter, sourceBefore } from './sources';
+import { gapBreaks, isCapitalized, trimSpan, wordsIn, type Word } from './words';
+
+export interface RawAttribution {
+  start: number;
+  end: number;
+  kind: 'direct' | 'indirect';
+  cue: string;
+  cueStart: number;
+  source: { start: number; end: number; text: string };
+  anonymous: boolean;
+}
+
+const TELL_VERBS = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'assured', 'assures', 'urged', 'urges']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'los', 'las', 'van', 'von', 'bin', 'al', 'da', 'di', 'le', 'du', 'for']);
+const MIN_REPORTED_WORDS = 4;
+
+function spanOf(text: string, words: Word[]) {
+  const start = words[0]!.start;
+  const end = words[words.length - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function inside(q: QuoteSpan, offset: number): boolean {
+  return offset >= q.start && offset < q.end;
+}
+
+function quoteContent(text: string, q: QuoteSpan) {
+  return trimSpan(text, q.innerStart, q.innerEnd);
+}
+
+interface Context {
+  text: string;
+  out: RawAttribution[];
+}
+
+function emit(ctx: Context, span: { start: number; end: number }, kind: RawAttribution['kind'], cue: Word[] | string, cueStart: number, source: Word[]) {
+  const { start, end } = trimSpan(ctx.text, span.start, span.end);
+  if (end <= start) return;
+  const cueText = typeof cue === 'string' ? cue : cue.map((w) => w.text).join(' ');
+  ctx.out.push({ start, end, kind, cue: cueText, cueStart, source: spanOf(ctx.text, source), anonymous: isAnonymous(source) });
+}
+
+/** The subject of the clause a participle hangs on: the nearest name followed by its verb, or a leading pronoun. */
+function clauseSubject(words: Word[], before: number): Word[] | null {
+  for (let end = before - 1; end > 0; end--) {
+    const next = words[end]!;
+    const last = words[end - 1]!;
+    if (isCapitalized(next.text) || CONNECTORS.has(next.lower) || !isCapitalized(last.text)) continue;
+    let start = end - 1;
+    while (start > 0 && (isCapitalized(words[start - 1]!.text) || (CONNECTORS.has(words[start - 1]!.lower) && start > 1 && isCapitalized(words[start - 2]!.text)))) start--;
+    const phrase = words.slice(start, end);
+    if (plausibleSource(phrase)) return phrase;
+  }
+  const first = words[0];
+  return first && PRONOUN_SOURCES.has(first.lower) ? [first] : null;
+}
+
+/** Rules for a sentence holding closed quotes. Returns true when it credited them. */
+function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | null {
+  const { text } = ctx;
+  const quotes = sentence.quotes;
+  const outside = words.filter((w) => !quotes.some((q) => inside(q, w.start)));
+  const creditAll = (cue: Word[] | string, cueStart: number, source: Word[], from = 0) => {
+    for (const q of quotes.slice(from)) emit(ctx, quoteContent(text, q), 'direct', cue, cueStart, source);
+    return source;
+  };
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    // After: “Q,” said S / “Q,” S said / “Q1,” S said, “Q2.”
+    const after = q.open ? [] : outside.filter((w) => w.start >= q.end && (qi + 1 >= quotes.length || w.start < quotes[qi + 1]!.start));
+    if (after.length && /^[\s,—–-]*$/.test(text.slice(q.end, after[0]!.start))) {
+      const w0 = after[0]!;
+      if (CUE_VERBS.has(w0.lower)) {
+        const source = sourceAfter(text, after, 1);
+        if (source) return creditAll([w0], w0.start, source, 0);
+      }
+      for (let k = 1; k < Math.min(after.length, 10); k++) {
+        if (gapBreaks(text, after[k - 1]!.end, after[k]!.start)) break;
+        if (!CUE_VERBS.has(after[k]!.lower)) continue;
+        const source = sourceBefore(text, after, k);
+        const tail = text.slice(after[k]!.end, (after[k + 1] ?? { start: sentence.end }).start);
+        if (source && source[0] === w0 && (k + 1 >= after.length || /[,.;:!?—]/.test(tail) || TELL_VERBS.has(after[k]!.lower))) return creditAll([after[k]!], after[k]!.start, source, 0);
+        break;
+      }
+    }
+    // Before: S said: “Q” / S said, “Q” / …, stating, “Q”
+    const before = outside.filter((w) => w.end <= q.start && (qi === 0 || w.start >= quotes[qi - 1]!.end));
+    const last = before[before.length - 1];
+    if (last && /^[\s,:—–-]*$/.test(text.slice(last.end, q.start))) {
+      const all = words.filter((w) => w.end <= q.start);
+      const cueIndex = all.indexOf(last);
+      if (CUE_VERBS.has(last.lower)) {
+        const source = sourceBefore(text, all, cueIndex);
+        if (source) return creditAll([last], last.start, source, qi);
+      }
+      if (CUE_PARTICIPLES.has(last.lower)) {
+        const source = clauseSubject(all, cueIndex);
+        if (source) return creditAll([last], last.start, source, qi);
+      }
+      // S's declaration that “Q”
+      if (last.lower === 'that' && cueIndex >= 2 && SPEECH_NOUNS.has(all[cueIndex - 1]!.lower)) {
+        for (let p = cueIndex - 2; p >= Math.max(0, cueIndex - 4); p--) {
+          if (/['’]s$/.test(all[p]!.text) && isCapitalized(all[p]!.text)) {
+            let s = p;
+            while (s > 0 && isCapitalized(all[s - 1]!.text) && !gapBreaks(text, all[s - 1]!.end, all[s]!.start)) s--;
+            const owner = all.slice(s, p + 1).map((w, i, arr) => (i === arr.length - 1 ? { ...w, text: w.text.replace(/['’]s$/, ''), end: w.end - 2 } : w));
+            if (plausibleSource(owner)) return creditAll([all[cueIndex - 1]!], all[cueIndex - 1]!.start, owner, qi);
+          }
+        }
+      }
+    }
+    // Label: S denounced X as (acts of) “Q”
+    const asAt = before.findLastIndex((w) => w.lower === 'as');
+    if (asAt >= 0 && before.length - asAt <= 4) {
+      const all = words.filter((w) => w.end <= q.start);
+      for (let v = all.indexOf(before[asAt]!) - 1; v >= Math.max(0, all.indexOf(before[asAt]!) - 10); v--) {
+        if (!LABEL_VERBS.has(all[v]!.lower)) continue;
+        const source = sourceBefore(text, all, v) ?? (v > 0 && all[v - 1]!.lower === 'has' ? null : null);
+        if (source) {
+          emit(ctx, quoteContent(text, q), 'direct', `${all[v]!.text} … as`, all[v]!.start, source);
+          return source;
+        }
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/** Reported speech in one sentence. */
+function reportedRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | null {
+  const { text } = ctx;
+  const quoted = (w: Word) => sentence.quotes.some((q) => inside(q, w.start));
+  // according to S, … / …, according to S.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i]!.lower !== 'according' || words[i + 1]!.lower !== 'to' || quoted(words[i]!)) continue;
+    const source = sourceAfter(text, words, i + 2);
+    if (!source) return null;
+    const cue = [words[i]!, words[i + 1]!];
+    const afterSource = words.indexOf(source[source.length - 1]!) + 1;
+    if (i === 0 || /,\s*$/.test(text.slice(words[i - 1]!.end, words[i]!.start)) && i <= 1) {
+      if (afterSource < words.length && words.length - afterSource >= MIN_REPORTED_WORDS) emit(ctx, { start: words[afterSource]!.start, end: sentence.end }, 'indirect', cue, cue[0]!.start, source);
+    } else if (i >= MIN_REPORTED_WORDS) {
+      emit(ctx, { start: sentence.start, end: words[i]!.start }, 'indirect', cue, cue[0]!.start, source);
+      if (afterSource < words.length && words.length - afterSource >= MIN_REPORTED_WORDS && /,/.test(text.slice(source[source.length - 1]!.end, words[afterSource]!.start))) {
+        emit(ctx, { start: words[afterSource]!.start, end: sentence.end }, 'indirect', cue, cue[0]!.start, source);
+      }
+    }
+    return source;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const cue = words[i]!;
+    if (!CUE_VERBS.has(cue.lower) || quoted(cue)) continue;
+    const source = sourceBefore(text, words, i);
+    if (source) {
+      const sourceStart = words.indexOf(source[0]!);
+      let from = i + 1;
+      const thatAt = words.slice(from, from + 8).findIndex((w) => w.lower === 'that');
+      const gapToThat = thatAt >= 0 ? text.slice(words[from]!.start, words[from + thatAt]!.start) : '';
+      if (thatAt >= 0 && !/[.;:!?]/.test(gapToThat) && !(thatAt > 0 && sentence.quotes.some((q) => q.start < words[from + thatAt]!.start && q.end > words[from]!.start))) from += thatAt + 1;
+      else if (TELL_VERBS.has(cue.lower)) {
+        if (!/^\s*:/.test(text.slice(cue.end, cue.end + 3))) {
+          // "told reporters Monday", no reported clause follows in the same sentence: the content is before.
+          from = words.length;
+        }
+      }
+      const rest = words.slice(from).filter((w) => w.start < sentence.end);
+      const restStartsClean = rest.length > 0 && !['to', 'of', 'for', 'about', 'in', 'on', 'at', 'with', 'by', 'so', 'it', 'as'].includes(rest[0]!.lower);
+      if (rest.length >= MIN_REPORTED_WORDS && restStartsClean && !gapBreaks(text, cue.end, rest[0]!.start - (from > i + 1 ? 0 : 0)) ) {
+        emit(ctx, { start: rest[0]!.start, end: sentence.end }, 'indirect', [cue], cue.start, source);
+        return source;
+      }
+      if (rest.length >= MIN_REPORTED_WORDS && restStartsClean && /^\s*[,:]\s*$/.test(text.slice(cue.end, rest[0]!.start))) {
+        emit(ctx, { start: rest[0]!.start, end: sentence.end }, 'indirect', [cue], cue.start, source);
+        return source;
+      }
+      // …, S said. (the content is before; the cue ends the sentence or its clause)
+      const tail = text.slice(cue.end, sentence.end);
+      const sourceAfterComma = sourceStart > 0 && /,\s*$/.test(text.slice(words[sourceStart - 1]!.end, source[0]!.start));
+      if (sourceAfterComma && sourceStart >= MIN_REPORTED_WORDS && /^[^\p{L}\p{N}]*$|^\s*,/u.test(tail.slice(0, 40).replace(/\s+(on|in)\s+\p{Lu}\p{Ll}+day/u, ''))) {
+        emit(ctx, { start: sentence.start, end: words[sourceStart - 1]!.end }, 'indirect', [cue], cue.start, source);
+        // "X, S said, Y." — the rest of the sentence continues the same words.
+        const after = words.slice(i + 1);
+        if (/^\s*,/.test(tail) && after.length >= MIN_REPORTED_WORDS && !CUE_PARTICIPLES.has(after[0]!.lower)) emit(ctx, { start: after[0]!.start, end: sentence.end }, 'indirect', [cue], cue.start, source);
+        return source;
+      }
+      continue;
+    }
+    // …, said S.
+    if (i >= MIN_REPORTED_WORDS && /,\s*$/.test(text.slice(words[i - 1]!.end, cue.start))) {
+      const after = sourceAfter(text, words, i + 1);
+      if (after && /^[\s.!?]*$/.test(text.slice(after[after.length - 1]!.end, sentence.end))) {
+        emit(ctx, { start: sentence.start, end: words[i - 1]!.end }, 'indirect', [cue], cue.start, after);
+        return after;
+      }
+    }
+  }
+  return null;
+}
+
+/** All attributions of a text, in order. */
+export function findAttributions(text: string): RawAttribution[] {
+  const ctx: Context = { text, out: [] };
+  const paras = paragraphs(text);
+  let carried: Word[] | null = null; // the speaker of a quote left open at the end of the previous paragraph
+  let carriedCue = '';
+  paras.forEach((paragraph, index) => {
+    const first = paragraph.quotes[0];
+    const continues = carried && first && first.start === paragraph.start;
+    let lastSource: Word[] | null = null;
+    let lastCue = '';
+    let paragraphHasDirect = false;
+    const unattributed: QuoteSpan[] = [];
+    for (const sentence of sentences(text, paragraph, index)) {
+      const words = wordsIn(text, sentence.start, sentence.end);
+      if (words.length === 0) continue;
+      const before = ctx.out.length;
+      let source = sentence.quotes.length ? directRules(ctx, sentence, words) : null;
+      if (source) paragraphHasDirect = true;
+      source ??= reportedRules(ctx, sentence, words);
+      if (source) {
+        lastSource = source;
+        lastCue = ctx.out[ctx.out.length - 1]?.cue ?? '';
+      } else if (ctx.out.length === before) {
+        // A sentence that is only a quote: credited to the paragraph's speaker when the paragraph has one.
+        const onlyQuote = sentence.quotes.length === 1 && trimSpan(text, sentence.start, sentence.end).start >= sentence.quotes[0]!.start && sentence.quotes[0]!.end >= trimSpan(text, sentence.start, sentence.end).end - 1;
+        if (onlyQuote) unattributed.push(sentence.quotes[0]!);
+      }
+    }
+    const speaker = lastSource ?? (continues ? carried : null);
+    const cue = lastSource ? lastCue : carriedCue;
+    if (speaker && (paragraphHasDirect || continues)) {
+      for (const q of unattributed) emit(ctx, quoteContent(text, q), 'direct', cue, q.start, speaker);
+    }
+    const lastQuote = paragraph.quotes[paragraph.quotes.length - 1];
+    if (lastQuote?.open && (speaker || continues)) {
+      carried = speaker;
+      carriedCue = cue;
+    } else carried = null;
+  });
+  // One prediction per span: the first rule that credited it wins.
+  const seen = new Set<string>();
+  return ctx.out.filter((a) => {
+    const key = `${a.start}:${a.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.start - b.start);
+}
