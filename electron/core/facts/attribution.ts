@@ -1,7 +1,7 @@
 // Attribution rules: direct quotes with their cue before, after or around them, multi-paragraph quotes,
 // reported speech ("S said (that) …", "…, S said", "according to S"), quoted labels ("denounced X as “Q”")
 // and quoted declarations ("S's declaration that “Q”"). Deterministic sieve in the spirit of Muzny et al. 2017.
-import { CUE_PARTICIPLES, CUE_VERBS, LABEL_VERBS, PRONOUN_SOURCES, SPEECH_NOUNS } from './lexicon';
+import { CLAUSE_BREAKERS, CUE_PARTICIPLES, CUE_VERBS, LABEL_VERBS, NAMING_VERBS, PRONOUN_SOURCES, SPEECH_NOUNS } from './lexicon';
 import { paragraphs, sentences, type QuoteSpan, type Sentence } from './segment';
 import { isAnonymous, plausibleSource, sourceAfter, sourceBefore } from './sources';
 import { gapBreaks, isCapitalized, trimSpan, wordsIn, type Word } from './words';
@@ -19,6 +19,9 @@ export interface RawAttribution {
 const TELL_VERBS = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'assured', 'assures', 'urged', 'urges']);
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'los', 'las', 'van', 'von', 'bin', 'al', 'da', 'di', 'le', 'du', 'for']);
 const MIN_REPORTED_WORDS = 4;
+
+/** A cue verb as written in running text (lowercase: "States" in "United States" is no cue). */
+const isCue = (w: Word) => w.text === w.lower && CUE_VERBS.has(w.lower);
 
 function spanOf(text: string, words: Word[]) {
   const start = words[0]!.start;
@@ -54,6 +57,8 @@ function clauseSubject(words: Word[], before: number): Word[] | null {
     if (isCapitalized(next.text) || CONNECTORS.has(next.lower) || !isCapitalized(last.text)) continue;
     let start = end - 1;
     while (start > 0 && (isCapitalized(words[start - 1]!.text) || (CONNECTORS.has(words[start - 1]!.lower) && start > 1 && isCapitalized(words[start - 2]!.text)))) start--;
+    // Sentence-initial "While", "But", "When" are capitalised but no part of the name.
+    while (start < end - 1 && (CLAUSE_BREAKERS.has(words[start]!.lower) || ['while', 'but', 'and', 'in', 'on', 'at', 'as', 'the'].includes(words[start]!.lower))) start++;
     const phrase = words.slice(start, end);
     if (plausibleSource(phrase)) return phrase;
   }
@@ -76,13 +81,13 @@ function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | 
     const after = q.open ? [] : outside.filter((w) => w.start >= q.end && (qi + 1 >= quotes.length || w.start < quotes[qi + 1]!.start));
     if (after.length && /^[\s,—–-]*$/.test(text.slice(q.end, after[0]!.start))) {
       const w0 = after[0]!;
-      if (CUE_VERBS.has(w0.lower)) {
+      if (isCue(w0)) {
         const source = sourceAfter(text, after, 1);
         if (source) return creditAll([w0], w0.start, source, 0);
       }
       for (let k = 1; k < Math.min(after.length, 10); k++) {
         if (gapBreaks(text, after[k - 1]!.end, after[k]!.start)) break;
-        if (!CUE_VERBS.has(after[k]!.lower)) continue;
+        if (!isCue(after[k]!)) continue;
         const source = sourceBefore(text, after, k);
         const tail = text.slice(after[k]!.end, (after[k + 1] ?? { start: sentence.end }).start);
         if (source && source[0] === w0 && (k + 1 >= after.length || /[,.;:!?—]/.test(tail) || TELL_VERBS.has(after[k]!.lower))) return creditAll([after[k]!], after[k]!.start, source, 0);
@@ -95,9 +100,13 @@ function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | 
     if (last && /^[\s,:—–-]*$/.test(text.slice(last.end, q.start))) {
       const all = words.filter((w) => w.end <= q.start);
       const cueIndex = all.indexOf(last);
-      if (CUE_VERBS.has(last.lower)) {
+      if (isCue(last)) {
         const source = sourceBefore(text, all, cueIndex);
         if (source) return creditAll([last], last.start, source, qi);
+      }
+      if (last.lower === 'that' && cueIndex >= 1 && isCue(all[cueIndex - 1]!) && qi === 0) {
+        const source = sourceBefore(text, all, cueIndex - 1);
+        if (source && trimSpan(text, q.end, sentence.end).end <= trimSpan(text, q.end, sentence.end).start) return creditAll([all[cueIndex - 1]!], all[cueIndex - 1]!.start, source, qi);
       }
       if (CUE_PARTICIPLES.has(last.lower)) {
         const source = clauseSubject(all, cueIndex);
@@ -110,24 +119,31 @@ function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | 
             let s = p;
             while (s > 0 && isCapitalized(all[s - 1]!.text) && !gapBreaks(text, all[s - 1]!.end, all[s]!.start)) s--;
             const owner = all.slice(s, p + 1).map((w, i, arr) => (i === arr.length - 1 ? { ...w, text: w.text.replace(/['’]s$/, ''), end: w.end - 2 } : w));
-            if (plausibleSource(owner)) return creditAll([all[cueIndex - 1]!], all[cueIndex - 1]!.start, owner, qi);
+            if (plausibleSource(owner)) {
+              emit(ctx, quoteContent(text, q), 'direct', [all[cueIndex - 1]!], all[cueIndex - 1]!.start, owner);
+              return owner;
+            }
           }
         }
       }
     }
-    // Label: S denounced X as (acts of) “Q”
+    // Label: S denounced X as (acts of) “Q” / S called X “Q” / S is describing as “Q”
     const asAt = before.findLastIndex((w) => w.lower === 'as');
-    if (asAt >= 0 && before.length - asAt <= 4) {
-      const all = words.filter((w) => w.end <= q.start);
-      for (let v = all.indexOf(before[asAt]!) - 1; v >= Math.max(0, all.indexOf(before[asAt]!) - 10); v--) {
-        if (!LABEL_VERBS.has(all[v]!.lower)) continue;
-        const source = sourceBefore(text, all, v) ?? (v > 0 && all[v - 1]!.lower === 'has' ? null : null);
-        if (source) {
-          emit(ctx, quoteContent(text, q), 'direct', `${all[v]!.text} … as`, all[v]!.start, source);
-          return source;
-        }
-        break;
+    const all = words.filter((w) => w.end <= q.start);
+    const anchor = asAt >= 0 && before.length - asAt <= 4 ? all.indexOf(before[asAt]!) : all.length;
+    for (let v = anchor - 1; v >= Math.max(0, anchor - 8); v--) {
+      const verb = all[v]!;
+      if (verb.text !== verb.lower || !(anchor < all.length ? LABEL_VERBS : NAMING_VERBS).has(verb.lower)) continue;
+      if (all.slice(v + 1, anchor).some((w) => w.start > (before[0]?.start ?? q.start) && gapBreaks(text, w.end, w.end + 1))) break;
+      let s = v;
+      while (s > 0 && ['is', 'was', 'are', 'were', 'has', 'had', 'have', 'also'].includes(all[s - 1]!.lower)) s--;
+      // "Maduro continues to deny … and has denounced X as “Q”": a coordinated verb shares the clause's subject.
+      const source = s > 0 ? (sourceBefore(text, [...all.slice(0, s), verb], s) ?? (all[s - 1]!.lower === 'and' ? clauseSubject(all, s - 1) : null)) : null;
+      if (source) {
+        emit(ctx, quoteContent(text, q), 'direct', anchor < all.length ? `${verb.text} … as` : verb.text, verb.start, source);
+        return source;
       }
+      break;
     }
   }
   return null;
@@ -154,9 +170,35 @@ function reportedRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] 
     }
     return source;
   }
+  // "S did X, saying (that) CLAUSE"
+  for (let i = 1; i + MIN_REPORTED_WORDS < words.length; i++) {
+    const w = words[i]!;
+    if (!CUE_PARTICIPLES.has(w.lower) || w.text !== w.lower || quoted(w) || !/,\s*$/.test(text.slice(words[i - 1]!.end, w.start))) continue;
+    if (['telling', 'asking', 'calling'].includes(w.lower)) continue;
+    // "adding layers to…" is no speech: only saying/stating/… take a bare clause, the others need "that".
+    const bare = ['saying', 'stating', 'arguing', 'insisting', 'claiming', 'warning'].includes(w.lower);
+    if (!bare && words[i + 1]?.lower !== 'that') continue;
+    const source = clauseSubject(words, i);
+    if (!source) continue;
+    let from = i + 1;
+    if (words[from]?.lower === 'that') from++;
+    if (words.length - from < MIN_REPORTED_WORDS) continue;
+    emit(ctx, { start: words[from]!.start, end: sentence.end }, 'indirect', [w], w.start, source);
+    return source;
+  }
+  // "…, the source added." — a cue closing the sentence credits everything before it, whatever verbs it holds.
+  const lastCue = words.findLastIndex((w) => isCue(w) && !quoted(w));
+  if (lastCue > MIN_REPORTED_WORDS && /^[^\p{L}\p{N}]*$/u.test(text.slice(words[lastCue]!.end, sentence.end))) {
+    const source = sourceBefore(text, words, lastCue);
+    const sourceStart = source ? words.indexOf(source[0]!) : -1;
+    if (source && sourceStart >= MIN_REPORTED_WORDS && /,\s*$/.test(text.slice(words[sourceStart - 1]!.end, source[0]!.start))) {
+      emit(ctx, { start: sentence.start, end: words[sourceStart - 1]!.end }, 'indirect', [words[lastCue]!], words[lastCue]!.start, source);
+      return source;
+    }
+  }
   for (let i = 0; i < words.length; i++) {
     const cue = words[i]!;
-    if (!CUE_VERBS.has(cue.lower) || quoted(cue)) continue;
+    if (!isCue(cue) || quoted(cue)) continue;
     const source = sourceBefore(text, words, i);
     if (source) {
       const sourceStart = words.indexOf(source[0]!);
@@ -172,7 +214,8 @@ function reportedRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] 
       }
       const rest = words.slice(from).filter((w) => w.start < sentence.end);
       const restStartsClean = rest.length > 0 && !['to', 'of', 'for', 'about', 'in', 'on', 'at', 'with', 'by', 'so', 'it', 'as'].includes(rest[0]!.lower);
-      if (rest.length >= MIN_REPORTED_WORDS && restStartsClean && !gapBreaks(text, cue.end, rest[0]!.start - (from > i + 1 ? 0 : 0)) ) {
+      const gap = text.slice(from > i + 1 ? words[from - 1]!.end : cue.end, rest[0]?.start ?? cue.end);
+      if (rest.length >= MIN_REPORTED_WORDS && restStartsClean && /^[\s,"“']*$/.test(gap) && (from > i + 1 || !/,/.test(gap))) {
         emit(ctx, { start: rest[0]!.start, end: sentence.end }, 'indirect', [cue], cue.start, source);
         return source;
       }

@@ -1,16 +1,22 @@
 import type { ExtractedFacts, FactExtractionOptions } from '../../../shared/domain/facts';
 import { findAttributions } from './attribution';
+import { findDates } from './dates';
+import { findFigures } from './figures';
+import { findEntities, toExtractedEntities } from './entities';
+import { resolveSpeaker } from './speakers';
 
 /**
  * Extracts the facts of one article version's clean text. Pure and synchronous
- * (it runs on the extraction workers, beside Readability), offline, no models.
+ * (it runs on the extraction workers, beside Readability), offline, no models:
+ * attribution rules (attribution.ts), entities (entities.ts), speakers (speakers.ts).
  */
 export function extractFacts(text: string, options: FactExtractionOptions = {}): ExtractedFacts {
-  void options;
-  const quotes = findAttributions(text).map((a) => ({
+  const attributions = findAttributions(text);
+  const entities = findEntities(text, attributions.map((a) => a.source));
+  const quotes = attributions.map((a) => ({
     text: text.slice(a.start, a.end),
     source: a.source.text,
-    speaker: a.anonymous ? null : a.source.text,
+    speaker: resolveSpeaker(a, entities, text),
     cue: a.cue,
     anonymous: a.anonymous,
     start: a.start,
@@ -18,5 +24,5 @@ export function extractFacts(text: string, options: FactExtractionOptions = {}):
     kind: a.kind,
     sourceSpan: { start: a.source.start, end: a.source.end },
   }));
-  return { quotes, entities: [], figures: [], dates: [] };
+  return { quotes, entities: toExtractedEntities(entities), figures: findFigures(text), dates: findDates(text, options.publishedAt) };
 }

@@ -18,7 +18,9 @@ export const CUE_VERBS = words(`
 export const CUE_PARTICIPLES = words('saying stating adding noting arguing warning declaring writing explaining insisting claiming telling asking calling');
 
 /** Verbs that frame a quoted label: "denounced X as “Q”". */
-export const LABEL_VERBS = words('denounced described called labeled labelled branded dismissed characterized characterised decried condemned derided blasted slammed');
+export const LABEL_VERBS = words('denounced described called labeled labelled branded dismissed characterized characterised decried condemned derided blasted slammed dubbed denouncing describing calling labeling branding dismissing');
+/** Label verbs that take the quoted label directly ("called X “Q”"), without "as". */
+export const NAMING_VERBS = words('called calls calling dubbed dubs labeled labelled branded termed');
 
 /** Nouns that carry a possessor's words: "Trump's declaration that “Q”". */
 export const SPEECH_NOUNS = words('declaration statement claim claims warning remark remarks comment comments promise assertion vow pledge message announcement insistence argument');

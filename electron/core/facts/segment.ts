@@ -29,21 +29,27 @@ const CLOSE = new Set(['”', '»']);
 export function quoteSpans(text: string, start: number, end: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openAt = -1;
+  let openWidth = 1;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
-    const opens = OPEN.has(c) || (c === '"' && openAt < 0);
-    const closes = CLOSE.has(c) || (c === '"' && openAt >= 0);
+    // Two apostrophes stand for a straight double mark in some newspapers' archives ('' … '').
+    const width = c === "'" && text[i + 1] === "'" ? 2 : 1;
+    const straight = c === '"' || width === 2;
+    const opens = OPEN.has(c) || (straight && openAt < 0);
+    const closes = CLOSE.has(c) || (straight && openAt >= 0);
     if (closes && openAt >= 0) {
-      spans.push({ start: openAt, end: i + 1, innerStart: openAt + 1, innerEnd: i, open: false });
+      spans.push({ start: openAt, end: i + width, innerStart: openAt + openWidth, innerEnd: i, open: false });
       openAt = -1;
     } else if (opens) {
       openAt = i;
+      openWidth = width;
     }
+    i += width - 1;
   }
   if (openAt >= 0) {
     let innerEnd = end;
-    while (innerEnd > openAt + 1 && /\s/.test(text[innerEnd - 1]!)) innerEnd--;
-    spans.push({ start: openAt, end, innerStart: openAt + 1, innerEnd, open: true });
+    while (innerEnd > openAt + openWidth && /\s/.test(text[innerEnd - 1]!)) innerEnd--;
+    spans.push({ start: openAt, end, innerStart: openAt + openWidth, innerEnd, open: true });
   }
   return spans;
 }
@@ -79,7 +85,8 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
 export function sentences(text: string, paragraph: Paragraph, index: number): Sentence[] {
   const out: Sentence[] = [];
   let start = paragraph.start;
-  const inQuote = (i: number) => paragraph.quotes.some((q) => i > q.start && i < q.end - (q.open ? 0 : 1));
+  // Inside a quotation a full stop ends no sentence, unless the quotation closes right there (“… for him.” She says).
+  const inQuote = (i: number) => paragraph.quotes.some((q) => i > q.start && i < q.end - (q.open ? 0 : 1) && !(!q.open && q.end - i <= 3 && /^[.!?]?["”'’]+$/.test(text.slice(i + 1, q.end))));
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const c = text[i]!;
     if (c !== '.' && c !== '!' && c !== '?') continue;

@@ -10,12 +10,24 @@ const MAX_SOURCE_WORDS = 9;
 export function plausibleSource(words: Word[]): boolean {
   if (words.length === 0 || words.length > MAX_SOURCE_WORDS) return false;
   if (words.length === 1 && NOT_SOURCES.has(words[0]!.lower)) return false;
-  if (words.some((w) => CUE_VERBS.has(w.lower) && !isCapitalized(w.text))) return false;
   const head = words[words.length - 1]!;
   if (words.length === 1 && PRONOUN_SOURCES.has(head.lower)) return true;
-  if (words.some((w, i) => isCapitalized(w.text) && !(i === 0 && DETERMINERS.has(w.lower)) && !NOT_SOURCES.has(w.lower))) return true;
-  return words.some((w) => SOURCE_NOUNS.has(w.lower));
+  // Lowercase words inside a source are nouns, adjectives, determiners and a few prepositions, never verbs.
+  if (words.some((w) => !isCapitalized(w.text) && (CUE_VERBS.has(w.lower) || VERBISH.has(w.lower) || CLAUSE_BREAKERS.has(w.lower) || /^\p{Ll}+(ed|ing)$/u.test(w.lower) && !SOURCE_NOUNS.has(w.lower) && !ADJECTIVES_OK.has(w.lower)))) return false;
+  const first = words[0]!;
+  if (!isCapitalized(first.text) && !DETERMINERS.has(first.lower) && !SOURCE_NOUNS.has(first.lower) && !ADJECTIVES_OK.has(first.lower) && !/^\p{N}/u.test(first.text)) return false;
+  if (isCapitalized(first.text) && words.length === 1 && NUMBER_WORDS.test(first.lower)) return false;
+  // The head names someone: a proper name, a source noun ("officials"), possibly followed by "for/of/close to X".
+  const cut = words.findIndex((w, i) => i > 0 && ['for', 'of', 'to', 'at', 'with', 'from', 'in', 'on'].includes(w.lower));
+  const core = cut > 0 ? words.slice(0, cut) : words;
+  const coreHead = core[core.length - 1]!;
+  if (isCapitalized(coreHead.text) && !NOT_SOURCES.has(coreHead.lower) && !NUMBER_WORDS.test(coreHead.lower) && !(core.length === 1 && DETERMINERS.has(coreHead.lower))) return true;
+  return SOURCE_NOUNS.has(coreHead.lower) || (cut > 0 && core.some((w) => SOURCE_NOUNS.has(w.lower)));
 }
+
+const VERBISH = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'do', 'does', 'did', 'has', 'have', 'had', 'would', 'will', 'could', 'should', 'may', 'might', 'can', 'must', 'not', 'let', 'lets', 'get', 'got', 'make', 'made', 'take', 'took', 'give', 'gave', 'go', 'went', 'come', 'came', 'see', 'saw', 'want', 'wants', 'need', 'needs', 'seems', 'seem', 'including', 'like', 'unlike', 'despite', 'during', 'if', 'even', 'just', 'only', 'also', 'still', 'never', 'why', 'how', 'what']);
+const ADJECTIVES_OK = new Set(['senior', 'former', 'top', 'other', 'unnamed', 'retired', 'elected', 'campaign', 'federal', 'state', 'local', 'white', 'black', 'republican', 'democratic', 'military', 'administration', 'government', 'police', 'congressional', 'intelligence', 'defense', 'health', 'election', 'party', 'current', 'longtime', 'veteran', 'independent', 'conservative', 'liberal', 'prominent', 'leading', 'many', 'most', 'few', 'several', 'some', 'both', 'all', 'two', 'three', 'four', 'five', 'new', 'recent', 'national', 'foreign', 'u.s.', 'american', 'chief', 'deputy', 'press', 'communications', 'legal', 'economic', 'political', 'public', 'private', 'other']);
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|\p{N})/u;
 
 export function isAnonymous(source: Word[]): boolean {
   if (source.length === 1 && PRONOUN_SOURCES.has(source[0]!.lower)) return false;
@@ -39,7 +51,7 @@ export function sourceBefore(text: string, words: Word[], cueIndex: number): Wor
     end--;
     while (end > 0 && ['on', 'in', 'at', 'last', 'this', 'late', 'early', 'on', 'the', 'a'].includes(words[end - 1]!.lower)) end--;
   }
-  if (end === 0 || gapBreaks(text, words[end - 1]!.end, words[end]!.start)) return null;
+  if (end === 0 || gapBreaks(text, words[end - 1]!.end, words[end]!.start) || CLAUSE_BREAKERS.has(words[end - 1]!.lower)) return null;
   let start = end - 1;
   while (start > 0 && end - start < MAX_SOURCE_WORDS) {
     const prev = words[start - 1]!;
