@@ -69,7 +69,7 @@ function candidates(text: string, words: Word[]): Candidate[] {
     let j = i + 1;
     while (j < words.length) {
       const w = words[j]!;
-      if (gapBreaks(text, words[j - 1]!.end, w.start) || /\n/.test(text.slice(words[j - 1]!.end, w.start)) || /['’]s$/.test(words[j - 1]!.text)) break;
+      if (gapBreaks(text, words[j - 1]!.end, w.start) || /[\n.!?]/.test(text.slice(words[j - 1]!.end, w.start)) || /['’]s$/.test(words[j - 1]!.text)) break;
       if (isCapitalized(w.text)) {
         j++;
         continue;

@@ -3,7 +3,7 @@ import { findAttributions } from './attribution';
 import { findDates } from './dates';
 import { findFigures } from './figures';
 import { findEntities, toExtractedEntities } from './entities';
-import { resolveSpeaker } from './speakers';
+import { speakerResolver } from './speakers';
 
 /**
  * Extracts the facts of one article version's clean text. Pure and synchronous
@@ -13,10 +13,11 @@ import { resolveSpeaker } from './speakers';
 export function extractFacts(text: string, options: FactExtractionOptions = {}): ExtractedFacts {
   const attributions = findAttributions(text);
   const entities = findEntities(text, attributions.map((a) => a.source));
+  const resolve = speakerResolver(entities, text);
   const quotes = attributions.map((a) => ({
     text: text.slice(a.start, a.end),
     source: a.source.text,
-    speaker: resolveSpeaker(a, entities, text),
+    speaker: resolve(a),
     cue: a.cue,
     anonymous: a.anonymous,
     start: a.start,

@@ -68,7 +68,7 @@ export function paragraphs(text: string): Paragraph[] {
 }
 
 // Words after which a period does not end a sentence.
-const ABBREVIATIONS = new Set(
+export const ABBREVIATIONS = new Set(
   'mr mrs ms dr sen rep gov gen lt col capt sgt adm st jr sr prof rev hon pres jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd dept maj cmdr u.s u.n d.c a.m p.m e.g i.e etc'.split(' '),
 );
 

@@ -11,10 +11,15 @@ interface Indexed {
   mention: Mention;
 }
 
-export function resolveSpeaker(attribution: RawAttribution, entities: Entity[], text: string): string | null {
+/** Builds the resolver once per text: mentions indexed by position, latest first. */
+export function speakerResolver(entities: Entity[], text: string): (attribution: RawAttribution) => string | null {
+  const all: Indexed[] = entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention }))).sort((a, b) => b.mention.end - a.mention.end);
+  return (attribution) => resolveSpeaker(attribution, all, text);
+}
+
+function resolveSpeaker(attribution: RawAttribution, all: Indexed[], text: string): string | null {
   if (attribution.anonymous) return null;
   const { start, end } = attribution.source;
-  const all: Indexed[] = entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));
   // A name inside the source phrase, before any "for/of" that only says whose spokesman it is.
   const sourceText = text.slice(start, end);
   const cut = /\s\p{Ll}+\s(?:for|of|at|with|to)\s/u.exec(sourceText);
@@ -22,10 +27,10 @@ export function resolveSpeaker(attribution: RawAttribution, entities: Entity[], 
   const inside = all.filter((m) => m.mention.start >= start && m.mention.end <= headEnd && m.entity.type !== 'place');
   if (inside.length) {
     const person = inside.filter((m) => m.entity.type === 'person');
-    return (person.length ? person : inside)[(person.length ? person : inside).length - 1]!.entity.name;
+    return (person.length ? person : inside)[0]!.entity.name;
   }
   const words = sourceText.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const earlier = all.filter((m) => m.mention.end <= start).sort((a, b) => b.mention.end - a.mention.end);
+  const earlier = all.filter((m) => m.mention.end <= start);
   if (words.length === 1 && (words[0] === 'he' || words[0] === 'she')) {
     const gender = words[0] === 'he' ? 'male' : 'female';
     return earlier.find((m) => m.entity.type === 'person' && (m.entity.gender === null || m.entity.gender === gender))?.entity.name ?? null;

@@ -1,3 +1,4 @@
+import { ABBREVIATIONS } from './segment';
 // Word tokens with offsets, and the small tests the rules make on them.
 
 export interface Word {
@@ -15,7 +16,7 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
   for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
     let w = m[0];
     // Keep the dot of an initial or abbreviation ("U.S.", "J."), not a sentence's full stop.
-    if (w.endsWith('.') && !/^(\p{L}\.)+$|^\p{Lu}\p{Ll}{0,3}\.$/u.test(w) && !/\.\p{L}/u.test(w)) w = w.slice(0, -1);
+    if (w.endsWith('.') && !/^(\p{L}\.)+$/u.test(w) && !ABBREVIATIONS.has(w.slice(0, -1).toLowerCase()) && !/\.\p{L}/u.test(w)) w = w.slice(0, -1);
     const wEnd = Math.min(m.index + w.length, end);
     out.push({ text: text.slice(m.index, wEnd), lower: text.slice(m.index, wEnd).toLowerCase(), start: m.index, end: wEnd });
   }
