@@ -253,13 +253,17 @@ export function findAttributions(text: string): RawAttribution[] {
   const paras = paragraphs(text);
   let carried: Word[] | null = null; // the speaker of a quote left open at the end of the previous paragraph
   let carriedCue = '';
+  let previousDirect: { source: Word[]; cue: string } | null = null; // the last speaker of a direct quote, paragraph before
   paras.forEach((paragraph, index) => {
     const first = paragraph.quotes[0];
-    const continues = carried && first && first.start === paragraph.start;
+    const startsWithQuote = first !== undefined && first.start === paragraph.start;
+    const continues = carried && startsWithQuote;
     let lastSource: Word[] | null = null;
     let lastCue = '';
     let paragraphHasDirect = false;
+    let introducesQuote: { source: Word[]; cue: string } | null = null;
     const unattributed: QuoteSpan[] = [];
+    let allQuoteOnly = true;
     for (const sentence of sentences(text, paragraph, index)) {
       const words = wordsIn(text, sentence.start, sentence.end);
       if (words.length === 0) continue;
@@ -267,25 +271,39 @@ export function findAttributions(text: string): RawAttribution[] {
       let source = sentence.quotes.length ? directRules(ctx, sentence, words) : null;
       if (source) paragraphHasDirect = true;
       source ??= reportedRules(ctx, sentence, words);
+      const bounds = trimSpan(text, sentence.start, sentence.end);
+      const onlyQuote = sentence.quotes.length === 1 && bounds.start >= sentence.quotes[0]!.start && sentence.quotes[0]!.end >= bounds.end - 1;
+      if (!onlyQuote) allQuoteOnly = false;
       if (source) {
         lastSource = source;
         lastCue = ctx.out[ctx.out.length - 1]?.cue ?? '';
       } else if (ctx.out.length === before) {
-        // A sentence that is only a quote: credited to the paragraph's speaker when the paragraph has one.
-        const onlyQuote = sentence.quotes.length === 1 && trimSpan(text, sentence.start, sentence.end).start >= sentence.quotes[0]!.start && sentence.quotes[0]!.end >= trimSpan(text, sentence.start, sentence.end).end - 1;
         if (onlyQuote) unattributed.push(sentence.quotes[0]!);
+        // "Caddell continued:" / "He said:" closing a paragraph introduces the quote of the next one.
+        const last = words[words.length - 1]!;
+        if (/:\s*$/.test(text.slice(last.end, paragraph.end)) && sentence.end >= paragraph.end - 1 && sentence.quotes.length === 0) {
+          const cueAt = isCue(last) ? words.length - 1 : words.findLastIndex((w) => isCue(w));
+          const src = cueAt >= 0 && words.length - cueAt <= 3 ? sourceBefore(text, words, cueAt) : null;
+          if (src) introducesQuote = { source: src, cue: words[cueAt]!.text };
+        }
       }
     }
-    const speaker = lastSource ?? (continues ? carried : null);
-    const cue = lastSource ? lastCue : carriedCue;
-    if (speaker && (paragraphHasDirect || continues)) {
+    // A paragraph of quotes alone, right after a paragraph whose speaker was quoted directly: the same speaker goes on.
+    const inherited = continues ? { source: carried!, cue: carriedCue } : startsWithQuote && allQuoteOnly && previousDirect ? previousDirect : null;
+    const speaker = lastSource ?? inherited?.source ?? null;
+    const cue = lastSource ? lastCue : (inherited?.cue ?? '');
+    if (speaker && (paragraphHasDirect || inherited)) {
       for (const q of unattributed) emit(ctx, quoteContent(text, q), 'direct', cue, q.start, speaker);
     }
     const lastQuote = paragraph.quotes[paragraph.quotes.length - 1];
-    if (lastQuote?.open && (speaker || continues)) {
+    if (introducesQuote) {
+      carried = introducesQuote.source;
+      carriedCue = introducesQuote.cue;
+    } else if (lastQuote?.open && speaker) {
       carried = speaker;
       carriedCue = cue;
     } else carried = null;
+    previousDirect = speaker && (paragraphHasDirect || inherited) ? { source: speaker, cue } : null;
   });
   // One prediction per span: the first rule that credited it wins.
   const seen = new Set<string>();
