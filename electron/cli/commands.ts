@@ -27,7 +27,7 @@ import { TAGS_COMMANDS } from './commands/tags';
 import { IMPORT_COMMANDS } from './commands/import';
 import { DB_COMMANDS } from './commands/db';
 import { parseId, printJson } from './commands/kit';
-import { FACTS_STORED_COMMANDS } from './commands/factsStored';
+import { FACTS_COMMANDS } from './commands/facts';
 
 // Kept so a command written against the old registry still compiles (lint then asks it to import from the modules named above).
 export type { Command, CommandContext } from './command';
@@ -117,5 +117,5 @@ export const COMMANDS: Command[] = [
   ...TAGS_COMMANDS,
   ...IMPORT_COMMANDS,
   ...DB_COMMANDS,
-  ...FACTS_STORED_COMMANDS,
+  ...FACTS_COMMANDS,
 ];

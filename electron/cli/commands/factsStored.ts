@@ -1,5 +1,5 @@
 import type { ArticleFacts } from '../../../shared/domain/storedFacts';
-import type { Command, CommandContext } from '../command';
+import type { CommandContext } from '../command';
 import { UsageError } from '../usageError';
 import { formatTable } from '../output';
 import { printJson } from './kit';
@@ -69,12 +69,3 @@ export async function runStoredFacts(ctx: CommandContext, positionals: string[],
   return 0;
 }
 
-export const FACTS_STORED_COMMANDS: Command[] = [
-  {
-    path: ['facts'],
-    usage: 'dossier facts ARTICLE_ID [--version VERSION_ID] [--json] | dossier facts --project NAME --timeline|--speakers|--conflicts [--json]',
-    summary: "An article's stored facts (quotes, entities, figures, dates with their anchors), or a project's timeline, speakers or figure conflicts",
-    options: { project: { type: 'string' }, timeline: { type: 'boolean' }, speakers: { type: 'boolean' }, conflicts: { type: 'boolean' }, version: { type: 'string' } },
-    run: (ctx, { positionals, values }) => runStoredFacts(ctx, positionals, values),
-  },
-];
