@@ -52,7 +52,7 @@ const SUMMARY_COLUMNS = `id, title, substr(content_text, 1, ${EXCERPT_SOURCE_CHA
 
 export function listNotes(db: Db): NoteSummary[] {
   return db
-    .prepare<[], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes ORDER BY updated_at DESC, id DESC`)
+    .prepare<[], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE trashed_at IS NULL ORDER BY updated_at DESC, id DESC`)
     .all()
     .map(rowToSummary);
 }

@@ -3,6 +3,7 @@ import type { OpenOptions } from '../../db/connection';
 import { systemClock, type CoreContext, type CoreHost } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { Library } from './library';
+import { startTrashUpkeep } from './services/trash';
 
 export interface Core {
   readonly ctx: CoreContext;
@@ -29,10 +30,15 @@ export function openCore(dbPath: string, options: OpenOptions & { now?: () => st
     library,
     ...(options.host ? { host: options.host } : {}),
   };
+  // Deleted items past the retention period go at startup and hourly, whichever process opened the library.
+  const trashUpkeep = options.readonly ? undefined : startTrashUpkeep(ctx);
   return {
     ctx,
     handlers: createHandlers(ctx),
     library,
-    close: () => library.close(),
+    close: () => {
+      trashUpkeep?.stop();
+      library.close();
+    },
   };
 }

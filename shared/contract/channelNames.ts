@@ -74,8 +74,9 @@ export const LIBRARY_CHANNELS = [
   'library.viewCounts',
 ] as const;
 export const IMPORT_CHANNELS = ['import.files'] as const;
+export const TRASH_CHANNELS = ['trash.list', 'trash.restore', 'trash.deletePermanently', 'trash.empty', 'trash.settings'] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS] as const;
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS, ...TRASH_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
@@ -88,4 +89,5 @@ export type ProjectsChannel = (typeof PROJECTS_CHANNELS)[number];
 export type TagsChannel = (typeof TAGS_CHANNELS)[number];
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+export type TrashChannel = (typeof TRASH_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

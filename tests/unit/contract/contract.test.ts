@@ -83,6 +83,11 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
     'db.startEmpty': [],
     'import.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'notes.md' }, { paths: ['a.md'], project: '' }, { paths: ['a.md'], project: 5 }],
+    'trash.list': [{ x: 1 }],
+    'trash.restore': [{}, { items: [] }, { items: [{ type: 'passage', id: 1 }] }, { items: [{ type: 'note', id: 0 }] }],
+    'trash.deletePermanently': [{}, { items: [] }, { items: [{ type: 'note' }] }, { items: 'all' }],
+    'trash.empty': [{ force: true }],
+    'trash.settings': [{ retentionDays: 0 }, { retentionDays: 1.5 }, { retentionDays: 100000 }, { retentionDays: '30' }],
   };
   return [...common, ...specific[channel]];
 }
@@ -208,7 +213,14 @@ describe('the contract', () => {
       // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
       'db.startEmpty': {},
       'import.files': { paths: [core.dir.file('probe.txt')], project: 'Probe project' },
+      'trash.list': {},
+      'trash.restore': { items: [{ type: 'note', id }] },
+      'trash.deletePermanently': { items: [{ type: 'note', id }] },
+      'trash.empty': {},
+      'trash.settings': { retentionDays: 14 },
     };
+    // Only what is in the trash can be restored or deleted for good.
+    if (channel === 'trash.restore' || channel === 'trash.deletePermanently') await dispatch(core.handlers, 'notes.delete', { id });
     if (channel === 'db.restore') {
       const backup = await dispatch(core.handlers, 'db.backup', {});
       valid[channel] = { file: (backup as { value: { file: string } }).value.file };
