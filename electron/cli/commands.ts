@@ -10,6 +10,7 @@ import { SEARCH_COMMANDS } from './commands/search';
 import { TAGS_COMMANDS } from './commands/tags';
 import { IMPORT_COMMANDS } from './commands/import';
 import { DB_COMMANDS } from './commands/db';
+import { TRASH_COMMANDS } from './commands/trash';
 
 export interface CommandContext {
   /** Calls a contract channel through the shared handler table; throws CliFailure on an error result. */
@@ -121,4 +122,5 @@ export const COMMANDS: Command[] = [
   ...TAGS_COMMANDS,
   ...IMPORT_COMMANDS,
   ...DB_COMMANDS,
+  ...TRASH_COMMANDS,
 ];
