@@ -6,7 +6,7 @@ import { emptyExpiredTrash } from '../../../electron/core/services/trash';
 import type { NoteQuote } from '../../../shared/domain/passage';
 import type { SearchResult } from '../../../shared/domain/search';
 import type { TrashList } from '../../../shared/domain/trash';
-import { callOk, editorJson } from '../../helpers/core';
+import { callOk } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/tempDir';
 
 /**
