@@ -8,8 +8,8 @@ import { m006Durability } from './006-durability';
 import { m007CompactVersions } from './007-compact-versions';
 import { m008QuoteSearch } from './008-quote-search';
 import { m009PurgeDeletedText } from './009-purge-deleted-text';
-import { m010Reserved } from './010-reserved';
+import { m010Trash } from './010-trash';
 import { m011Facts } from './011-facts';
 
 /** Append only. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags, m006Durability, m007CompactVersions, m008QuoteSearch, m009PurgeDeletedText, m010Reserved, m011Facts];
+export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags, m006Durability, m007CompactVersions, m008QuoteSearch, m009PurgeDeletedText, m010Trash, m011Facts];

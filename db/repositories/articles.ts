@@ -96,9 +96,9 @@ function rowToVersion(row: VersionRow): ArticleVersion {
   };
 }
 
-/** Newest clip first. */
+/** Newest clip first; not those in the trash. */
 export function listArticles(db: Db): ArticleSummary[] {
-  return db.prepare<[], ArticleSummaryRow>(`${SUMMARY_SELECT} ORDER BY a.created_at DESC, a.id DESC`).all().map(rowToSummary);
+  return db.prepare<[], ArticleSummaryRow>(`${SUMMARY_SELECT} WHERE a.trashed_at IS NULL ORDER BY a.created_at DESC, a.id DESC`).all().map(rowToSummary);
 }
 
 export function getArticle(db: Db, id: number): Article | undefined {

@@ -39,12 +39,14 @@ export interface ArticleRow {
   lang: string | null;
   lead_image_sha256: string | null;
   created_at: string;
+  /** Set when the article is in the Trash: its quotes keep their citation, but it is not exported as a source. */
+  trashed_at: string | null;
 }
 
 export function articleById(db: Db, id: number): ArticleRow | undefined {
   return db
     .prepare<[number], ArticleRow>(
-      `SELECT id, canonical_url, title, byline, authors_json, site_name, published_at, lang, lead_image_sha256, created_at
+      `SELECT id, canonical_url, title, byline, authors_json, site_name, published_at, lang, lead_image_sha256, created_at, trashed_at
        FROM articles WHERE id = ?`,
     )
     .get(id);

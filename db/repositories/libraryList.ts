@@ -56,7 +56,8 @@ export function listArticleIds(db: Db, query: ListQuery): number[] {
 }
 
 function listArticleIdsSql(query: ListQuery): { sql: string; params: unknown[] } {
-  const conditions = [scopeCondition(query.scope)];
+  // Articles in the trash are in no view, project or tag list (the Trash lists them).
+  const conditions = [scopeCondition(query.scope), { sql: `a.trashed_at IS NULL`, params: [] }];
   for (const word of query.filter.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
     conditions.push({
       sql: `instr(lower(a.title || ' ' || coalesce(a.byline, '') || ' ' || coalesce(a.site_name, '')), ?) > 0`,
@@ -74,8 +75,9 @@ export function articleRows(db: Db, ids: readonly number[]): ArticleSummary[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Articles that exist and are not in the trash. */
 export function countExistingArticles(db: Db, ids: readonly number[]): number {
-  return db.prepare(`SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ids)) as number;
+  return db.prepare(`SELECT count(*) FROM articles WHERE trashed_at IS NULL AND id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ids)) as number;
 }
 
 /** What deleting these articles does to notes: the quote nodes citing any of their passages, and in how many notes. */
@@ -83,8 +85,8 @@ export function deleteImpact(db: Db, ids: readonly number[]): DeleteImpact {
   const row = db
     .prepare(
       `SELECT count(*) AS quotes, count(DISTINCT q.note_id) AS notes
-         FROM note_quotes q JOIN passages p ON p.id = q.passage_id
-        WHERE p.article_id IN (SELECT value FROM json_each(?))`,
+         FROM note_quotes q JOIN passages p ON p.id = q.passage_id JOIN notes n ON n.id = q.note_id
+        WHERE p.article_id IN (SELECT value FROM json_each(?)) AND n.trashed_at IS NULL`,
     )
     .get(JSON.stringify(ids)) as { quotes: number; notes: number };
   return { articles: countExistingArticles(db, ids), quotes: row.quotes, notes: row.notes };
@@ -116,7 +118,7 @@ export function moveArticles(db: Db, ids: readonly number[], fromProjectId: numb
 export function projectNotes(db: Db, projectId: number): ScopeNote[] {
   return (
     db
-      .prepare(`SELECT n.id, n.title, n.updated_at FROM project_notes l JOIN notes n ON n.id = l.note_id WHERE l.project_id = ? ORDER BY n.updated_at DESC, n.id DESC`)
+      .prepare(`SELECT n.id, n.title, n.updated_at FROM project_notes l JOIN notes n ON n.id = l.note_id WHERE l.project_id = ? AND n.trashed_at IS NULL ORDER BY n.updated_at DESC, n.id DESC`)
       .all(projectId) as Array<{ id: number; title: string; updated_at: string }>
   ).map((row) => ({ id: row.id, title: row.title, updatedAt: row.updated_at }));
 }
@@ -126,7 +128,7 @@ export function taggedNotes(db: Db, tag: string): ScopeNote[] {
     db
       .prepare(
         `SELECT n.id, n.title, n.updated_at FROM note_tags l JOIN tags t ON t.id = l.tag_id JOIN notes n ON n.id = l.note_id
-          WHERE t.name = ? ORDER BY n.updated_at DESC, n.id DESC`,
+          WHERE t.name = ? AND n.trashed_at IS NULL ORDER BY n.updated_at DESC, n.id DESC`,
       )
       .all(tag) as Array<{ id: number; title: string; updated_at: string }>
   ).map((row) => ({ id: row.id, title: row.title, updatedAt: row.updated_at }));
@@ -138,9 +140,11 @@ export function projectQuotes(db: Db, projectId: number): ProjectQuote[] {
     db
       .prepare(
         `SELECT p.id, p.exact, p.source_title, p.article_id, p.anchor_status, count(DISTINCT q.note_id) AS note_count
-           FROM passages p JOIN note_quotes q ON q.passage_id = p.id
-          WHERE p.article_id IN (SELECT article_id FROM project_articles WHERE project_id = ?)
-             OR p.id IN (SELECT q2.passage_id FROM note_quotes q2 JOIN project_notes l ON l.note_id = q2.note_id WHERE l.project_id = ?)
+           FROM passages p JOIN note_quotes q ON q.passage_id = p.id JOIN notes qn ON qn.id = q.note_id AND qn.trashed_at IS NULL
+          WHERE (p.article_id IN (SELECT article_id FROM project_articles WHERE project_id = ?)
+                 OR p.id IN (SELECT q2.passage_id FROM note_quotes q2 JOIN project_notes l ON l.note_id = q2.note_id JOIN notes n2 ON n2.id = q2.note_id
+                              WHERE l.project_id = ? AND n2.trashed_at IS NULL))
+            AND coalesce(p.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL), 1)
           GROUP BY p.id
           ORDER BY p.source_title COLLATE NOCASE, p.article_id, p.start_offset
           LIMIT 2000`,
@@ -154,7 +158,7 @@ export function viewCounts(db: Db): ViewCounts {
     .prepare(
       `SELECT count(*) FILTER (WHERE reading_state != 'archived') AS "all", count(*) FILTER (WHERE reading_state = 'unread') AS unread,
               count(*) FILTER (WHERE starred = 1) AS starred, count(*) FILTER (WHERE reading_state = 'archived') AS archived
-         FROM articles`,
+         FROM articles WHERE trashed_at IS NULL`,
     )
     .get() as ViewCounts;
 }

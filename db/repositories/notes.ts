@@ -52,20 +52,21 @@ const SUMMARY_COLUMNS = `id, title, substr(content_text, 1, ${EXCERPT_SOURCE_CHA
 
 export function listNotes(db: Db): NoteSummary[] {
   return db
-    .prepare<[], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes ORDER BY updated_at DESC, id DESC`)
+    .prepare<[], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE trashed_at IS NULL ORDER BY updated_at DESC, id DESC`)
     .all()
     .map(rowToSummary);
 }
 
 export function getNoteSummary(db: Db, id: number): NoteSummary | undefined {
-  const row = db.prepare<[number], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE id = ?`).get(id);
+  const row = db.prepare<[number], NoteSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM notes WHERE id = ? AND trashed_at IS NULL`).get(id);
   return row && rowToSummary(row);
 }
 
+/** A note in the Trash reads as gone here (and cannot be saved or renamed): the Trash lists it, restore brings it back. */
 export function getNote(db: Db, id: number): Note | undefined {
   const row = db
     .prepare<[number], NoteRow>(
-      `SELECT id, title, content_json, content_text, created_at, updated_at, revision FROM notes WHERE id = ?`,
+      `SELECT id, title, content_json, content_text, created_at, updated_at, revision FROM notes WHERE id = ? AND trashed_at IS NULL`,
     )
     .get(id);
   return row && rowToNote(row);
@@ -91,7 +92,7 @@ export function insertNote(db: Db, note: NewNote): number {
 export function updateNoteTitle(db: Db, id: number, title: string, now: string): boolean {
   const info = db
     .prepare<[string, string, number]>(
-      `UPDATE notes SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+      `UPDATE notes SET title = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND trashed_at IS NULL`,
     )
     .run(title, now, id);
   return info.changes === 1;
@@ -106,7 +107,7 @@ export function updateNoteContent(
   const row = db
     .prepare<[string, string, string, number], { id: number; updated_at: string; revision: number; text_head: string }>(
       `UPDATE notes SET content_json = ?, content_text = ?, updated_at = ?, revision = revision + 1
-       WHERE id = ?
+       WHERE id = ? AND trashed_at IS NULL
        RETURNING id, updated_at, revision, substr(content_text, 1, ${EXCERPT_SOURCE_CHARS}) AS text_head`,
     )
     .get(content.contentJson, content.contentText, now, id);

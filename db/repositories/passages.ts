@@ -22,19 +22,27 @@ interface PassageRow {
   anchor_matched: string | null;
   highlight: HighlightColor | null;
   created_at: string;
+  source_in_trash: number;
 }
 
 const PASSAGE_SELECT = `
   SELECT p.id, p.article_id, p.created_version_id, p.exact, p.prefix, p.suffix, p.start_offset, p.end_offset,
          p.source_title, p.source_site, p.source_url, p.anchor_version_id, p.anchor_start, p.anchor_end,
-         p.anchor_status, p.anchor_matched, h.color AS highlight, p.created_at
+         p.anchor_status, p.anchor_matched, h.color AS highlight, p.created_at,
+         p.article_id IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL) AS source_in_trash
   FROM passages p LEFT JOIN highlights h ON h.passage_id = p.id`;
 
 function rowToPassage(row: PassageRow): Passage {
   const changed = row.anchor_status === 'changed' && row.anchor_matched !== null;
   return {
     id: row.id,
-    source: { articleId: row.article_id, title: row.source_title, siteName: row.source_site, url: row.source_url },
+    source: {
+      articleId: row.article_id,
+      title: row.source_title,
+      siteName: row.source_site,
+      url: row.source_url,
+      ...(row.source_in_trash === 1 ? { inTrash: true } : {}),
+    },
     createdVersionId: row.created_version_id,
     exact: row.exact,
     prefix: row.prefix,
@@ -162,7 +170,7 @@ export function backlinksOf(db: Db, passageIds: readonly number[]): Map<number, 
     .prepare<[string], { passage_id: number; note_id: number; title: string; n: number }>(
       `SELECT q.passage_id, n.id AS note_id, n.title, count(*) AS n
        FROM note_quotes q JOIN notes n ON n.id = q.note_id
-       WHERE q.passage_id IN (SELECT value FROM json_each(?))
+       WHERE q.passage_id IN (SELECT value FROM json_each(?)) AND n.trashed_at IS NULL
        GROUP BY q.passage_id, n.id
        ORDER BY n.updated_at DESC, n.id DESC`,
     )

@@ -12,8 +12,8 @@ interface ProjectRow {
 
 const PROJECT_SELECT = `
   SELECT p.id, p.name, p.created_at, p.updated_at,
-         (SELECT count(*) FROM project_articles WHERE project_id = p.id) AS article_count,
-         (SELECT count(*) FROM project_notes WHERE project_id = p.id) AS note_count
+         (SELECT count(*) FROM project_articles l JOIN articles a ON a.id = l.article_id WHERE l.project_id = p.id AND a.trashed_at IS NULL) AS article_count,
+         (SELECT count(*) FROM project_notes l JOIN notes n ON n.id = l.note_id WHERE l.project_id = p.id AND n.trashed_at IS NULL) AS note_count
     FROM projects p`;
 
 function rowToProject(row: ProjectRow): Project {
@@ -84,18 +84,18 @@ export function listProjectItems(db: Db, projectId: number): ProjectItem[] {
   return (
     db
       .prepare(
-        `SELECT 'article' AS type, a.id, a.title, l.added_at FROM project_articles l JOIN articles a ON a.id = l.article_id WHERE l.project_id = ?
+        `SELECT 'article' AS type, a.id, a.title, l.added_at FROM project_articles l JOIN articles a ON a.id = l.article_id WHERE l.project_id = ? AND a.trashed_at IS NULL
          UNION ALL
-         SELECT 'note' AS type, n.id, n.title, l.added_at FROM project_notes l JOIN notes n ON n.id = l.note_id WHERE l.project_id = ?
+         SELECT 'note' AS type, n.id, n.title, l.added_at FROM project_notes l JOIN notes n ON n.id = l.note_id WHERE l.project_id = ? AND n.trashed_at IS NULL
          ORDER BY 4 DESC, 1, 2`,
       )
       .all(projectId, projectId) as Array<{ type: 'article' | 'note'; id: number; title: string; added_at: string }>
   ).map((row) => ({ type: row.type, id: row.id, title: row.title, addedAt: row.added_at }));
 }
 
-/** Which of these items do not exist. */
+/** Which of these items do not exist (an item in the trash counts as gone). */
 export function missingItems(db: Db, items: readonly ItemRef[]): ItemRef[] {
-  const article = db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck();
-  const note = db.prepare(`SELECT 1 FROM notes WHERE id = ?`).pluck();
+  const article = db.prepare(`SELECT 1 FROM articles WHERE id = ? AND trashed_at IS NULL`).pluck();
+  const note = db.prepare(`SELECT 1 FROM notes WHERE id = ? AND trashed_at IS NULL`).pluck();
   return items.filter((item) => (item.type === 'article' ? article : note).get(item.id) === undefined);
 }

@@ -33,11 +33,14 @@ interface Kind {
   substringIds: string;
   /** Conditions for a filter on the item id expression, or 'none' when no item of this kind can match it. */
   filter(filter: Filter, id: string): Condition | 'none' | null;
+  /** Leaves out what is in the trash (a small set, read through a partial index). */
+  notTrashed(id: string): string;
 }
 
 const ARTICLES: Kind = {
   fts: 'article_fts',
   trigram: 'article_trigram',
+  notTrashed: (id) => `${id} NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)`,
   substringIds: `SELECT s.article_id FROM article_trigram_docsize d JOIN article_search_source s ON s.article_id = d.id
                   WHERE instr(s.title || ' ' || s.byline || ' ' || s.site || ' ' || s.body, ?) > 0`,
   filter(filter, id) {
@@ -68,6 +71,7 @@ const ARTICLES: Kind = {
 const NOTES: Kind = {
   fts: 'note_fts',
   trigram: 'note_trigram',
+  notTrashed: (id) => `${id} NOT IN (SELECT id FROM notes WHERE trashed_at IS NOT NULL)`,
   substringIds: `SELECT n.id FROM note_trigram_docsize d JOIN notes n ON n.id = d.id
                   WHERE instr(n.title || ' ' || n.content_text, ?) > 0`,
   filter(filter, id) {
@@ -91,6 +95,8 @@ const NOTES: Kind = {
 const QUOTES: Kind = {
   fts: 'passage_fts',
   trigram: 'passage_trigram',
+  // A passage of a trashed article goes with it.
+  notTrashed: (id) => `${id} NOT IN (SELECT p.id FROM articles a JOIN passages p ON p.article_id = a.id WHERE a.trashed_at IS NOT NULL)`,
   substringIds: `SELECT p.id FROM passage_trigram_docsize d JOIN passages p ON p.id = d.id
                   WHERE instr(p.exact, ?) > 0`,
   filter(filter, id) {
@@ -123,7 +129,7 @@ const QUOTES: Kind = {
 
 /** All conditions besides the main MATCH, or 'none' when the query can't match this kind at all. */
 function conditionsFor(kind: Kind, plan: SearchPlan, id: string): Condition[] | 'none' {
-  const conditions: Condition[] = [];
+  const conditions: Condition[] = [{ sql: kind.notTrashed(id), params: [] }];
   for (const filter of plan.filters) {
     const condition = kind.filter(filter, id);
     if (condition === 'none') return 'none';
@@ -272,7 +278,7 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
       prepared(
         db,
           `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at,
-                  (SELECT count(DISTINCT q.note_id) FROM note_quotes q WHERE q.passage_id = p.id) AS note_count
+                  (SELECT count(DISTINCT q.note_id) FROM note_quotes q JOIN notes n ON n.id = q.note_id WHERE q.passage_id = p.id AND n.trashed_at IS NULL) AS note_count
              FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`,
         )
         .all(idsJson) as QuoteRow[]
@@ -282,7 +288,7 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
   for (const link of prepared(
         db,
       `SELECT DISTINCT q.passage_id, n.id, n.title FROM note_quotes q JOIN notes n ON n.id = q.note_id
-        WHERE q.passage_id IN (SELECT value FROM json_each(?)) ORDER BY q.passage_id, n.updated_at DESC, n.id`,
+        WHERE q.passage_id IN (SELECT value FROM json_each(?)) AND n.trashed_at IS NULL ORDER BY q.passage_id, n.updated_at DESC, n.id`,
     )
     .all(idsJson) as Array<{ passage_id: number; id: number; title: string }>) {
     const list = notesOf.get(link.passage_id) ?? [];

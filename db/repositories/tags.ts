@@ -11,9 +11,10 @@ interface TagRow {
 
 const TAG_SELECT = `
   SELECT t.id, t.name,
-         (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS article_count,
-         (SELECT count(*) FROM note_tags WHERE tag_id = t.id) AS note_count,
-         (SELECT count(*) FROM passage_tags WHERE tag_id = t.id) AS passage_count
+         (SELECT count(*) FROM article_tags l JOIN articles a ON a.id = l.article_id WHERE l.tag_id = t.id AND a.trashed_at IS NULL) AS article_count,
+         (SELECT count(*) FROM note_tags l JOIN notes n ON n.id = l.note_id WHERE l.tag_id = t.id AND n.trashed_at IS NULL) AS note_count,
+         (SELECT count(*) FROM passage_tags l JOIN passages p ON p.id = l.passage_id
+           WHERE l.tag_id = t.id AND coalesce(p.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL), 1)) AS passage_count
     FROM tags t`;
 
 /** The link table and its item column, per kind of item. */

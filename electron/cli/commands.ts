@@ -28,6 +28,7 @@ import { IMPORT_COMMANDS } from './commands/import';
 import { DB_COMMANDS } from './commands/db';
 import { parseId, printJson } from './commands/kit';
 import { FACTS_COMMANDS } from './commands/facts';
+import { TRASH_COMMANDS } from './commands/trash';
 
 // Kept so a command written against the old registry still compiles (lint then asks it to import from the modules named above).
 export type { Command, CommandContext } from './command';
@@ -118,4 +119,5 @@ export const COMMANDS: Command[] = [
   ...IMPORT_COMMANDS,
   ...DB_COMMANDS,
   ...FACTS_COMMANDS,
+  ...TRASH_COMMANDS,
 ];

@@ -12,6 +12,7 @@ import { searchHandlers } from './handlers/search';
 import { tagsHandlers } from './handlers/tags';
 import { importHandlers } from './handlers/import';
 import { factsHandlers } from './handlers/facts';
+import { trashHandlers } from './handlers/trash';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -38,5 +39,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...libraryHandlers(ctx),
     ...importHandlers(ctx),
     ...factsHandlers(ctx),
+    ...trashHandlers(ctx),
   };
 }

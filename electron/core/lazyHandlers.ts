@@ -11,6 +11,7 @@ import {
   PROJECTS_CHANNELS,
   SEARCH_CHANNELS,
   TAGS_CHANNELS,
+  TRASH_CHANNELS,
 } from '../../shared/contract/channelNames';
 import type { Channel } from '../../shared/contract/channels';
 import type { CoreContext } from './context';
@@ -39,6 +40,7 @@ const DOMAINS: { channels: readonly Channel[]; load(ctx: CoreContext): Promise<D
   { channels: TAGS_CHANNELS, load: async (ctx) => (await import('./handlers/tags')).tagsHandlers(ctx) },
   { channels: LIBRARY_CHANNELS, load: async (ctx) => (await import('./handlers/library')).libraryHandlers(ctx) },
   { channels: IMPORT_CHANNELS, load: async (ctx) => (await import('./handlers/import')).importHandlers(ctx) },
+  { channels: TRASH_CHANNELS, load: async (ctx) => (await import('./handlers/trash')).trashHandlers(ctx) },
   { channels: FACTS_CHANNELS, load: async (ctx) => (await import('./handlers/facts')).factsHandlers(ctx) },
 ];
 

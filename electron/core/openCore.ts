@@ -3,6 +3,7 @@ import { createHandlers, type Handlers } from './handlers';
 import type { Library } from './library';
 import { openContext, type OpenContextOptions } from './openContext';
 import { stopFactsBackfill } from './services/factsBackfill';
+import { startTrashUpkeep } from './services/trash';
 
 export interface Core {
   readonly ctx: CoreContext;
@@ -18,11 +19,14 @@ export interface Core {
  */
 export function openCore(dbPath: string, options: OpenContextOptions = {}): Core {
   const { ctx, library, close } = openContext(dbPath, options);
+  // Deleted items past the retention period go at startup and hourly, whichever process opened the library.
+  const trashUpkeep = options.readonly ? undefined : startTrashUpkeep(ctx);
   return {
     ctx,
     handlers: createHandlers(ctx),
     library,
     close: () => {
+      trashUpkeep?.stop();
       stopFactsBackfill(ctx);
       close();
     },

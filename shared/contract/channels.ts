@@ -12,6 +12,7 @@ import { searchContract } from './domains/search';
 import { tagsContract } from './domains/tags';
 import { importContract } from './domains/import';
 import { factsContract } from './domains/facts';
+import { trashContract } from './domains/trash';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -37,6 +38,7 @@ export const contract = {
   ...libraryContract,
   ...importContract,
   ...factsContract,
+  ...trashContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export const PassageSourceSchema = z.object({
   title: z.string(),
   siteName: z.string().nullable(),
   url: z.string().nullable(),
+  /** The source article is in the Trash: its quotes say so, and are linked again when it is restored. */
+  inTrash: z.boolean().optional(),
 });
 export type PassageSource = z.infer<typeof PassageSourceSchema>;
 
@@ -61,7 +63,7 @@ export type PlacedPassage = z.infer<typeof PlacedPassageSchema>;
  * typography) wins; otherwise the source's status; unlinked when the node has
  * no passage (or one this database does not know).
  */
-export const QuoteStatus = z.enum(['ok', 'changed', 'orphan', 'altered', 'source_deleted', 'unlinked']);
+export const QuoteStatus = z.enum(['ok', 'changed', 'orphan', 'altered', 'source_deleted', 'source_in_trash', 'unlinked']);
 export type QuoteStatus = z.infer<typeof QuoteStatus>;
 
 export const NoteQuoteSchema = z.object({

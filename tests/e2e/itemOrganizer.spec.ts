@@ -15,8 +15,12 @@ test('tag a note and add it to a new project from the note view; search and the 
   await organizer.addTag('smuggling');
   await organizer.addTag('sources');
   await expect(organizer.tags()).toHaveText(['smuggling', 'sources']);
-  // A project that does not exist yet is created by its name.
-  await organizer.addToProject('Port story');
+  // A project that does not exist yet: Enter makes nothing, the explicit Create “…” choice does.
+  await organizer.projectInput.fill('Port story');
+  await organizer.projectInput.press('Enter');
+  await expect(organizer.root.getByTestId('organizer-status')).toHaveText('No project matches “Port story”. Choose Create “Port story” to make one.');
+  expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM projects`).get()).toEqual({ n: 0 });
+  await organizer.createProject('Port story');
   await expect(organizer.projects()).toHaveText(['Port story']);
   expect(app.core.ctx.db.prepare(`SELECT p.name FROM project_notes l JOIN projects p ON p.id = l.project_id`).all()).toEqual([{ name: 'Port story' }]);
 
@@ -120,4 +124,20 @@ test('tag an article and add it to an existing project from the article view; a 
   await expect(page.getByTestId('error-toast')).toContainText('at most 100 characters');
   await expect(organizer.tags()).toHaveText(['ferries']);
   await expect(organizer.tagInput).toHaveValue('y'.repeat(101));
+});
+
+test('"Venez" + Enter adds the note to the highlighted existing project "Venezuela strikes"; nothing named "Venez" is created', async ({ app, notes }) => {
+  await dispatch(app.core.handlers, 'projects.create', { name: 'Port story' });
+  await dispatch(app.core.handlers, 'projects.create', { name: 'Venezuela strikes' });
+  await notes.open();
+  await notes.createNote('Strike notes');
+  const organizer = new ItemOrganizerPage(notes.page.getByTestId('item-organizer').first());
+  await organizer.projectInput.focus();
+  await organizer.projectInput.fill('Venez');
+  await expect(organizer.root.getByTestId('organizer-project-add')).toHaveText('Add to “Venezuela strikes”');
+  await expect(organizer.root.getByTestId('organizer-project-create')).toHaveText('Create “Venez”');
+  await organizer.projectInput.press('Enter');
+  await expect(organizer.projects()).toHaveText(['Venezuela strikes']);
+  await expect(organizer.projectInput).toHaveValue('');
+  expect(app.core.ctx.db.prepare(`SELECT name FROM projects ORDER BY name`).all()).toEqual([{ name: 'Port story' }, { name: 'Venezuela strikes' }]);
 });

@@ -124,7 +124,7 @@ test('keyboard selection, bulk archive, then bulk delete that says which quotes 
   await library.row('Quoted report').click();
   await page.getByTestId('article-view').locator('summary').click();
   await page.getByTestId('delete-article').click();
-  await expect(page.getByRole('dialog').getByTestId('delete-article-impact')).toHaveText('2 quotes in 1 note will stay in those notes as unlinked text, flagged “source deleted”.');
+  await expect(page.getByRole('dialog').getByTestId('delete-article-impact')).toHaveText('It moves to the Trash, where you can restore it. 2 quotes in 1 note will say “source in trash” until then.');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await library.row('Unquoted brief').click();
   // Newest first: Unquoted brief, Kept article, Quoted report. x selects, j moves, x selects.
@@ -148,15 +148,15 @@ test('keyboard selection, bulk archive, then bulk delete that says which quotes 
   await page.keyboard.press('Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Delete 2 articles?');
-  await expect(dialog.getByTestId('delete-article-impact')).toHaveText('2 quotes in 1 note will stay in those notes as unlinked text, flagged “source deleted”.');
+  await expect(dialog.getByTestId('delete-article-impact')).toHaveText('They move to the Trash, where you can restore them. 2 quotes in 1 note will say “source in trash” until then.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 3 });
 
   await library.bulk.getByTestId('bulk-delete').click();
   await dialog.getByRole('button', { name: 'Delete 2 articles' }).click();
-  await expect(library.notice).toHaveText(/Deleted 2 articles/);
+  await expect(library.notice).toHaveText(/Moved 2 articles to the Trash/);
   await expect(page.getByTestId('library-empty')).toBeVisible();
-  expect(app.core.ctx.db.prepare(`SELECT title FROM articles`).all()).toEqual([{ title: 'Kept article' }]);
+  expect(app.core.ctx.db.prepare(`SELECT title FROM articles WHERE trashed_at IS NULL`).all()).toEqual([{ title: 'Kept article' }]);
   // The quotes are still in the note.
   expect(app.core.ctx.db.prepare(`SELECT count(*) AS n FROM note_quotes WHERE note_id = ?`).get(note.id)).toEqual({ n: 2 });
 });

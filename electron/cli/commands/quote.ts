@@ -11,6 +11,7 @@ const STATUS_LABEL: Record<NoteQuote['status'], string> = {
   orphan: 'orphan (gone from newest version)',
   altered: 'ALTERED (not verbatim)',
   source_deleted: 'source deleted',
+  source_in_trash: 'source in trash',
   unlinked: 'unlinked',
 };
 

@@ -95,7 +95,8 @@ export async function exportFolder(
     if (!request.includeSources) return undefined;
     if (!sourceStems.has(articleId)) {
       const article = source.article(articleId);
-      if (!article) return undefined;
+      // A source in the Trash is not exported (its quotes keep their citation).
+      if (!article || articleById(ctx.db, articleId)?.trashed_at) return undefined;
       sourceStems.set(articleId, sourceNames.allocate(article.title, '.md', 'Untitled source').slice(0, -'.md'.length));
     }
     return sourceStems.get(articleId);

@@ -2,7 +2,7 @@ import type { Article, ArticleContent, ArticleSummary } from '../../../shared/do
 import { DossierError } from '../../../shared/errors';
 import * as articles from '../../../db/repositories/articles';
 import type { CoreContext } from '../context';
-import { deleteAndScrub } from './purge';
+import { moveToTrash } from './trash';
 
 export function listArticles(ctx: CoreContext): ArticleSummary[] {
   return articles.listArticles(ctx.db);
@@ -26,9 +26,8 @@ export function updateMetadata(ctx: CoreContext, id: number, edit: articles.Meta
   return getArticle(ctx, id);
 }
 
+/** Moves the article to the Trash: its quotes in notes say "source in trash" until it is restored or deleted for good. */
 export function deleteArticle(ctx: CoreContext, id: number): { deleted: true } {
-  deleteAndScrub(ctx, 'article', () => {
-    if (!articles.deleteArticle(ctx.db, id)) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
-  });
+  moveToTrash(ctx, 'article', [id]);
   return { deleted: true };
 }

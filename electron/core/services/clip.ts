@@ -16,6 +16,7 @@ import type { CoreContext } from '../context';
 import { reanchorArticle } from './passages';
 import { reanchorFacts, storeVersionFacts } from './facts';
 import type { FinishedArticle } from '../clip/workerProtocol';
+import { restoreFromTrash } from '../../../db/repositories/trash';
 import { findProject } from './projects';
 import { addProjectItems } from '../../../db/repositories/projects';
 import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../../../shared/limits';
@@ -236,6 +237,8 @@ function storeClip(
   const run = ctx.db.transaction((): ClipResult => {
     const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
     const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
+    // Clipping an article that is in the Trash again brings it back (it would otherwise stay out of sight).
+    if (existingId !== undefined) restoreFromTrash(ctx.db, 'article', [existingId]);
     if (existingId !== undefined && latest && latest.textSha256 === article.textSha256) {
       return { input, status: 'duplicate', articleId: existingId, versionId: latest.id, title: values.title, error: null, warnings: article.warnings };
     }

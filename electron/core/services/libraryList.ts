@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../../../shared/domain/article';
 import type { DeleteImpact, ViewCounts, LibraryIds, LibraryScope, LibrarySort, ProjectQuote, ScopeNote, SortDirection } from '../../../shared/domain/libraryList';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { deleteAndScrub } from './purge';
+import { moveToTrash } from './trash';
 
 export interface ListRequest {
   scope: LibraryScope;
@@ -32,13 +32,9 @@ export function deleteImpact(ctx: CoreContext, ids: readonly number[]): DeleteIm
   return repo.deleteImpact(ctx.db, [...new Set(ids)]);
 }
 
-/** All or nothing: if any article is already gone, nothing is deleted and the caller is told. */
+/** Moves the articles to the Trash, all or nothing: if any article is already gone, nothing moves and the caller is told. */
 export function deleteArticles(ctx: CoreContext, ids: readonly number[]): { deleted: number } {
-  const unique = [...new Set(ids)];
-  return deleteAndScrub(ctx, 'article', () => {
-    assertArticlesExist(ctx, unique);
-    return { deleted: repo.deleteArticles(ctx.db, unique) };
-  });
+  return { deleted: moveToTrash(ctx, 'article', ids) };
 }
 
 export function moveToProject(ctx: CoreContext, ids: readonly number[], fromProjectId: number, toProjectId: number): { moved: number } {

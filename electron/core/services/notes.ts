@@ -9,7 +9,7 @@ import * as notes from '../../../db/repositories/notes';
 import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
 import { deriveNoteQuotes } from './noteQuoteLinks';
-import { deleteAndScrub } from './purge';
+import { moveToTrash } from './trash';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -54,10 +54,9 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
   return saved ?? notFound(id);
 }
 
+/** Moves the note to the Trash (services/trash.ts deletes it for good, scrubbed). */
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
-  deleteAndScrub(ctx, 'note', () => {
-    if (!notes.deleteNote(ctx.db, id)) notFound(id);
-  });
+  moveToTrash(ctx, 'note', [id]);
   return { id };
 }
 

@@ -129,7 +129,7 @@ export function quotesOfNote(ctx: CoreContext, noteId: number): NoteQuote[] {
       kind: q.kind,
       passageId: passage.id,
       text: q.text,
-      status: altered ? 'altered' : passage.anchor.status,
+      status: altered ? 'altered' : passage.source.inTrash ? 'source_in_trash' : passage.anchor.status,
       altered,
       sourceStatus: passage.anchor.status,
       exact: passage.exact,

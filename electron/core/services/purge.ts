@@ -22,13 +22,14 @@ import type { CoreContext } from '../context';
  * Older rotating backups are pruned at the next rotation (services/backups.ts);
  * a backup taken after the delete is a copy of the scrubbed file.
  */
-export function deleteAndScrub<T>(ctx: CoreContext, kind: 'note' | 'article', remove: () => T): T {
+export function deleteAndScrub<T>(ctx: CoreContext, kind: 'note' | 'article' | readonly ('note' | 'article')[], remove: () => T): T {
+  const kinds = typeof kind === 'string' ? [kind] : kind;
   const result = ctx.db
     .transaction(() => {
       const value = remove();
       purgeDeletedSourcePassages(ctx.db);
       // Passages index the titles of the notes quoting them, and die with unquoted deleted sources.
-      optimizeFullText(ctx.db, [...FULL_TEXT_TABLES[kind], ...FULL_TEXT_TABLES.passage]);
+      optimizeFullText(ctx.db, [...kinds.flatMap((k) => FULL_TEXT_TABLES[k]), ...FULL_TEXT_TABLES.passage]);
       return value;
     })
     .immediate();

@@ -8,6 +8,7 @@ import { LibraryGate } from '../features/recovery/LibraryGate';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { navigate, useRoute } from './routes';
 import { Sidebar, type Section } from './Sidebar';
+import { TrashView } from '../features/trash/TrashView';
 
 export function App(): ReactNode {
   const [error, setError] = useState<string | undefined>(undefined);
@@ -70,6 +71,8 @@ export function App(): ReactNode {
           <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
         ) : section === 'notes' ? (
           <NotesWorkspace key={route.noteId ?? 'notes'} openNoteId={route.noteId} onError={onError} />
+        ) : section === 'trash' ? (
+          <TrashView onError={onError} />
         ) : (
           <LibraryWorkspace onError={onError} droppedFiles={droppedFiles} onDropHandled={onDropHandled} />
         )}

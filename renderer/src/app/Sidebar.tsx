@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { transport } from '../api/client';
 import { LibraryNav } from '../features/library/LibraryNav';
 
-export type Section = 'notes' | 'library';
+export type Section = 'notes' | 'library' | 'trash';
 
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'notes', label: 'Notes' },
   { id: 'library', label: 'Library' },
+  { id: 'trash', label: 'Trash' },
 ];
 
 const ignoreError = (): void => {};

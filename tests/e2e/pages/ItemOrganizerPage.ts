@@ -27,6 +27,14 @@ export class ItemOrganizerPage {
     await expect(this.tagInput).toHaveValue('');
   }
 
+  /** A new project: typed, then the explicit Create “…” choice (Enter only picks an existing one). */
+  async createProject(name: string): Promise<void> {
+    await this.projectInput.fill(name);
+    await this.root.getByTestId('organizer-project-create').click();
+    await expect(this.projects().filter({ hasText: name })).toHaveCount(1);
+    await expect(this.projectInput).toHaveValue('');
+  }
+
   async addToProject(name: string): Promise<void> {
     await this.projectInput.fill(name);
     await this.projectInput.press('Enter');

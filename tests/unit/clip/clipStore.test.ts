@@ -67,10 +67,13 @@ describe('storing clips', () => {
     const second = await clipSource(core.ctx, { kind: 'file', name: 'another.html', bytes: other }, { attachments });
     expect(second.status).toBe('clipped');
     expect(counts(core)).toEqual({ articles: 2, versions: 2, assets: 1, links: 2 });
-    // Deleting one article keeps the shared image; deleting the other removes it.
+    // Deleting one article for good keeps the shared image; deleting the other removes it. (Delete moves to the Trash first.)
     await dispatch(core.handlers, 'articles.delete', { id: first.articleId });
+    await dispatch(core.handlers, 'trash.deletePermanently', { items: [{ type: 'article', id: first.articleId }] });
     expect(counts(core).assets).toBe(1);
     await dispatch(core.handlers, 'articles.delete', { id: second.articleId });
+    expect(counts(core).assets).toBe(1);
+    await dispatch(core.handlers, 'trash.deletePermanently', { items: [{ type: 'article', id: second.articleId }] });
     expect(counts(core)).toEqual({ articles: 0, versions: 0, assets: 0, links: 0 });
   });
 

@@ -93,6 +93,11 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'facts.exportProject': [{}, { project: 'p' }, { project: 'p', format: 'pdf' }, { project: '', format: 'csv' }],
     'facts.backfillStatus': [],
     'facts.backfillStart': [],
+    'trash.list': [{ x: 1 }],
+    'trash.restore': [{}, { items: [] }, { items: [{ type: 'passage', id: 1 }] }, { items: [{ type: 'note', id: 0 }] }],
+    'trash.deletePermanently': [{}, { items: [] }, { items: [{ type: 'note' }] }, { items: 'all' }],
+    'trash.empty': [{ force: true }],
+    'trash.settings': [{ retentionDays: 0 }, { retentionDays: 1.5 }, { retentionDays: 100000 }, { retentionDays: '30' }],
   };
   return [...common, ...specific[channel]];
 }
@@ -229,7 +234,14 @@ describe('the contract', () => {
       'facts.exportProject': { project: 'Probe project', format: 'csv' },
       'facts.backfillStatus': {},
       'facts.backfillStart': {},
+      'trash.list': {},
+      'trash.restore': { items: [{ type: 'note', id }] },
+      'trash.deletePermanently': { items: [{ type: 'note', id }] },
+      'trash.empty': {},
+      'trash.settings': { retentionDays: 14 },
     };
+    // Only what is in the trash can be restored or deleted for good.
+    if (channel === 'trash.restore' || channel === 'trash.deletePermanently') await dispatch(core.handlers, 'notes.delete', { id });
     if (channel === 'db.restore') {
       const backup = await dispatch(core.handlers, 'db.backup', {});
       valid[channel] = { file: (backup as { value: { file: string } }).value.file };

@@ -94,7 +94,7 @@ describe('migration 7 (compact article versions)', () => {
 
     expect(db.prepare(`SELECT * FROM passages WHERE id = ?`).get(passageId)).toEqual(passageBefore);
     expect(getPassage(core.ctx, passageId)).toMatchObject({ id: passageId, exact, anchor: { status: 'ok', start: 4, end: 20 } });
-    expect(db.prepare(`SELECT * FROM notes WHERE id = ?`).get(noteId)).toEqual(noteBefore);
+    expect(db.prepare(`SELECT * FROM notes WHERE id = ?`).get(noteId)).toEqual({ ...(noteBefore as object), trashed_at: null }); // migration 10 adds the column
     expect(db.prepare(`SELECT * FROM note_quotes WHERE note_id = ?`).all(noteId)).toEqual(quotesBefore);
     expect(getPassage(core.ctx, passageId).backlinks).toEqual([{ noteId, noteTitle: 'Quotes', quoteCount: 1 }]);
     // The reader's view of the quoted passage: its text at its offsets in the unchanged content_text.

@@ -98,7 +98,7 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   }
 
-  it('notes.delete removes every word of the note from the file, the WAL, the index and later backups', async () => {
+  it('notes.delete then trash.deletePermanently removes every word of the note from the file, the WAL, the index and later backups', async () => {
     const gone = words();
     const kept = words();
     const noteId = await writeNote(core, gone);
@@ -107,11 +107,14 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     expect(liveFilesHolding(dbPath, gone.body).length).toBeGreaterThan(0);
     expect(backupsHolding(dbPath, gone.body)).toHaveLength(1);
 
+    // Delete moves the note to the Trash; deleting it from there is what scrubs it.
     await callOk(core, 'notes.delete', { id: noteId });
+    expect(liveFilesHolding(dbPath, gone.body).length).toBeGreaterThan(0);
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'note', id: noteId }] });
     await expectGone([gone], kept);
   });
 
-  it('articles.delete removes the article, its versions and its quoted passages, word by word', async () => {
+  it('articles.delete then trash.deletePermanently removes the article, its versions and its quoted passages, word by word', async () => {
     const gone = words();
     const kept = words();
     const { articleId } = await clipArticle(core, gone);
@@ -119,10 +122,11 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     expect(liveFilesHolding(dbPath, gone.quoted).length).toBeGreaterThan(0);
 
     await callOk(core, 'articles.delete', { id: articleId });
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'article', id: articleId }] });
     await expectGone([gone], kept);
   });
 
-  it('library.deleteArticles (bulk delete) removes every word of every deleted article', async () => {
+  it('library.deleteArticles then trash.empty removes every word of every deleted article', async () => {
     const gone = [words(), words(), words()];
     const kept = words();
     const ids: number[] = [];
@@ -130,7 +134,26 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     await clipArticle(core, kept);
 
     await callOk(core, 'library.deleteArticles', { ids });
+    await callOk(core, 'trash.empty', {});
     await expectGone(gone, kept);
+  });
+
+  it('the Trash emptied after its retention period (at the next start) leaves no word of a note or an article', async () => {
+    const goneNote = words();
+    const goneArticle = words();
+    const kept = words();
+    const noteId = await writeNote(core, goneNote);
+    const { articleId } = await clipArticle(core, goneArticle);
+    await writeNote(core, kept);
+    await callOk(core, 'trash.settings', { retentionDays: 7 });
+    await callOk(core, 'notes.delete', { id: noteId });
+    await callOk(core, 'articles.delete', { id: articleId });
+    core.close();
+    // Eight days later the app starts again: the core empties what is past the period before anything else.
+    tick += 8 * 24 * 60 * 60 * 1000;
+    core = openCore(dbPath, { now });
+    expect(await callOk(core, 'trash.list', {})).toMatchObject({ items: [] });
+    await expectGone([goneNote, goneArticle], kept);
   });
 
   // The rotation prunes the deleted rows from older backups, merges their full-text indexes and VACUUMs them.
@@ -141,6 +164,7 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     await writeNote(core, kept);
     const before = await createBackup(core.ctx.db, dbPath, { reason: 'daily', now: now() });
     await callOk(core, 'notes.delete', { id: noteId });
+    await callOk(core, 'trash.empty', {});
     expect(fileHolds(before.file, gone.body)).toBe(true);
 
     await createBackup(core.ctx.db, dbPath, { reason: 'daily', now: now() });
@@ -154,6 +178,7 @@ describe('deleted notes and articles leave no word behind (T22)', () => {
     const noteId = await writeNote(core, gone);
     const old = await createBackup(core.ctx.db, dbPath, { reason: 'daily', now: now() });
     await callOk(core, 'notes.delete', { id: noteId });
+    await callOk(core, 'trash.empty', {});
     flipBytesInTablePage(old.file, 'notes');
     expect(backupsHolding(dbPath, gone.body)).toEqual([old.file]);
 

@@ -116,6 +116,7 @@ describe('a WAL deleted while the app runs', () => {
     await callOk(core, 'notes.save', { id, contentJson: editorJson('to be deleted') });
     await callOk(core, 'db.backup', {});
     await callOk(core, 'notes.delete', { id });
+    await callOk(core, 'trash.empty', {});
     core.close();
 
     core = openCore(dbPath);

@@ -23,6 +23,7 @@ async function libraryWithOneBackupAndOneDeletion(): Promise<ReturnType<typeof m
   const note = await callOk<{ id: number }>(core, 'notes.create', { title: 'Deleted later' });
   const backup = await createBackup(core.ctx.db, core.library.path, { reason: 'daily', now: core.ctx.now() });
   await callOk(core, 'notes.delete', { id: note.id });
+  await callOk(core, 'trash.empty', {});
   return Object.assign(core, { backup: backup.file });
 }
 

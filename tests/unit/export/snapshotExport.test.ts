@@ -43,6 +43,7 @@ describe('project export reads one snapshot', () => {
     expect(status).toMatchObject({ state: 'running', phase: 'rendering' });
     // Mid-render: the article goes, and the deletion commits at once on the shared connection.
     await callOk(core, 'articles.delete', { id: articleId });
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'article', id: articleId }] });
     expect(core.ctx.db.inTransaction).toBe(false);
     expect(core.ctx.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
 

@@ -41,6 +41,7 @@ const FLAG_TEXT: Record<string, string> = {
   changed: 'source changed since quoted',
   orphan: 'not in the latest version',
   source_deleted: 'source deleted',
+  source_in_trash: 'source in trash',
   unlinked: 'unlinked',
 };
 
@@ -107,7 +108,7 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
       const passageId = Number(chip.dataset.passageId);
       if (!passageId) return;
       void loadPassage(passageId).then((passage) => {
-        if (passage?.source.articleId) openArticle(passage.source.articleId, { passageId, ...(noteId === undefined ? {} : { fromNoteId: noteId }) });
+        if (passage?.source.articleId && !passage.source.inTrash) openArticle(passage.source.articleId, { passageId, ...(noteId === undefined ? {} : { fromNoteId: noteId }) });
       });
     }
   }, [editor, noteId]);
@@ -146,7 +147,7 @@ function decorateQuotes(editor: LexicalEditor, state: EditorState, onLoaded: () 
       continue;
     }
     if (passage === null) paint(element, 'unlinked', null);
-    else paint(element, isAltered(quote.text, passage.exact) ? 'altered' : passage.anchor.status, passage);
+    else paint(element, isAltered(quote.text, passage.exact) ? 'altered' : passage.source.inTrash ? 'source_in_trash' : passage.anchor.status, passage);
   }
 }
 
@@ -162,7 +163,9 @@ function paint(element: HTMLElement, status: string, passage: PassageWithBacklin
     if (source.textContent !== label) source.textContent = label;
     chip.title = !passage.source.articleId
       ? 'The source article was deleted'
-      : passage.anchor.status === 'changed' && passage.anchor.matched
+      : passage.source.inTrash
+        ? 'The source article is in the Trash: restore it to open it'
+        : passage.anchor.status === 'changed' && passage.anchor.matched
         ? `The latest version of the source reads: “${passage.anchor.matched}”. Click to open it.`
         : 'Open the source at this passage';
   }

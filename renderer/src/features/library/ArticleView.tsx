@@ -8,6 +8,7 @@ import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 import { MetadataEditor } from './MetadataEditor';
 import { deleteImpactText } from './deleteImpact';
+import { forgetAllPassages } from '../passages/passageCache';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 
 /**
@@ -71,6 +72,7 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
     setConfirmDelete(undefined);
     try {
       await call('articles.delete', { id: article.id });
+      forgetAllPassages(); // its quotes now say "source in trash"
       onDeleted(article.id);
     } catch (error) {
       onError((error as Error).message);

@@ -4,6 +4,7 @@ import type { Project, Tag } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { deleteImpactText } from './deleteImpact';
+import { forgetAllPassages } from '../passages/passageCache';
 
 type Mode = 'tag' | 'add' | 'move' | undefined;
 
@@ -102,7 +103,11 @@ export function BulkActions({ ids, scope, onDone, onError, deleteRequest }: Bulk
 
   const remove = (): void => {
     setImpact(undefined);
-    void run(async () => `Deleted ${plural((await call('library.deleteArticles', { ids: [...ids] })).deleted, 'article')}.`, true);
+    void run(async () => {
+      const { deleted } = await call('library.deleteArticles', { ids: [...ids] });
+      forgetAllPassages(); // their quotes now say "source in trash"
+      return `Moved ${plural(deleted, 'article')} to the Trash.`;
+    }, true);
   };
 
   return (

@@ -147,7 +147,7 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
           onCancel={() => setConfirmingDelete(undefined)}
         >
           <p>
-            “{displayTitle(confirmingDelete.title)}” will be deleted permanently. This cannot be undone.
+            “{displayTitle(confirmingDelete.title)}” moves to the Trash, where you can restore it until the Trash is emptied.
           </p>
         </ConfirmDialog>
       )}

@@ -100,14 +100,24 @@ export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerP
     tagInput.current?.focus();
   };
 
-  const addToProject = async (): Promise<void> => {
-    const name = projectDraft.trim();
-    if (!name || busy || type === 'passage') return;
-    if (projects?.some((p) => sameName(p.name, name))) {
+  /**
+   * Enter (or Add) puts the item in the highlighted existing project: the one named exactly, else the first
+   * whose name starts with, then contains, what was typed ("Venez" → "Venezuela strikes"). A new project is
+   * made only by the explicit Create “…” choice, so a half-typed name never becomes a project.
+   */
+  const addToProject = async (create = false): Promise<void> => {
+    const typed = projectDraft.trim();
+    if (!typed || busy || type === 'passage') return;
+    if (projects?.some((p) => sameName(p.name, typed))) {
       setProjectDraft('');
-      setStatus(`Already in ${name}.`);
+      setStatus(`Already in ${typed}.`);
       return;
     }
+    if (!create && !projectMatch) {
+      setStatus(`No project matches “${typed}”. Choose Create “${typed}” to make one.`);
+      return;
+    }
+    const name = create ? typed : projectMatch!.name;
     const added = await change(async () => {
       // Read the list now, not the suggestions from the last focus: another window may have made the project since.
       const existing = (await call('projects.list', {})).find((p) => sameName(p.name, name));
@@ -146,6 +156,14 @@ export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerP
   const lastProject = projects?.[projects.length - 1];
   const freeTags = tagSuggestions.filter((name) => !tags?.some((t) => sameName(t, name)));
   const freeProjects = projectSuggestions.filter((p) => !projects?.some((mine) => mine.id === p.id));
+  const typedProject = projectDraft.trim().toLocaleLowerCase();
+  const projectMatch =
+    typedProject === ''
+      ? undefined
+      : (freeProjects.find((p) => sameName(p.name, typedProject)) ??
+        freeProjects.find((p) => p.name.toLocaleLowerCase().startsWith(typedProject)) ??
+        freeProjects.find((p) => p.name.toLocaleLowerCase().includes(typedProject)));
+  const projectExists = projectSuggestions.some((p) => sameName(p.name, projectDraft.trim()));
 
   return (
     <div className={`organizer${compact ? ' is-compact' : ''}`} role="group" aria-label={`Tags${hasProjects ? ' and projects' : ''} of this ${noun}`} data-testid="item-organizer" data-item={`${type}:${id}`} aria-busy={tags === undefined || busy}>
@@ -232,9 +250,14 @@ export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerP
                 <option key={project.id} value={project.name} />
               ))}
             </datalist>
-            {projectDraft.trim() !== '' && (
-              <button type="button" className="btn btn-small" disabled={busy} data-testid="organizer-project-add" onClick={() => void addToProject()}>
-                {projectSuggestions.some((p) => sameName(p.name, projectDraft.trim())) ? 'Add' : 'Create & add'}
+            {projectMatch && (
+              <button type="button" className="btn btn-small is-highlighted" disabled={busy} data-testid="organizer-project-add" onClick={() => void addToProject()}>
+                Add to “{projectMatch.name}”
+              </button>
+            )}
+            {projectDraft.trim() !== '' && !projectExists && (
+              <button type="button" className="btn btn-small" disabled={busy} data-testid="organizer-project-create" onClick={() => void addToProject(true)}>
+                Create “{projectDraft.trim()}”
               </button>
             )}
           </span>
@@ -242,7 +265,7 @@ export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerP
       )}
       {!compact && (
         <p className="organizer-hint" id={`${ids}-hint`}>
-          Enter adds; a new project name creates the project. Backspace in an empty box removes the last one.
+          Enter adds to the highlighted project; Create “…” makes a new one. Backspace in an empty box removes the last one.
         </p>
       )}
       <span className="organizer-status" role="status" data-testid="organizer-status">

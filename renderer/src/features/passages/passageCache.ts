@@ -33,3 +33,8 @@ export function loadPassage(id: number): Promise<PassageWithBacklinks | null> {
 export function forgetPassage(id: number): void {
   loaded.delete(id);
 }
+
+/** After articles went to the Trash or came back, every quote's source state may have changed. */
+export function forgetAllPassages(): void {
+  loaded.clear();
+}
