@@ -2,6 +2,7 @@ import type { Article, ArticleContent, ArticleSummary } from '../../../shared/do
 import { DossierError } from '../../../shared/errors';
 import * as articles from '../../../db/repositories/articles';
 import type { CoreContext } from '../context';
+import { emitChange } from '../events';
 import { deleteAndScrub } from './purge';
 
 export function listArticles(ctx: CoreContext): ArticleSummary[] {
@@ -23,11 +24,13 @@ export function getVersionContent(ctx: CoreContext, versionId: number): ArticleC
 export function updateMetadata(ctx: CoreContext, id: number, edit: articles.MetadataEdit): Article {
   const updated = ctx.db.transaction(() => articles.updateArticleMetadata(ctx.db, id, edit, ctx.now())).immediate();
   if (!updated) throw new DossierError('not_found', `Article ${id} does not exist (it may have been deleted).`);
+  emitChange(ctx, { type: 'articles.changed', articleIds: [id] });
   return getArticle(ctx, id);
 }
 
 export function deleteArticle(ctx: CoreContext, id: number): { deleted: true } {
   const deleted = deleteAndScrub(ctx, 'article', () => articles.deleteArticle(ctx.db, id));
   if (!deleted) throw new DossierError('not_found', `Article ${id} does not exist (it may already have been deleted).`);
+  emitChange(ctx, { type: 'articles.deleted', articleIds: [id] });
   return { deleted: true };
 }

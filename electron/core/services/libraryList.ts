@@ -5,6 +5,7 @@ import type { DeleteImpact, ViewCounts, LibraryIds, LibraryScope, LibrarySort, P
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { deleteAndScrub } from './purge';
+import { emitChange } from '../events';
 
 export interface ListRequest {
   scope: LibraryScope;
@@ -35,20 +36,24 @@ export function deleteImpact(ctx: CoreContext, ids: readonly number[]): DeleteIm
 /** All or nothing: if any article is already gone, nothing is deleted and the caller is told. */
 export function deleteArticles(ctx: CoreContext, ids: readonly number[]): { deleted: number } {
   const unique = [...new Set(ids)];
-  return deleteAndScrub(ctx, 'article', () => {
+  const result = deleteAndScrub(ctx, 'article', () => {
     assertArticlesExist(ctx, unique);
     return { deleted: repo.deleteArticles(ctx.db, unique) };
   });
+  emitChange(ctx, { type: 'articles.deleted', articleIds: unique });
+  return result;
 }
 
 export function moveToProject(ctx: CoreContext, ids: readonly number[], fromProjectId: number, toProjectId: number): { moved: number } {
   const unique = [...new Set(ids)];
-  return ctx.db.transaction(() => {
+  const result = ctx.db.transaction(() => {
     assertProject(ctx, fromProjectId);
     assertProject(ctx, toProjectId);
     assertArticlesExist(ctx, unique);
     return { moved: repo.moveArticles(ctx.db, unique, fromProjectId, toProjectId, ctx.now()) };
   }).immediate();
+  emitChange(ctx, { type: 'organize.changed', what: 'projects' });
+  return result;
 }
 
 export function scopeNotes(ctx: CoreContext, scope: { kind: 'project'; projectId: number } | { kind: 'tag'; name: string }): ScopeNote[] {

@@ -8,6 +8,7 @@ import {
 import * as notes from '../../../db/repositories/notes';
 import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
+import { emitChange } from '../events';
 import { deriveNoteQuotes } from './passages';
 import { deleteAndScrub } from './purge';
 
@@ -26,11 +27,13 @@ export function createNote(ctx: CoreContext, title = ''): Note {
     contentText: '',
     now: ctx.now(),
   });
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'created' });
   return getNote(ctx, id);
 }
 
 export function renameNote(ctx: CoreContext, id: number, title: string): NoteSummary {
   if (!notes.updateNoteTitle(ctx.db, id, title.trim(), ctx.now())) notFound(id);
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'renamed' });
   return notes.getNoteSummary(ctx.db, id)!;
 }
 
@@ -51,11 +54,14 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
     }
     return row;
   })();
-  return saved ?? notFound(id);
+  if (!saved) notFound(id);
+  emitChange(ctx, { type: 'note.saved', noteId: id, revision: saved.revision });
+  return saved;
 }
 
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
   if (!deleteAndScrub(ctx, 'note', () => notes.deleteNote(ctx.db, id))) notFound(id);
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'deleted' });
   return { id };
 }
 

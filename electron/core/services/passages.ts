@@ -10,6 +10,7 @@ import { DossierError } from '../../../shared/errors';
 import { parseEditorState, type SerializedEditorState, type SerializedNode } from '../../../shared/notes/editorState';
 import { quotesInNote, serializedQuote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
+import { announced, emitChange } from '../events';
 import { saveNoteContent } from './notes';
 
 
@@ -41,7 +42,7 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
   while (end > start && /\s/.test(content.text[end - 1]!)) end--;
   if (start === end) throw new DossierError('invalid_input', 'The selection holds no text.');
 
-  return db.transaction(() => {
+  const created = db.transaction(() => {
     const existing = passages.findPassageAt(db, input.versionId, start, end);
     if (existing !== undefined) return passages.getPassage(db, existing)!;
     let selectors;
@@ -65,24 +66,29 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
     }
     return passages.getPassage(db, id)!;
   })();
+  return announcedPassage(ctx, created);
 }
 
 /** Highlights text[start, end) of a version (making the passage if needed). */
 export function highlightSelection(ctx: CoreContext, input: { versionId: number; start: number; end: number; color: HighlightColor }): Passage {
-  return ctx.db.transaction(() => {
+  return announcedPassage(ctx, ctx.db.transaction(() => {
     const passage = createPassage(ctx, input);
     passages.setHighlight(ctx.db, passage.id, input.color, ctx.now());
     return passages.getPassage(ctx.db, passage.id)!;
-  })();
+  })());
 }
 
 export function setHighlight(ctx: CoreContext, passageId: number, color: HighlightColor | null): Passage {
-  return ctx.db.transaction(() => {
+  return announcedPassage(ctx, ctx.db.transaction(() => {
     passageOrThrow(ctx.db, passageId);
     if (color === null) passages.removeHighlight(ctx.db, passageId);
     else passages.setHighlight(ctx.db, passageId, color, ctx.now());
     return passages.getPassage(ctx.db, passageId)!;
-  })();
+  })());
+}
+
+function announcedPassage(ctx: CoreContext, passage: Passage): Passage {
+  return announced(ctx, { type: 'passages.changed', passages: [{ id: passage.id, status: passage.anchor.status }] }, passage);
 }
 
 function passageOrThrow(db: Db, id: number): Passage {
@@ -163,10 +169,12 @@ export function deriveNoteQuotes(db: Db, noteId: number, state: SerializedEditor
  * when none is given) and saves it: the link is derived by the save.
  */
 export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; noteId?: number | undefined; kind: 'block' | 'inline' }): { noteId: number; passageId: number } {
-  return ctx.db.transaction(() => {
+  let created = false;
+  const quoted = ctx.db.transaction(() => {
     const passage = passageOrThrow(ctx.db, input.passageId);
     let noteId = input.noteId;
     if (noteId === undefined) {
+      created = true;
       noteId = notesRepo.insertNote(ctx.db, { title: passage.source.title.slice(0, 500), contentJson: JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } }), contentText: '', now: ctx.now() });
     }
     const note = notesRepo.getNote(ctx.db, noteId);
@@ -179,6 +187,9 @@ export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; note
     saveNoteContent(ctx, noteId, JSON.stringify(state));
     return { noteId, passageId: passage.id };
   })();
+  // The save inside announced note.saved; a new note is news for the note lists too.
+  if (created) emitChange(ctx, { type: 'notes.changed', noteIds: [quoted.noteId], change: 'created' });
+  return quoted;
 }
 
 /**
