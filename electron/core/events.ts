@@ -20,6 +20,11 @@ export class ChangeEvents {
     };
   }
 
+  /** How many listeners are attached (a transport that disconnects must leave none behind). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   emit(event: ChangeEvent): void {
     for (const listener of [...this.listeners]) {
       try {

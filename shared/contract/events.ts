@@ -38,7 +38,5 @@ export const ChangeEvent = z.discriminatedUnion('type', [
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 export type ChangeEventType = ChangeEvent['type'];
 
-/** Electron IPC channel main pushes change events on (outside the request/response contract). */
-export const CHANGE_EVENT_CHANNEL = 'dossier:change-event';
 /** The harness's Server-Sent Events endpoint (GET, same token header as the API). */
 export const CHANGE_EVENT_PATH = '/events';
