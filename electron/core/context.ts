@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import type { ChangeEvents } from './events';
 import type { Library } from './library';
 
 /** Everything a service needs; built once per process by openCore(). */
@@ -16,6 +17,8 @@ export interface CoreContext {
   readonly host?: CoreHost;
   /** Recovery and backups; absent in contexts built by hand (those channels then answer `unsupported`). */
   readonly library?: Library;
+  /** Change events for open windows (events.ts); absent in contexts built by hand (the CLI's writes are seen by polling). */
+  readonly events?: ChangeEvents;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { OpenOptions } from '../../db/connection';
 import { systemClock, type CoreContext, type CoreHost } from './context';
+import { ChangeEvents } from './events';
 import { Library } from './library';
 
 export interface OpenedContext {
@@ -27,6 +28,7 @@ export function openContext(dbPath: string, options: OpenContextOptions = {}): O
     dbPath: path,
     now,
     library,
+    events: new ChangeEvents(),
     ...(options.host ? { host: options.host } : {}),
   };
   return { ctx, library, close: () => library.close() };

@@ -7,6 +7,7 @@ import { DB_FILE_NAME } from '../core/paths';
 import { readAssetForServing } from '../core/services/assets';
 import { backupIfDue } from '../core/services/backups';
 import { pickClipFiles } from './clipDialog';
+import { pushChangeEvents } from './changeEvents';
 import { chooseExportFolder } from './folderDialog';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
@@ -123,6 +124,7 @@ export function startDossier(files: AppFiles): void {
     if (core.library.status().state === 'ok') startFactsBackfill(core.ctx);
     const isOurWindow = (frame: WebFrameMain): boolean => mainWindow !== undefined && mainWindow.webContents.mainFrame === frame;
     bindIpc(core.handlers, isOurWindow, core.library.path);
+    pushChangeEvents(core, () => mainWindow);
     installMenu(() => mainWindow, !app.isPackaged);
     started = true;
     showWindow();

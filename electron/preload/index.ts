@@ -5,7 +5,7 @@ import { fail } from '../../shared/errors';
 
 /**
  * The whole surface the renderer gets: invoke on the contract's channels only,
- * and two listeners for requests from main. Raw ipcRenderer never crosses the
+ * two listeners for requests from main, and one for its change events. Raw ipcRenderer never crosses the
  * context bridge.
  */
 const allowedChannels = new Set<string>(CHANNEL_NAMES);
@@ -32,6 +32,14 @@ const bridge: DossierBridge = {
     ipcRenderer.on(CONTROL_CHANNELS.menuCommand, (_event, command: unknown) => {
       if (typeof command === 'string' && menuCommands.has(command)) listener(command as MenuCommand);
     });
+  },
+  onEvent(listener) {
+    // Only the event crosses the bridge, never the IpcRendererEvent (it would expose ipcRenderer).
+    const forward = (_event: unknown, change: unknown): void => listener(change);
+    ipcRenderer.on(CONTROL_CHANNELS.changeEvent, forward);
+    return () => {
+      ipcRenderer.removeListener(CONTROL_CHANNELS.changeEvent, forward);
+    };
   },
 };
 

@@ -35,7 +35,10 @@ const harness = await startHarness({
   staticDir,
   port: values.port ? Number(values.port) : 0,
   logError: (channel, error) => console.error(`[dossier] ${channel} failed:`, error),
+  subscribe: (listener) => core.events.subscribe(listener),
 });
+// Writes by the CLI or another process on the same file reach open pages too.
+core.watchExternalChanges();
 
 console.log(`Dossier is running in the browser harness.
   database: ${core.ctx.dbPath}

@@ -8,6 +8,7 @@ import type { Handlers } from '../core/handlers';
 import { readStaticFile } from '../core/staticFiles';
 import { isSha256Hex } from '../../shared/assetName';
 import { MAX_HTTP_BODY_BYTES } from '../../shared/limits';
+import { CHANGE_EVENT_PATH, type ChangeEvent } from '../../shared/contract/events';
 
 /**
  * The browser harness: serves the built renderer and binds the same handler
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   port?: number;
   token?: string;
   logError?: (channel: string, error: unknown) => void;
+  /** The core's change events, streamed to pages at GET /events (Server-Sent Events); without it, /events answers 404. */
+  subscribe?: (listener: (event: ChangeEvent) => void) => () => void;
 }
 
 export interface Harness {
@@ -67,6 +70,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === CHANGE_EVENT_PATH) {
+      streamEvents(req, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
@@ -114,21 +121,61 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     res.end(req.method === 'HEAD' ? undefined : Buffer.from(asset.bytes));
   }
 
+  /** The same Origin and token checks for every API call and the event stream; answers the refusal and returns false. */
+  function admitted(req: IncomingMessage, res: ServerResponse): boolean {
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      sendJson(res, 403, fail('forbidden', 'Cross-origin API calls are refused'));
+      return false;
+    }
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    if (given.length !== expectedToken.length || !timingSafeEqual(given, expectedToken)) {
+      sendJson(res, 403, fail('forbidden', 'Missing or wrong harness token (open the URL printed by npm run web)'));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * GET /events: the core's change events as Server-Sent Events. EventSource
+   * cannot send a header, and the token must never travel in a URL, so the
+   * page reads this stream with fetch() and the token header (webBridge.ts);
+   * the Origin and token checks are the API's own.
+   */
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') {
+      sendJson(res, 405, fail('forbidden', 'The event stream is read with GET'));
+      return;
+    }
+    if (!admitted(req, res)) return;
+    if (!options.subscribe) {
+      sendJson(res, 404, fail('unsupported', 'This harness has no event stream.'));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    });
+    // An opening comment flushes the headers, so the page knows it is connected.
+    res.write(': connected\n\n');
+    const unsubscribe = options.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    // A comment now and then keeps idle proxies and the socket from timing the stream out.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    keepAlive.unref();
+    res.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') {
       sendJson(res, 405, fail('forbidden', 'API calls must be POST'));
       return;
     }
-    const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
-      sendJson(res, 403, fail('forbidden', 'Cross-origin API calls are refused'));
-      return;
-    }
-    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
-    if (given.length !== expectedToken.length || !timingSafeEqual(given, expectedToken)) {
-      sendJson(res, 403, fail('forbidden', 'Missing or wrong harness token (open the URL printed by npm run web)'));
-      return;
-    }
+    if (!admitted(req, res)) return;
     const body = await readBody(req);
     if (body === undefined) {
       sendJson(res, 413, fail('too_large', `Request body is larger than ${MAX_HTTP_BODY_BYTES} bytes`));

@@ -10,6 +10,8 @@ export const CONTROL_CHANNELS = {
   flushRequest: 'dossier:flush-request',
   flushDone: 'dossier:flush-done',
   menuCommand: 'dossier:menu-command',
+  /** Main pushes the core's change events (shared/contract/events.ts) on this one channel. */
+  changeEvent: 'dossier:change-event',
 } as const;
 
 /**
@@ -23,5 +25,10 @@ export interface DossierBridge {
   /** Registers the renderer's flush; main awaits it before closing a window or quitting. */
   onFlushRequest(flush: () => Promise<void>): void;
   onMenuCommand(listener: (command: MenuCommand) => void): void;
+  /**
+   * Receives the core's change events (shared/contract/events.ts) as they arrive, unchecked: the
+   * renderer's client parses each with the ChangeEvent schema. Returns the unsubscribe.
+   */
+  onEvent(listener: (event: unknown) => void): () => void;
   readonly transport: 'electron' | 'web';
 }

@@ -28,7 +28,14 @@ export const test = base.extend<{ app: DossierApp; notes: NotesPage }>({
     const dir = makeTempDir('dossier-e2e-');
     const dbPath = dir.file('dossier.sqlite');
     const core = openCore(dbPath);
-    const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha256) => readAssetForServing(core.ctx, sha256) });
+    const harness = await startHarness({
+      handlers: core.handlers,
+      staticDir: RENDERER_DIR,
+      readAsset: (sha256) => readAssetForServing(core.ctx, sha256),
+      subscribe: (listener) => core.events.subscribe(listener),
+    });
+    // As `npm run web` does: commits by another process (the CLI) reach the page too.
+    core.watchExternalChanges();
     const pageProblems: string[] = [];
     page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {

@@ -1,5 +1,6 @@
 import type { DbChannel } from '../../../shared/contract/channelNames';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 import * as database from '../services/database';
 import type { HandlersFor } from './types';
 
@@ -9,7 +10,8 @@ export function dbHandlers(ctx: CoreContext): HandlersFor<DbChannel> {
     'db.status': () => database.databaseStatus(ctx),
     'db.backups.list': () => database.listLibraryBackups(ctx),
     'db.backup': ({ out }) => database.backupNow(ctx, out),
-    'db.restore': ({ file }) => database.restoreLibrary(ctx, file),
-    'db.startEmpty': () => database.startEmptyLibrary(ctx),
+    // A restore or a fresh start swaps the whole library: every window refetches.
+    'db.restore': ({ file }) => announced(ctx, { type: 'library.changed' }, database.restoreLibrary(ctx, file)),
+    'db.startEmpty': () => announced(ctx, { type: 'library.changed' }, database.startEmptyLibrary(ctx)),
   };
 }

@@ -1,6 +1,7 @@
 import type { ExportChannel } from '../../../shared/contract/channelNames';
 import { exportArchive, importArchive } from '../archive/archive';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 import { requireAbsolute } from '../export/folderExport';
 import { ExportJobs } from '../services/exportJobs';
 import * as exports from '../services/exports';
@@ -17,7 +18,7 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.notes': (input) => exports.exportNotes(ctx, input),
     'export.project': (input) => exports.exportProject(ctx, input),
     'export.archive': ({ file, overwrite }) => exportArchive(ctx, requireAbsolute(file, 'The archive file'), overwrite),
-    'export.importArchive': ({ file }) => importArchive(ctx, requireAbsolute(file, 'The archive file')),
+    'export.importArchive': async ({ file }) => announced(ctx, { type: 'library.changed' }, await importArchive(ctx, requireAbsolute(file, 'The archive file'))),
     'export.projectStart': (input) => startProjectExport(ctx, jobs, input),
     'export.jobStatus': ({ jobId }) => jobs.status(jobId),
     'export.jobProceed': ({ jobId, confirmation }) => jobs.proceed(jobId, confirmation),
@@ -25,6 +26,6 @@ export function exportHandlers(ctx: CoreContext): HandlersFor<ExportChannel> {
     'export.importArchivePreview': ({ file }) => imports.preview(ctx, file),
     'export.copyNoteMarkdown': ({ id, ...style }) => exports.copyNoteMarkdown(ctx, id, style),
     'export.copyText': ({ text }) => exports.copyText(ctx, text),
-    'export.importArchiveConfirm': ({ token }) => imports.confirm(ctx, token),
+    'export.importArchiveConfirm': async ({ token }) => announced(ctx, { type: 'library.changed' }, await imports.confirm(ctx, token)),
   };
 }

@@ -1,6 +1,7 @@
 import type { ImportChannel } from '../../../shared/contract/channelNames';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 import { importFiles } from '../services/articleImport';
 import type { HandlersFor } from './types';
 
@@ -10,7 +11,7 @@ export function importHandlers(ctx: CoreContext): HandlersFor<ImportChannel> {
       if (!ctx.host?.allowPathInputs) {
         throw new DossierError('forbidden', 'Importing by path is only available from the command line (dossier import FOLDER).');
       }
-      return importFiles(ctx, paths, project === undefined ? {} : { project });
+      return announced(ctx, { type: 'library.changed' }, await importFiles(ctx, paths, project === undefined ? {} : { project }));
     },
   };
 }

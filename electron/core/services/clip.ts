@@ -17,6 +17,7 @@ import { reanchorArticle } from './passages';
 import { reanchorFacts, storeVersionFacts } from './facts';
 import type { FinishedArticle } from '../clip/workerProtocol';
 import { restoreFromTrash } from '../../../db/repositories/trash';
+import { announceReclip, emitChange } from '../events';
 import { findProject } from './projects';
 import { addProjectItems } from '../../../db/repositories/projects';
 import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../../../shared/limits';
@@ -234,6 +235,7 @@ function storeClip(
   for (const image of images.values()) {
     if (article.html.includes(`dossier-asset:${image.sha256}`) || image.sha256 === leadImageSha256) usedAssets.set(image.sha256, { sha256: image.sha256, originalUrl: image.originalUrl });
   }
+  let reclippedFrom: number | undefined;
   const run = ctx.db.transaction((): ClipResult => {
     const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
     const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
@@ -273,6 +275,7 @@ function storeClip(
       articles.refreshArticleMetadata(ctx.db, articleId, values, now);
       // Every passage of the article follows it onto the new text, in this same transaction.
       reanchorArticle(ctx.db, articleId, version.id);
+      reclippedFrom = latest.id;
       for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
     }
     return {
@@ -285,7 +288,13 @@ function storeClip(
       warnings: article.warnings,
     };
   });
-  return run.immediate();
+  const result = run.immediate();
+  if (reclippedFrom !== undefined && result.articleId !== null && result.versionId !== null) {
+    announceReclip(ctx, result.articleId, result.versionId, reclippedFrom);
+  } else if (result.status === 'clipped' && result.articleId !== null) {
+    emitChange(ctx, { type: 'articles.changed', articleIds: [result.articleId] });
+  }
+  return result;
 }
 
 /** Clips many sources one after another; each gets its own transaction and its own result. */

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { emitChange } from '../events';
 import { DossierError } from '../../../shared/errors';
 
 export interface ArticleStateChange {
@@ -13,7 +14,7 @@ export function setArticleState(ctx: CoreContext, change: ArticleStateChange): {
     throw new DossierError('invalid_input', 'Say what to change: readingState, starred or both.');
   }
   const ids = [...new Set(change.ids)];
-  return ctx.db.transaction(() => {
+  const result = ctx.db.transaction(() => {
     const existing = ctx.db.prepare(`SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ids)) as number;
     if (existing !== ids.length) {
       throw new DossierError('not_found', `${ids.length - existing} of these articles do not exist (they may have been deleted). Nothing was changed.`);
@@ -26,4 +27,6 @@ export function setArticleState(ctx: CoreContext, change: ArticleStateChange): {
       .run(change.readingState ?? null, change.starred === undefined ? null : Number(change.starred), ctx.now(), JSON.stringify(ids));
     return { updated: info.changes };
   }).immediate();
+  emitChange(ctx, { type: 'articles.changed', articleIds: ids });
+  return result;
 }

@@ -5,6 +5,7 @@ import type { DeleteImpact, ViewCounts, LibraryIds, LibraryScope, LibrarySort, P
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { moveToTrash } from './trash';
+import { emitChange } from '../events';
 
 export interface ListRequest {
   scope: LibraryScope;
@@ -34,17 +35,21 @@ export function deleteImpact(ctx: CoreContext, ids: readonly number[]): DeleteIm
 
 /** Moves the articles to the Trash, all or nothing: if any article is already gone, nothing moves and the caller is told. */
 export function deleteArticles(ctx: CoreContext, ids: readonly number[]): { deleted: number } {
-  return { deleted: moveToTrash(ctx, 'article', ids) };
+  const deleted = moveToTrash(ctx, 'article', ids);
+  emitChange(ctx, { type: 'articles.deleted', articleIds: [...new Set(ids)] });
+  return { deleted };
 }
 
 export function moveToProject(ctx: CoreContext, ids: readonly number[], fromProjectId: number, toProjectId: number): { moved: number } {
   const unique = [...new Set(ids)];
-  return ctx.db.transaction(() => {
+  const result = ctx.db.transaction(() => {
     assertProject(ctx, fromProjectId);
     assertProject(ctx, toProjectId);
     assertArticlesExist(ctx, unique);
     return { moved: repo.moveArticles(ctx.db, unique, fromProjectId, toProjectId, ctx.now()) };
   }).immediate();
+  emitChange(ctx, { type: 'organize.changed', what: 'projects' });
+  return result;
 }
 
 export function scopeNotes(ctx: CoreContext, scope: { kind: 'project'; projectId: number } | { kind: 'tag'; name: string }): ScopeNote[] {

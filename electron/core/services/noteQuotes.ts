@@ -5,6 +5,7 @@ import { serializedQuote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
 import { saveNoteContent } from './notes';
 import { passageOrThrow } from './passages';
+import { emitChange } from '../events';
 
 // Quoting is a note operation that needs a passage: it lives here, above both services, so neither imports the other.
 
@@ -13,10 +14,12 @@ import { passageOrThrow } from './passages';
  * when none is given) and saves it: the link is derived by the save.
  */
 export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; noteId?: number | undefined; kind: 'block' | 'inline' }): { noteId: number; passageId: number } {
-  return ctx.db.transaction(() => {
+  let created = false;
+  const quoted = ctx.db.transaction(() => {
     const passage = passageOrThrow(ctx.db, input.passageId);
     let noteId = input.noteId;
     if (noteId === undefined) {
+      created = true;
       noteId = notesRepo.insertNote(ctx.db, { title: passage.source.title.slice(0, 500), contentJson: JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } }), contentText: '', now: ctx.now() });
     }
     const note = notesRepo.getNote(ctx.db, noteId);
@@ -29,4 +32,7 @@ export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; note
     saveNoteContent(ctx, noteId, JSON.stringify(state));
     return { noteId, passageId: passage.id };
   })();
+  // The save inside announced note.saved; a new note is news for the note lists too.
+  if (created) emitChange(ctx, { type: 'notes.changed', noteIds: [quoted.noteId], change: 'created' });
+  return quoted;
 }

@@ -10,6 +10,7 @@ import { upsertNoteChecksum } from '../../../db/repositories/noteChecksums';
 import type { CoreContext } from '../context';
 import { deriveNoteQuotes } from './noteQuoteLinks';
 import { moveToTrash } from './trash';
+import { emitChange } from '../events';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -26,11 +27,13 @@ export function createNote(ctx: CoreContext, title = ''): Note {
     contentText: '',
     now: ctx.now(),
   });
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'created' });
   return getNote(ctx, id);
 }
 
 export function renameNote(ctx: CoreContext, id: number, title: string): NoteSummary {
   if (!notes.updateNoteTitle(ctx.db, id, title.trim(), ctx.now())) notFound(id);
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'renamed' });
   return notes.getNoteSummary(ctx.db, id)!;
 }
 
@@ -51,12 +54,15 @@ export function saveNoteContent(ctx: CoreContext, id: number, contentJson: strin
     }
     return row;
   })();
-  return saved ?? notFound(id);
+  if (!saved) notFound(id);
+  emitChange(ctx, { type: 'note.saved', noteId: id, revision: saved.revision });
+  return saved;
 }
 
 /** Moves the note to the Trash (services/trash.ts deletes it for good, scrubbed). */
 export function deleteNote(ctx: CoreContext, id: number): { id: number } {
   moveToTrash(ctx, 'note', [id]);
+  emitChange(ctx, { type: 'notes.changed', noteIds: [id], change: 'deleted' });
   return { id };
 }
 

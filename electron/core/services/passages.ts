@@ -10,6 +10,7 @@ import { DossierError } from '../../../shared/errors';
 import { parseEditorState } from '../../../shared/notes/editorState';
 import { quotesInNote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 
 
 function versionOrThrow(db: Db, versionId: number) {
@@ -40,7 +41,7 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
   while (end > start && /\s/.test(content.text[end - 1]!)) end--;
   if (start === end) throw new DossierError('invalid_input', 'The selection holds no text.');
 
-  return db.transaction(() => {
+  const created = db.transaction(() => {
     const existing = passages.findPassageAt(db, input.versionId, start, end);
     if (existing !== undefined) return passages.getPassage(db, existing)!;
     let selectors;
@@ -64,24 +65,29 @@ export function createPassage(ctx: CoreContext, input: { versionId: number; star
     }
     return passages.getPassage(db, id)!;
   })();
+  return announcedPassage(ctx, created);
 }
 
 /** Highlights text[start, end) of a version (making the passage if needed). */
 export function highlightSelection(ctx: CoreContext, input: { versionId: number; start: number; end: number; color: HighlightColor }): Passage {
-  return ctx.db.transaction(() => {
+  return announcedPassage(ctx, ctx.db.transaction(() => {
     const passage = createPassage(ctx, input);
     passages.setHighlight(ctx.db, passage.id, input.color, ctx.now());
     return passages.getPassage(ctx.db, passage.id)!;
-  })();
+  })());
 }
 
 export function setHighlight(ctx: CoreContext, passageId: number, color: HighlightColor | null): Passage {
-  return ctx.db.transaction(() => {
+  return announcedPassage(ctx, ctx.db.transaction(() => {
     passageOrThrow(ctx.db, passageId);
     if (color === null) passages.removeHighlight(ctx.db, passageId);
     else passages.setHighlight(ctx.db, passageId, color, ctx.now());
     return passages.getPassage(ctx.db, passageId)!;
-  })();
+  })());
+}
+
+function announcedPassage(ctx: CoreContext, passage: Passage): Passage {
+  return announced(ctx, { type: 'passages.changed', passages: [{ id: passage.id, status: passage.anchor.status }] }, passage);
 }
 
 export function passageOrThrow(db: Db, id: number): Passage {

@@ -2,6 +2,7 @@ import * as repo from '../../../db/repositories/projects';
 import type { ItemRef, Project, ProjectDetail } from '../../../shared/domain/organize';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 import { assertItemsExist, distinctItems } from './organize';
 
 export function listProjects(ctx: CoreContext): Project[] {
@@ -14,28 +15,28 @@ export function getProject(ctx: CoreContext, id: number): ProjectDetail {
 }
 
 export function createProject(ctx: CoreContext, name: string): Project {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, ctx.db.transaction(() => {
     assertNameFree(ctx, name);
     return repo.getProject(ctx.db, repo.insertProject(ctx.db, name, ctx.now()))!;
-  }).immediate();
+  }).immediate());
 }
 
 export function renameProject(ctx: CoreContext, id: number, name: string): Project {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, ctx.db.transaction(() => {
     assertNameFree(ctx, name, id);
     if (!repo.renameProject(ctx.db, id, name, ctx.now())) notFound(id);
     return repo.getProject(ctx.db, id)!;
-  }).immediate();
+  }).immediate());
 }
 
 /** Deletes the project only: its articles and notes stay in the library. */
 export function deleteProject(ctx: CoreContext, id: number): { id: number } {
   if (!repo.deleteProject(ctx.db, id)) notFound(id);
-  return { id };
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, { id });
 }
 
 export function addItems(ctx: CoreContext, projectId: number, items: readonly ItemRef[]): { projectId: number; added: number } {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, ctx.db.transaction(() => {
     if (!repo.getProject(ctx.db, projectId)) notFound(projectId);
     const unique = distinctItems(items);
     assertItemsExist(ctx.db, unique);
@@ -43,16 +44,16 @@ export function addItems(ctx: CoreContext, projectId: number, items: readonly It
     const added = repo.addProjectItems(ctx.db, projectId, unique, now);
     if (added > 0) repo.touchProject(ctx.db, projectId, now);
     return { projectId, added };
-  }).immediate();
+  }).immediate());
 }
 
 export function removeItems(ctx: CoreContext, projectId: number, items: readonly ItemRef[]): { projectId: number; removed: number } {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, ctx.db.transaction(() => {
     if (!repo.getProject(ctx.db, projectId)) notFound(projectId);
     const removed = repo.removeProjectItems(ctx.db, projectId, distinctItems(items));
     if (removed > 0) repo.touchProject(ctx.db, projectId, ctx.now());
     return { projectId, removed };
-  }).immediate();
+  }).immediate());
 }
 
 export function projectsOf(ctx: CoreContext, item: ItemRef): Project[] {

@@ -2,6 +2,7 @@ import * as repo from '../../../db/repositories/tags';
 import type { ItemRef, Tag, TagItemRef } from '../../../shared/domain/organize';
 import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { announced } from '../events';
 import { assertItemsExist, distinctItems } from './organize';
 
 export function listTags(ctx: CoreContext): Tag[] {
@@ -20,24 +21,24 @@ function assertTaggableItemsExist(ctx: CoreContext, items: readonly TagItemRef[]
 
 /** Tags the items (articles, notes, passages), creating the tag on first use. */
 export function addTag(ctx: CoreContext, name: string, items: readonly TagItemRef[]): { tag: Tag; added: number } {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'tags' }, ctx.db.transaction(() => {
     const unique = distinctItems(items);
     assertTaggableItemsExist(ctx, unique);
     const tagId = repo.ensureTag(ctx.db, name, ctx.now());
     const added = repo.tagItems(ctx.db, tagId, unique);
     return { tag: repo.findTagByName(ctx.db, name)!, added };
-  }).immediate();
+  }).immediate());
 }
 
 /** Untags the items; a tag left on nothing disappears from the list. */
 export function removeTag(ctx: CoreContext, name: string, items: readonly TagItemRef[]): { name: string; removed: number } {
-  return ctx.db.transaction(() => {
+  return announced(ctx, { type: 'organize.changed', what: 'tags' }, ctx.db.transaction(() => {
     const tag = repo.findTagByName(ctx.db, name);
     if (!tag) throw new DossierError('not_found', `There is no tag "${name}".`);
     const removed = repo.untagItems(ctx.db, tag.id, distinctItems(items));
     repo.deleteUnusedTag(ctx.db, tag.id);
     return { name: tag.name, removed };
-  }).immediate();
+  }).immediate());
 }
 
 export function tagsOf(ctx: CoreContext, item: TagItemRef): string[] {

@@ -1,5 +1,6 @@
 import type { DossierBridge, MenuCommand } from '../../../shared/contract/api';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels';
+import { ChangeEvent } from '../../../shared/contract/events';
 import { DossierError } from '../../../shared/errors';
 import { createWebBridge } from './webBridge';
 
@@ -32,3 +33,15 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 }
 
 export const transport = bridge.transport;
+
+/**
+ * The one subscription to the core's change events (IPC push in Electron,
+ * Server-Sent Events in the harness). Each event is checked against the
+ * shared schema; anything else is dropped. Returns the unsubscribe.
+ */
+export function listen(handler: (event: ChangeEvent) => void): () => void {
+  return bridge.onEvent((raw) => {
+    const parsed = ChangeEvent.safeParse(raw);
+    if (parsed.success) handler(parsed.data);
+  });
+}

@@ -2,6 +2,7 @@ import type { DossierBridge } from '../../../shared/contract/api';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels';
 import { fail, type Result } from '../../../shared/errors';
 import { MAX_WEB_KEEPALIVE_BYTES } from '../../../shared/limits';
+import { webEventStream } from './eventStream';
 
 const TOKEN_HEADER = 'x-dossier-token';
 
@@ -43,5 +44,6 @@ export function createWebBridge(location: Location): DossierBridge {
     },
     // A browser tab has no application menu.
     onMenuCommand() {},
+    onEvent: webEventStream(token, TOKEN_HEADER),
   };
 }

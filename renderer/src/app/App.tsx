@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { setQueryErrorHandler } from '../api/queries';
 import { ExportCenter } from '../features/export/ExportCenter';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
@@ -16,6 +17,8 @@ export function App(): ReactNode {
   const [droppedFiles, setDroppedFiles] = useState<File[] | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const onError = useCallback((message: string) => setError(message), []);
+  // The query cache's one error handler feeds the same toast.
+  useEffect(() => setQueryErrorHandler(onError), [onError]);
   const route = useRoute();
   const onDropHandled = useCallback(() => setDroppedFiles(undefined), []);
 

@@ -12,12 +12,13 @@ import {
   type LexicalCommand,
   type LexicalEditor,
 } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { isAltered } from '../../../../shared/text/quoteIntegrity';
 import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
-import { call } from '../../api/client';
+import { useCall } from '../../api/queries';
 import { openArticle } from '../../app/routes';
-import { cachedPassage, loadPassage } from '../../features/passages/passageCache';
+import { cachedPassage, loadPassage, onPassagesFetched } from '../../features/passages/passageQueries';
+import { TombstoneView } from '../../features/passages/TombstoneView';
 import { $createInlineQuoteNode, $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
 import { $createQuoteNode, $isQuoteNode } from '../nodes/QuoteNode';
 
@@ -52,29 +53,23 @@ const FLAG_TEXT: Record<string, string> = {
  * update, so an edit flags the quote at once and undo clears it; the server
  * derives the same flag with the same function when the note is saved.
  */
-export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedRevision?: number }): null {
+export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedRevision?: number }): ReactNode {
   const [editor] = useLexicalComposerContext();
+  const [tombstone, setTombstone] = useState<PassageWithBacklinks | undefined>();
 
-  // After each committed save, the server's statuses (derived from what it stored) are painted as
-  // data-server-status, quote by quote in document order: the client's flag, confirmed.
+  // After each committed save (its note.saved event refetches this query), and whenever a passage
+  // it quotes moves, the server's statuses are painted as data-server-status, quote by quote in
+  // document order: the client's flag, confirmed.
+  const serverQuotes = useCall('passages.quotesOfNote', { noteId: noteId ?? 0 }, { enabled: noteId !== undefined && savedRevision !== undefined, meta: { silent: true } }).data;
   useEffect(() => {
-    if (noteId === undefined || savedRevision === undefined) return;
-    let cancelled = false;
-    call('passages.quotesOfNote', { noteId })
-      .then((quotes) => {
-        if (cancelled) return;
-        const keys = editor.getEditorState().read(() => outermostQuoteKeys());
-        keys.forEach((key, i) => {
-          const element = editor.getElementByKey(key);
-          const status = quotes[i]?.status;
-          if (element && status) element.dataset.serverStatus = status;
-        });
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [editor, noteId, savedRevision]);
+    if (!serverQuotes) return;
+    const keys = editor.getEditorState().read(() => outermostQuoteKeys());
+    keys.forEach((key, i) => {
+      const element = editor.getElementByKey(key);
+      const status = serverQuotes[i]?.status;
+      if (element && status) element.dataset.serverStatus = status;
+    });
+  }, [editor, serverQuotes]);
 
   useEffect(() => {
     const decorate = (state: EditorState) => decorateQuotes(editor, state, () => decorate(editor.getEditorState()));
@@ -95,6 +90,8 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
         COMMAND_PRIORITY_EDITOR,
       ),
       editor.registerUpdateListener(({ editorState }) => decorate(editorState)),
+      // A change event refetched a passage (re-clip, deleted source): repaint the flags, no reload.
+      onPassagesFetched(() => decorate(editor.getEditorState())),
       editor.registerRootListener((root, previous) => {
         previous?.removeEventListener('click', onChipClick);
         root?.addEventListener('click', onChipClick);
@@ -108,12 +105,24 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
       const passageId = Number(chip.dataset.passageId);
       if (!passageId) return;
       void loadPassage(passageId).then((passage) => {
-        if (passage?.source.articleId && !passage.source.inTrash) openArticle(passage.source.articleId, { passageId, ...(noteId === undefined ? {} : { fromNoteId: noteId }) });
+        if (!passage) return;
+        // A deleted source has no article to open: show what the note keeps of it instead.
+        if (passage.source.articleId === null) setTombstone(passage);
+        else if (!passage.source.inTrash) openArticle(passage.source.articleId, { passageId, ...(noteId === undefined ? {} : { fromNoteId: noteId }) });
       });
     }
   }, [editor, noteId]);
 
-  return null;
+  if (!tombstone) return null;
+  return (
+    <TombstoneView
+      passage={tombstone}
+      onClose={() => {
+        setTombstone(undefined);
+        editor.focus();
+      }}
+    />
+  );
 }
 
 /** Quote nodes in document order, outermost only: the order the server numbers them in. */
@@ -162,7 +171,7 @@ function paint(element: HTMLElement, status: string, passage: PassageWithBacklin
     const label = [passage.source.siteName, passage.source.title].filter(Boolean).join(' / ');
     if (source.textContent !== label) source.textContent = label;
     chip.title = !passage.source.articleId
-      ? 'The source article was deleted'
+      ? 'The source article was deleted: click to see the quoted words and their citation'
       : passage.source.inTrash
         ? 'The source article is in the Trash: restore it to open it'
         : passage.anchor.status === 'changed' && passage.anchor.matched

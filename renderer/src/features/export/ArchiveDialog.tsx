@@ -88,7 +88,8 @@ export function ArchiveDialog({ mode, onClose }: { mode: Mode; onClose(): void }
     if (transport !== 'electron' || started.current) return;
     started.current = true;
     void (mode === 'export' ? exportTo(undefined) : preview(undefined));
-    // Runs once: the desktop app goes straight to the system dialog.
+    // Runs once: the desktop app goes straight to the system dialog (the started ref guards StrictMode's second run).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately on mount only
   }, []);
 
   const submit = (event: FormEvent): void => {

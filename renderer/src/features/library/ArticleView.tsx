@@ -8,7 +8,7 @@ import { sanitizeArticleHtml } from '../reader/sanitize';
 import { MetadataFields } from './MetadataFields';
 import { MetadataEditor } from './MetadataEditor';
 import { deleteImpactText } from './deleteImpact';
-import { forgetAllPassages } from '../passages/passageCache';
+import { forgetAllPassages } from '../passages/passageQueries';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 
 /**

@@ -4,7 +4,7 @@ import type { Project, Tag } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { deleteImpactText } from './deleteImpact';
-import { forgetAllPassages } from '../passages/passageCache';
+import { forgetAllPassages } from '../passages/passageQueries';
 
 type Mode = 'tag' | 'add' | 'move' | undefined;
 

@@ -3,7 +3,7 @@ import type { ClipPreview as Preview, ClipResult, ClipSourceInput, PendingClipIn
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import type { LibrarySort } from '../../../../shared/domain/libraryList';
 import type { Project } from '../../../../shared/domain/organize';
-import { call, transport } from '../../api/client';
+import { call, listen, transport } from '../../api/client';
 import { openArticle } from '../../app/routes';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
@@ -97,13 +97,23 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
       if (next !== undefined && !explicit) setSelection({ ids: new Set([next]), anchor: ids.indexOf(next) });
       return next;
     });
-    // Only a new list moves the cursor.
+    // Only a new list moves the cursor (whether the cursor was placed by hand is read, not watched).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately keyed on the list alone
   }, [ids]);
 
   const refreshAll = useCallback(async () => {
     libraryStore.changed();
     await list.reload();
   }, [list]);
+
+  // Articles clipped, re-clipped, deleted or re-filed elsewhere (another window, the CLI): the list follows.
+  useEffect(
+    () =>
+      listen((event) => {
+        if (event.type.startsWith('article') || event.type === 'organize.changed' || event.type === 'library.changed') void list.reload();
+      }),
+    [list],
+  );
 
   // Stable, so the detail pane is not re-rendered each time list rows arrive while scrolling.
   const onDetailChanged = useCallback(() => void refreshAll(), [refreshAll]);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { displayTitle, type Note, type NoteSaved, type NoteSummary } from '../../../../shared/domain/note';
-import { call, onMenuCommand } from '../../api/client';
+import { call, listen, onMenuCommand } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { autosaver } from './autosave';
 import { NoteDetail } from './NoteDetail';
@@ -49,6 +49,17 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
       })
       .catch(report);
   }, [open, report, openNoteId]);
+
+  // Notes created, renamed, deleted or saved elsewhere (another window, the CLI) show up without a reload.
+  useEffect(
+    () =>
+      listen((event) => {
+        if (event.type === 'notes.changed' || event.type === 'library.changed' || (event.type === 'note.saved' && event.origin === 'external')) {
+          call('notes.list', {}).then(setNotes).catch(report);
+        }
+      }),
+    [report],
+  );
 
   const create = async (): Promise<void> => {
     try {

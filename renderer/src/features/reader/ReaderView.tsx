@@ -8,7 +8,7 @@ import { call, transport } from '../../api/client';
 import { writeClipboard } from '../export/clipboard';
 import { navigate } from '../../app/routes';
 import { autosaver } from '../notes/autosave';
-import { forgetPassage } from '../passages/passageCache';
+import { forgetPassage } from '../passages/passageQueries';
 import { ArticleHeader } from './ArticleHeader';
 import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
 import { ItemOrganizer } from '../organize/ItemOrganizer';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TrashItem, TrashList } from '../../../../shared/domain/trash';
 import { displayTitle } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
-import { forgetAllPassages } from '../passages/passageCache';
+import { forgetAllPassages } from '../passages/passageQueries';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatListDate } from '../../ui/formatDate';
 
