@@ -95,7 +95,7 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
     else if (entry.hit.type === 'article') openArticle(entry.hit.id);
     // A quote opens its source scrolled to the passage itself.
     else if (entry.hit.articleId !== null) openArticle(entry.hit.articleId, { passageId: entry.hit.id });
-    revealMatch(entry.hit);
+    revealMatch(entry.hit, query);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
