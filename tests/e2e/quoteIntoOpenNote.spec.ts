@@ -11,7 +11,7 @@ const BLOCKS = [
   { kind: 'p' as const, text: 'The mayor called it “a textbook emergency purchase” and promised an independent review.' },
 ];
 
-test('from a note’s chip, quote more of the article into that same note, as a block and inline; copy with citation', async ({ page, app }) => {
+test('from a note’s chip (the desk), quote more of the article into that same note, as a block and inline; copy with citation', async ({ page, app }) => {
   const { articleId } = insertArticle(app.core.ctx.db, { title: 'City awarded water contract', siteName: 'The Ledger', url: 'https://ledger.example/water', byline: 'Dana Ruiz', blocks: BLOCKS });
   const first = findPassage(app.core.ctx, articleId, 'flagged the award as irregular');
   const { noteId } = quoteIntoNote(app.core.ctx, { passageId: first.id, kind: 'block' });
@@ -35,7 +35,8 @@ test('from a note’s chip, quote more of the article into that same note, as a 
   await reader.menuItem('Quote into “City awarded water contract”').click();
   await expect(new QuoteInNote(page, 1).text).toHaveText('a textbook emergency purchase');
   await expect(new QuoteInNote(page, 0).text).toHaveText('flagged the award as irregular');
-  await expect(notes.items()).toHaveCount(1);
+  // Into the note on the desk, beside the reader: no navigation, no new note.
+  await expect(page.getByTestId('desk-note-picker').locator('option:checked')).toHaveText('City awarded water contract');
 
   await new QuoteInNote(page, 1).chip.click();
   await expect(reader.body).toContainText('an independent review');
@@ -45,5 +46,5 @@ test('from a note’s chip, quote more of the article into that same note, as a 
   await expect(inline.text).toHaveText('an independent review');
   await expect(inline.root).toHaveAttribute('data-status', 'ok');
   await expect(new QuoteInNote(page, 1).text).toHaveText('a textbook emergency purchase');
-  await expect(notes.items()).toHaveCount(1);
+  expect(app.core.ctx.db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 1 });
 });

@@ -4,7 +4,7 @@ import { ExportCenter } from '../features/export/ExportCenter';
 import { LibraryWorkspace } from '../features/library/LibraryWorkspace';
 import { NotesWorkspace } from '../features/notes/NotesWorkspace';
 import { KeyboardLayer } from '../features/palette/KeyboardLayer';
-import { ReaderView } from '../features/reader/ReaderView';
+import { Desk } from '../features/desk/Desk';
 import { LibraryGate } from '../features/recovery/LibraryGate';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { navigate, useRoute } from './routes';
@@ -71,7 +71,7 @@ export function App(): ReactNode {
           <SearchPanel />
         </Sidebar>
         {route.kind === 'article' ? (
-          <ReaderView key={`${route.articleId}:${route.versionId ?? ''}`} {...route} onError={onError} />
+          <Desk {...route} onError={onError} />
         ) : section === 'notes' ? (
           <NotesWorkspace key={route.noteId ?? 'notes'} openNoteId={route.noteId} onError={onError} />
         ) : section === 'trash' ? (

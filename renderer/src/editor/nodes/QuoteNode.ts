@@ -1,7 +1,7 @@
 import { $applyNodeReplacement, $createParagraphNode, type DOMConversionMap, type LexicalNode, type NodeKey, type RangeSelection } from 'lexical';
 import { QUOTE_BLOCK_TYPE } from '../../../../shared/notes/quoteNodes';
 import { PassageQuoteNode, type SerializedPassageQuoteNode } from './PassageQuoteNode';
-import { passageIdFromDom } from './quoteDom';
+import { createParagraphButton, passageIdFromDom } from './quoteDom';
 
 export type SerializedQuoteNode = SerializedPassageQuoteNode<typeof QUOTE_BLOCK_TYPE>;
 
@@ -39,6 +39,14 @@ export class QuoteNode extends PassageQuoteNode {
     const wrapper = document.createElement('figure');
     wrapper.className = 'dq';
     return { wrapper, chip: this.chip('figcaption') };
+  }
+
+  /** A small "+" above and below (shown on hover and focus within) starts a paragraph there with the mouse. */
+  override createDOM(): HTMLElement {
+    const element = super.createDOM();
+    // After the words and the chip in the DOM (placed by CSS), so the caret never meets them first.
+    element.append(createParagraphButton('before'), createParagraphButton('after'));
+    return element;
   }
 
   static override importDOM(): DOMConversionMap {

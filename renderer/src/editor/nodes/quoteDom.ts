@@ -19,6 +19,21 @@ export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number 
   return chip;
 }
 
+/** The mouse path to a paragraph beside a block quote (the keyboard path: Enter or ↑ at its start, ↓ at its end). */
+export function createParagraphButton(where: 'before' | 'after'): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `dq-add dq-add-${where}`;
+  button.dataset.where = where;
+  button.contentEditable = 'false';
+  button.tabIndex = -1;
+  button.textContent = '+';
+  button.setAttribute('aria-label', where === 'before' ? 'New paragraph above this quote' : 'New paragraph below this quote');
+  button.title = where === 'before' ? 'New paragraph above' : 'New paragraph below';
+  setDOMUnmanaged(button, { captureSelection: true });
+  return button;
+}
+
 export function readPassageId(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }

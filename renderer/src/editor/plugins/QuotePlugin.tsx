@@ -1,11 +1,17 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfsIterator } from '@lexical/utils';
 import {
-  $createTextNode,
+  $getNearestNodeFromDOMNode,
   $getSelection,
-  $insertNodes,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
+  KEY_ARROW_DOWN_COMMAND,
+  KEY_ARROW_UP_COMMAND,
+  KEY_DOWN_COMMAND,
+  KEY_ENTER_COMMAND,
+  $getRoot,
+  SKIP_DOM_SELECTION_TAG,
   createCommand,
   mergeRegister,
   type EditorState,
@@ -19,8 +25,10 @@ import { useCall } from '../../api/queries';
 import { openArticle } from '../../app/routes';
 import { cachedPassage, loadPassage, onPassagesFetched } from '../../features/passages/passageQueries';
 import { TombstoneView } from '../../features/passages/TombstoneView';
-import { $createInlineQuoteNode, $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
-import { $createQuoteNode, $isQuoteNode } from '../nodes/QuoteNode';
+import { $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
+import { $isQuoteNode } from '../nodes/QuoteNode';
+import { registerNoteEditor, registerNoteFocus, rememberCursor, rememberedCursor } from '../../features/desk/deskEditor';
+import { $insertBlockQuote, $insertInlineQuote, $paragraphBesideQuote, $restoreCursor, $savedPointOf, type SavedPoint } from './quoteInsertion';
 
 export interface InsertQuotePayload {
   passageId: number;
@@ -30,6 +38,31 @@ export interface InsertQuotePayload {
 }
 
 export const INSERT_QUOTE_COMMAND: LexicalCommand<InsertQuotePayload> = createCommand('INSERT_QUOTE_COMMAND');
+
+/**
+ * Inserts a quote at the note's last cursor from outside the editor (the
+ * reader on the desk), without moving the DOM selection or focus out of the
+ * reader. `onShown` runs once the quote is in the note's DOM.
+ */
+export function insertQuote(editor: LexicalEditor, payload: InsertQuotePayload, onShown?: (element: HTMLElement | null) => void): void {
+  let key: string | undefined;
+  editor.update(
+    () => {
+      editor.dispatchCommand(INSERT_QUOTE_COMMAND, payload);
+      key = lastInsertedKey;
+    },
+    {
+      tag: SKIP_DOM_SELECTION_TAG,
+      onUpdate: () => {
+        const element = key === undefined ? null : editor.getElementByKey(key);
+        element?.scrollIntoView({ block: 'nearest' });
+        onShown?.(element);
+      },
+    },
+  );
+}
+
+let lastInsertedKey: string | undefined;
 
 interface QuoteSeen {
   key: string;
@@ -74,22 +107,67 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
   useEffect(() => {
     const decorate = (state: EditorState) => decorateQuotes(editor, state, () => decorate(editor.getEditorState()));
     decorate(editor.getEditorState());
+    // The writer's cursor, kept while focus is in the reader (Lexical drops the selection then).
+    let saved: SavedPoint | undefined = noteId === undefined ? undefined : rememberedCursor(noteId);
+    const keep = (point: SavedPoint): void => {
+      saved = point;
+      if (noteId !== undefined) rememberCursor(noteId, point);
+    };
+    const besideQuote = (where: 'before' | 'after', onlyWhenNothingThere: boolean) => (event: KeyboardEvent | null) => {
+      const created = $paragraphBesideQuote(where, undefined, onlyWhenNothingThere);
+      if (!created) return false;
+      event?.preventDefault();
+      return true;
+    };
     return mergeRegister(
+      ...(noteId === undefined
+        ? []
+        : [
+            registerNoteEditor(noteId, editor),
+            registerNoteFocus(noteId, () => {
+              editor.update(() => void $restoreCursor(saved));
+              editor.getRootElement()?.focus({ preventScroll: true });
+            }),
+          ]),
       editor.registerCommand(
         INSERT_QUOTE_COMMAND,
         ({ passageId, text, kind }) => {
-          if (kind === 'block') {
-            $insertNodes([$createQuoteNode(passageId).append($createTextNode(text))]);
-          } else {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection)) return false;
-            selection.insertNodes([$createInlineQuoteNode(passageId).append($createTextNode(text))]);
-          }
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) keep($savedPointOf(selection));
+          const node = kind === 'block' ? $insertBlockQuote(passageId, text, saved) : $insertInlineQuote(passageId, text, saved);
+          lastInsertedKey = node.getKey();
+          const after = $getSelection();
+          if ($isRangeSelection(after)) keep($savedPointOf(after));
           return true;
         },
         COMMAND_PRIORITY_EDITOR,
       ),
-      editor.registerUpdateListener(({ editorState }) => decorate(editorState)),
+      // Enter at the very start of a block quote, or ↑ there with nothing above, opens a paragraph above it;
+      // ↓ at the very end of a quote with nothing below opens one below: text never has to go into the quote.
+      editor.registerCommand(KEY_ENTER_COMMAND, besideQuote('before', false), COMMAND_PRIORITY_LOW),
+      editor.registerCommand(KEY_ARROW_UP_COMMAND, besideQuote('before', true), COMMAND_PRIORITY_LOW),
+      editor.registerCommand(KEY_ARROW_DOWN_COMMAND, besideQuote('after', true), COMMAND_PRIORITY_LOW),
+      // Ctrl/Cmd+Home and +End reach a quote at the very start or end of the note (the browser's own move stops short of it).
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || (event.key !== 'Home' && event.key !== 'End')) return false;
+          const edge = event.key === 'Home' ? $getRoot().getFirstChild() : $getRoot().getLastChild();
+          if (!$isQuoteNode(edge)) return false;
+          event.preventDefault();
+          if (event.key === 'Home') edge.selectStart();
+          else edge.selectEnd();
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerUpdateListener(({ editorState }) => {
+        editorState.read(() => {
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) keep($savedPointOf(selection));
+        });
+        decorate(editorState);
+      }),
       // A change event refetched a passage (re-clip, deleted source): repaint the flags, no reload.
       onPassagesFetched(() => decorate(editor.getEditorState())),
       editor.registerRootListener((root, previous) => {
@@ -99,6 +177,17 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
     );
 
     function onChipClick(event: MouseEvent): void {
+      const add = (event.target as Element | null)?.closest?.('.dq-add');
+      if (add instanceof HTMLElement) {
+        event.preventDefault();
+        const where = add.dataset.where === 'before' ? 'before' : 'after';
+        editor.update(() => {
+          const quote = $getNearestNodeFromDOMNode(add.parentElement!);
+          if (quote) $paragraphBesideQuote(where, quote.getKey());
+        });
+        editor.focus();
+        return;
+      }
       const chip = (event.target as Element | null)?.closest?.('.quote-chip');
       if (!(chip instanceof HTMLElement)) return;
       event.preventDefault();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { displayTitle, type Note, type NoteSaved, type NoteSummary } from '../../../../shared/domain/note';
 import { call, listen, onMenuCommand } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { currentNoteId, setCurrentNote } from '../desk/currentNote';
 import { autosaver } from './autosave';
 import { NoteDetail } from './NoteDetail';
 import { NoteList } from './NoteList';
@@ -27,6 +28,8 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
     async (id: number) => {
       const sequence = ++openSequence.current;
       setSelectedId(id);
+      // The note open here is the current note: the reader's quotes go into it.
+      setCurrentNote(id);
       // Pending edits of the note being left are written first, and the next note
       // is read after them: switching A→B→A always shows A's latest text.
       await autosaver.flushAll();
@@ -44,7 +47,7 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
     call('notes.list', {})
       .then((list) => {
         setNotes(list);
-        const first = list.find((n) => n.id === openNoteId) ?? list[0];
+        const first = list.find((n) => n.id === (openNoteId ?? currentNoteId())) ?? list[0];
         if (first) void open(first.id);
       })
       .catch(report);
@@ -68,6 +71,7 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
       setNotes((list) => [summaryOf(note), ...(list ?? [])]);
       openSequence.current += 1;
       setSelectedId(note.id);
+      setCurrentNote(note.id);
       setCurrent(note);
     } catch (error) {
       report(error);
@@ -95,6 +99,7 @@ export function NotesWorkspace({ onError, openNoteId }: { onError(message: strin
   const confirmDelete = async (note: NoteSummary): Promise<void> => {
     setConfirmingDelete(undefined);
     autosaver.discardNote(note.id);
+    if (currentNoteId() === note.id) setCurrentNote(undefined);
     try {
       await autosaver.flushAll();
       await call('notes.delete', { id: note.id });

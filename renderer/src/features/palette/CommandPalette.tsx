@@ -42,7 +42,11 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [projects, setProjects] = useState<Project[]>([]);
-  const search = useSearch(asYouTypeQuery(query), SEARCH_LIMIT);
+  const sent = asYouTypeQuery(query);
+  const search = useSearch(sent, SEARCH_LIMIT);
+  // Enter pressed while the results on screen answer an earlier prefix: acted on once the current text's results are in.
+  const [pendingEnter, setPendingEnter] = useState(false);
+  const resultsCurrent = sent.trim() === '' || search.status === 'failed' || (search.status === 'done' && search.query === sent);
 
   useEffect(() => {
     call('projects.list', {})
@@ -58,7 +62,11 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
       if (matchesLabel(project.name, query))
         list.push({ kind: 'project', key: `project:${project.id}`, label: project.name, detail: `Project · ${project.noteCount} notes · ${project.articleCount} articles`, project });
     const seen = new Set<string>();
-    for (const hit of result?.groups.flatMap((g) => g.hits) ?? []) {
+    // A title that matches what was typed ranks first, notes before articles; then the rest in the search's order.
+    const hits = result?.groups.flatMap((g) => g.hits) ?? [];
+    const rank = (hit: SearchHit): number => (matchesLabel(hit.title, query) ? (hit.type === 'note' ? 0 : 1) : 2);
+    const ranked = hits.map((hit, index) => ({ hit, index })).sort((a, b) => rank(a.hit) - rank(b.hit) || a.index - b.index);
+    for (const { hit } of ranked) {
       const key = `${hit.type}:${hit.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -95,7 +103,7 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
     else if (entry.hit.type === 'article') openArticle(entry.hit.id);
     // A quote opens its source scrolled to the passage itself.
     else if (entry.hit.articleId !== null) openArticle(entry.hit.articleId, { passageId: entry.hit.id });
-    revealMatch(entry.hit);
+    revealMatch(entry.hit, query);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -105,9 +113,19 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
       setActive(entries.length === 0 ? 0 : (current + step + entries.length) % entries.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(entries[current]);
+      if (resultsCurrent) choose(entries[current]);
+      else setPendingEnter(true);
     }
   };
+
+  // Runs after every render on purpose: an Enter pressed before the results of the shown text arrived
+  // acts as soon as they do (choose and entries are rebuilt each render).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!pendingEnter || !resultsCurrent) return;
+    setPendingEnter(false);
+    choose(entries[current]);
+  });
 
   const activeId = entries[current] ? `palette-${entries[current].key.replace(':', '-')}` : undefined;
   return (
@@ -136,6 +154,7 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
+          setPendingEnter(false);
           setActive(0);
         }}
         onKeyDown={onKeyDown}

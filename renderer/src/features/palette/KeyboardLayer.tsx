@@ -26,10 +26,17 @@ export interface KeyboardLayerProps {
 export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps): ReactNode {
   const [overlay, setOverlay] = useState<Overlay>(undefined);
   const returnFocus = useRef<HTMLElement | null>(null);
+  // The caret where focus was (the note's cursor): focus() alone puts a contenteditable's caret at its start.
+  const returnCaret = useRef<Range | null>(null);
 
   const show = useCallback((next: Exclude<Overlay, undefined>) => {
     setOverlay((open) => {
-      if (open === undefined) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      if (open === undefined) {
+        returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const selection = window.getSelection();
+        const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+        returnCaret.current = range && returnFocus.current?.contains(range.startContainer) ? range.cloneRange() : null;
+      }
       return next;
     });
   }, []);
@@ -37,10 +44,18 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
   const close = useCallback(() => {
     setOverlay(undefined);
     const target = returnFocus.current;
+    const caret = returnCaret.current;
     returnFocus.current = null;
+    returnCaret.current = null;
     // After the dialog has left the DOM, or the browser puts focus back on <body>.
     requestAnimationFrame(() => {
-      if (target?.isConnected) target.focus();
+      if (!target?.isConnected) return;
+      target.focus({ preventScroll: true });
+      const selection = window.getSelection();
+      if (caret && caret.startContainer.isConnected && selection) {
+        selection.removeAllRanges();
+        selection.addRange(caret);
+      }
     });
   }, []);
 

@@ -7,13 +7,18 @@ import type { HighlightColor, PlacedPassage } from '../../../../shared/domain/pa
 import { call, transport } from '../../api/client';
 import { writeClipboard } from '../export/clipboard';
 import { navigate } from '../../app/routes';
+import { insertQuote, type InsertQuotePayload } from '../../editor/plugins/QuotePlugin';
+import { focusNoteAtCursor, liveEditorOf } from '../desk/deskEditor';
+import { setCurrentNote } from '../desk/currentNote';
 import { autosaver } from '../notes/autosave';
+import { isTextEntry } from '../palette/shortcuts';
 import { forgetPassage } from '../passages/passageQueries';
 import { ArticleHeader } from './ArticleHeader';
 import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { PassagePanel } from './PassagePanel';
 import { sanitizeArticleHtml } from './sanitize';
+import { sentenceAfter, sentenceBefore } from './sentences';
 import { buildTextMap, liveRange, offsetOfBoundary, rangeFor, type ArticleTextMap } from './textMap';
 import { FactsPanel, type FactSpanRef } from '../facts/FactsPanel';
 
@@ -33,17 +38,20 @@ interface Popover {
 export interface ReaderViewProps {
   articleId: number;
   passageId?: number | undefined;
-  fromNoteId?: number | undefined;
   versionId?: number | undefined;
+  /** The note on the desk, which Quote, Quote inline and Comment write into; none: they offer a new note. */
+  currentNote?: { id: number; title: string } | undefined;
   onError(message: string): void;
 }
 
+/** Measured by tests/bench/desk.bench.ts: from the quote action to the quote in the note's DOM. */
+export const QUOTE_SHOWN_EVENT = 'dossier:quote-shown';
+
 /** The reader: one clipped article, its highlights and quotes, and the selection menu. */
-export function ReaderView({ articleId, passageId, fromNoteId, versionId: requestedVersion, onError }: ReaderViewProps): ReactNode {
+export function ReaderView({ articleId, passageId, versionId: requestedVersion, currentNote, onError }: ReaderViewProps): ReactNode {
   const [article, setArticle] = useState<Article | undefined>();
   const [content, setContent] = useState<ArticleContent | undefined>();
   const [passages, setPassages] = useState<PlacedPassage[]>([]);
-  const [fromNote, setFromNote] = useState<{ id: number; title: string } | undefined>();
   const [selection, setSelection] = useState<PendingSelection | undefined>();
   const [popover, setPopover] = useState<Popover | undefined>();
   const [mismatch, setMismatch] = useState(false);
@@ -69,13 +77,6 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
       })
       .catch(report);
   }, [articleId, report]);
-
-  useEffect(() => {
-    if (fromNoteId === undefined) return;
-    call('notes.get', { id: fromNoteId })
-      .then((note) => setFromNote({ id: note.id, title: note.title }))
-      .catch(() => setFromNote(undefined));
-  }, [fromNoteId]);
 
   const reloadPassages = useCallback(async () => {
     if (versionId === undefined) return;
@@ -177,6 +178,61 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
 
   const textVersionId = (): number => content!.versionId;
 
+  /** Selects text[start, end) in the article as a real DOM selection (visible, copyable), and opens the menu. */
+  const selectText = (start: number, end: number): void => {
+    const map = mapRef.current;
+    const range = map ? rangeFor(map, start, end) : null;
+    if (!range) return;
+    window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+    const rect = liveRange(range).getBoundingClientRect();
+    const box = scrollRef.current!.getBoundingClientRect();
+    if (rect.top < box.top || rect.bottom > box.bottom) scrollRef.current!.scrollTop += rect.top - box.top - box.height / 3;
+    readSelection();
+  };
+
+  /** The reader's keys: sentence by sentence selection with ] and [ (Shift extends), and the selection's actions. */
+  const onReaderKey = (event: React.KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+    const map = mapRef.current;
+    if (!map) return;
+    const key = event.key;
+    if (key === ']' || key === '}' || key === '[' || key === '{') {
+      event.preventDefault();
+      const extend = event.shiftKey || key === '}' || key === '{';
+      const forward = key === ']' || key === '}';
+      const from = selection ?? { start: 0, end: 0 };
+      if (forward) {
+        const next = sentenceAfter(map.text, selection ? from.end : 0);
+        if (next) selectText(extend && selection ? from.start : next.start, next.end);
+      } else {
+        if (extend && selection) {
+          // Shift+[ gives back the selection's last sentence.
+          const last = sentenceBefore(map.text, from.end);
+          const previous = last && sentenceBefore(map.text, last.start);
+          if (previous && previous.end > from.start) selectText(from.start, previous.end);
+        } else {
+          const previous = sentenceBefore(map.text, selection ? from.start : map.text.length);
+          if (previous) selectText(previous.start, previous.end);
+        }
+      }
+      return;
+    }
+    if (!selection) return;
+    if (key === 'q' || key === 'Q') {
+      event.preventDefault();
+      void quoteInto(event.shiftKey ? 'inline' : 'block');
+    } else if (key === 'h' && !event.shiftKey) {
+      event.preventDefault();
+      void highlight('yellow');
+    } else if (key === 'c' && !event.shiftKey) {
+      event.preventDefault();
+      void quoteInto('comment');
+    } else if (key === 'Escape') {
+      window.getSelection()?.removeAllRanges();
+      setSelection(undefined);
+    }
+  };
+
   const highlight = async (color: HighlightColor): Promise<void> => {
     if (!selection) return;
     try {
@@ -189,15 +245,35 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     }
   };
 
-  const quoteInto = async (noteId: number | undefined, kind: 'block' | 'inline' = 'block'): Promise<void> => {
+  /**
+   * Quote (block), Quote inline, or Comment (a block quote, then the cursor in the note
+   * below it to write about it) into the current note. On the desk the quote goes straight
+   * into the live editor at the writer's cursor; with no current note, a new note is made
+   * with the quote and becomes the current note.
+   */
+  const quoteInto = async (kind: 'block' | 'inline' | 'comment'): Promise<void> => {
     if (!selection) return;
+    const started = performance.now();
     try {
       const passage = await call('passages.create', { versionId: textVersionId(), start: selection.start, end: selection.end });
-      // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
-      await autosaver.flushAll();
-      const result = await call('passages.quoteIntoNote', { passageId: passage.id, kind, ...(noteId === undefined ? {} : { noteId }) });
       forgetPassage(passage.id);
-      navigate({ kind: 'notes', noteId: result.noteId });
+      window.getSelection()?.removeAllRanges();
+      setSelection(undefined);
+      const editor = currentNote ? liveEditorOf(currentNote.id) : undefined;
+      const payload: InsertQuotePayload = { passageId: passage.id, text: passage.exact, kind: kind === 'inline' ? 'inline' : 'block' };
+      if (editor && currentNote) {
+        insertQuote(editor, payload, (element) => {
+          window.dispatchEvent(new CustomEvent(QUOTE_SHOWN_EVENT, { detail: { ms: performance.now() - started, passageId: passage.id } }));
+          if (kind === 'comment') focusNoteAtCursor(currentNote.id);
+          else element?.setAttribute('data-just-quoted', '');
+        });
+      } else {
+        // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
+        await autosaver.flushAll();
+        const result = await call('passages.quoteIntoNote', { passageId: passage.id, kind: payload.kind, ...(currentNote ? { noteId: currentNote.id } : {}) });
+        setCurrentNote(result.noteId);
+      }
+      await reloadPassages();
     } catch (error) {
       report(error);
     }
@@ -243,7 +319,7 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
     try {
       // The note may have edits waiting to be saved: write them first so the appended quote is not overwritten.
       await autosaver.flushAll();
-      const result = await call('facts.quoteIntoNote', { factId: fact.id, ...(fromNote ? { noteId: fromNote.id } : {}) });
+      const result = await call('facts.quoteIntoNote', { factId: fact.id, ...(currentNote ? { noteId: currentNote.id } : {}) });
       forgetPassage(result.passageId);
       navigate({ kind: 'notes', noteId: result.noteId });
     } catch (error) {
@@ -278,8 +354,8 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
   return (
     <section className="pane reader-pane" aria-label="Reader" data-testid="reader" data-article-id={articleId}>
       <div className="reader-toolbar">
-        <button type="button" className="btn btn-quiet-plain" onClick={() => navigate(fromNoteId ? { kind: 'notes', noteId: fromNoteId } : { kind: 'notes' })}>
-          ← {fromNote ? displayTitle(fromNote.title) : 'Back'}
+        <button type="button" className="btn btn-quiet-plain" onClick={() => navigate(currentNote ? { kind: 'notes', noteId: currentNote.id } : { kind: 'notes' })}>
+          ← {currentNote ? 'Notes' : 'Back'}
         </button>
         {!supportsHighlights() && <span className="muted">Highlights need a browser with the CSS Custom Highlight API.</span>}
         {mismatch && <span className="reader-warning" data-testid="text-mismatch">The article renders differently from its stored text; passages are located by their words.</span>}
@@ -290,14 +366,17 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
         </span>
       </div>
       <div className="reader-columns">
-        <div className="reader-scroll" ref={scrollRef}>
+        <div className="reader-scroll" ref={scrollRef} onKeyDown={onReaderKey}>
           <article className="reader-article">
-            <ArticleHeader article={article} versionId={versionId} onVersion={(id) => navigate({ kind: 'article', articleId, versionId: id, ...(fromNoteId ? { fromNoteId } : {}) })} />
+            <ArticleHeader article={article} versionId={versionId} onVersion={(id) => navigate({ kind: 'article', articleId, versionId: id })} />
             <ItemOrganizer item={{ type: 'article', id: articleId }} onError={onError} />
             <div
               className="reader-body"
               ref={bodyRef}
               data-testid="reader-body"
+              tabIndex={0}
+              role="document"
+              aria-label="Article text. ] selects the next sentence, [ the previous one, Shift extends; then q quotes, Shift+Q quotes inline, h highlights, c comments."
               onMouseUp={readSelection}
               onKeyUp={readSelection}
               onClick={onBodyClick}
@@ -305,18 +384,14 @@ export function ReaderView({ articleId, passageId, fromNoteId, versionId: reques
           </article>
           {selection && (
             <div className="selection-menu" role="menu" aria-label="Selection" style={{ top: selection.top, left: selection.left }} onMouseDown={(e) => e.preventDefault()}>
-              <button type="button" role="menuitem" onClick={() => void highlight('yellow')}>Highlight</button>
-              {fromNote && (
-                <button type="button" role="menuitem" onClick={() => void quoteInto(fromNote.id)}>
-                  Quote into “{displayTitle(fromNote.title)}”
-                </button>
-              )}
-              {fromNote && (
-                <button type="button" role="menuitem" onClick={() => void quoteInto(fromNote.id, 'inline')}>
-                  Quote inline into “{displayTitle(fromNote.title)}”
-                </button>
-              )}
-              <button type="button" role="menuitem" onClick={() => void quoteInto(undefined)}>Quote into new note</button>
+              <button type="button" role="menuitem" aria-keyshortcuts="q" onClick={() => void quoteInto('block')}>
+                {currentNote ? `Quote into “${displayTitle(currentNote.title)}”` : 'Quote into new note'}
+              </button>
+              <button type="button" role="menuitem" aria-keyshortcuts="Shift+Q" onClick={() => void quoteInto('inline')}>
+                {currentNote ? `Quote inline into “${displayTitle(currentNote.title)}”` : 'Quote inline into new note'}
+              </button>
+              <button type="button" role="menuitem" aria-keyshortcuts="h" onClick={() => void highlight('yellow')}>Highlight</button>
+              <button type="button" role="menuitem" aria-keyshortcuts="c" onClick={() => void quoteInto('comment')}>Comment</button>
               <button type="button" role="menuitem" onClick={() => void copyWithCitation()}>Copy with citation</button>
             </div>
           )}

@@ -23,7 +23,7 @@ export function SearchPanel(): ReactNode {
     else if (hit.type === 'article') openArticle(hit.id);
     // A quote opens its source scrolled to the passage itself.
     else if (hit.articleId !== null) openArticle(hit.articleId, { passageId: hit.id });
-    revealMatch(hit);
+    revealMatch(hit, query);
     setQuery('');
   };
 

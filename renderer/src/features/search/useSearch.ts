@@ -5,7 +5,8 @@ import { call } from '../../api/client';
 export type SearchState =
   | { status: 'idle' }
   | { status: 'searching'; previous?: SearchResult }
-  | { status: 'done'; result: SearchResult }
+  /** `query`: the text this result answers (Enter must act on the results of the text shown). */
+  | { status: 'done'; result: SearchResult; query: string }
   | { status: 'failed'; message: string };
 
 /**
@@ -36,7 +37,7 @@ export function useSearch(query: string, limit = 20): SearchState {
       inFlight.current = true;
       call('search.query', { query: text, limit })
         .then((result) => {
-          if (asked === latest.current) setState({ status: 'done', result });
+          if (asked === latest.current) setState({ status: 'done', result, query: text });
           else setState((current) => (current.status === 'searching' ? { status: 'searching', previous: result } : current));
         })
         .catch((error: unknown) => {
