@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { deleteArticle, getArticle } from '../../electron/core/services/articles';
 import { clipPaths } from '../../electron/core/services/clip';
+import { formatArticleDate } from '../../shared/text/dates';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 import { MetadataEditorPage } from './pages/MetadataEditorPage';
@@ -49,12 +50,15 @@ test.describe('library: editing an article\'s details', () => {
     // Edit the author and the published date, save.
     await details.startEditing();
     await expect(details.input('authors')).toHaveValue('Mara Lindqvist, Tomás Ferreira');
-    await details.fill({ authors: 'Mara Lindqvist,  Ana Sousa ', publishedAt: '2025-03-16' });
+    // A date as people write it: the form says what it will store.
+    await details.fill({ authors: 'Mara Lindqvist,  Ana Sousa ', publishedAt: 'Mar 16, 2025' });
+    await expect(page.getByTestId('metadata-stored-publishedAt')).toHaveText('Stored as 2025-03-16');
     await details.save();
     await expect(details.form).toBeHidden();
     await expect(details.field('authors')).toContainText('Mara Lindqvist, Ana Sousa');
     await expect(details.field('authors')).toHaveAttribute('data-status', 'edited');
-    await expect(details.field('publishedAt')).toContainText('2025-03-16');
+    await expect(details.field('publishedAt').locator('time')).toHaveAttribute('datetime', '2025-03-16');
+    await expect(details.field('publishedAt')).toContainText(formatArticleDate('2025-03-16'));
     await expect(details.field('publishedAt')).toHaveAttribute('data-status', 'edited');
     // Untouched fields keep their own mark.
     await expect(details.field('title')).toHaveAttribute('data-status', 'found');
@@ -72,7 +76,8 @@ test.describe('library: editing an article\'s details', () => {
     await expect(details.field('authors')).toContainText('Mara Lindqvist, Ana Sousa');
     await expect(details.field('authors')).toHaveAttribute('data-status', 'edited');
     await expect(details.field('authors').locator('.meta-mark')).toHaveText('✎ edited');
-    await expect(details.field('publishedAt')).toContainText('2025-03-16');
+    await expect(details.field('publishedAt').locator('time')).toHaveAttribute('datetime', '2025-03-16');
+    await expect(details.field('publishedAt')).toContainText(formatArticleDate('2025-03-16'));
     await expect(details.field('publishedAt')).toHaveAttribute('data-status', 'edited');
     await expect(details.field('title')).toHaveAttribute('data-status', 'found');
 

@@ -29,6 +29,15 @@ export interface ArticleSeed {
   images?: Array<{ bytes: Buffer; mime: string; url?: string }>;
 }
 
+/** Clean HTML as the clipper stores it for this text: one escaped paragraph per block. */
+function cleanHtmlOf(text: string): string {
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(/\n{2,}/)
+    .map((block) => `<p>${block.split('\n').map(escape).join('<br>')}</p>`)
+    .join('');
+}
+
 export function insertArticle(db: Db, seed: ArticleSeed): { articleId: number; versionId: number } {
   const now = seed.clippedAt ?? '2026-08-19T10:00:00.000Z';
   return db.transaction(() => {
@@ -49,7 +58,7 @@ export function insertArticle(db: Db, seed: ArticleSeed): { articleId: number; v
              original_sha256, original_size, content_html, content_text, text_sha256, word_count, extractor_version)
            VALUES (?, 1, ?, 'url', ?, ?, ?, ?, ?, ?, ?, ?, 'test')`,
         )
-        .run(articleId, now, seed.url ?? null, gzipSync(original), sha(original), original.length, `<p>${seed.text}</p>`, seed.text, sha(seed.text), seed.text.split(/\s+/).length)
+        .run(articleId, now, seed.url ?? null, gzipSync(original), sha(original), original.length, cleanHtmlOf(seed.text), seed.text, sha(seed.text), seed.text.split(/\s+/).length)
         .lastInsertRowid,
     );
     for (const image of seed.images ?? []) {

@@ -283,6 +283,31 @@ function wordsAfter(el: El, root: El): number {
 const COMPANY_BOILERPLATE = /^(about\s+\S.{0,60}?\s+)?[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*(\s+[\p{Lu}\p{N}&][\p{L}\p{N}&.'’-]*){0,4},?\s+(\([^)]{1,40}\)\s+)?(is|are)\s+(a|an|the|one of)\b/u;
 const ABOUT_AUTHOR_HEADING = /^about (the )?(authors?|writers?|contributors?)[.:]?$/i;
 
+/** A hover card's last word: the "MORE" link that opens the full profile ("… MORE", "More »"). */
+const HOVER_CARD_END = /\bmore\s*[»›>…]*$/i;
+
+/**
+ * Hover cards: the profile box a page shows when the pointer rests on a linked
+ * name ("<a>Kristi Noem</a><span>Kristi Lynn Noem … MORE</span>"). In the
+ * saved markup the card sits right after the link with nothing between them,
+ * starts with the name's first word and ends with a "MORE" link; clipped as
+ * is, the body reads "Kristi NoemKristi Lynn Noem… MORE".
+ */
+function removeHoverCards(root: El): string[] {
+  const removed: string[] = [];
+  for (const link of Array.from(root.querySelectorAll('a'))) {
+    const card = link.nextSibling;
+    if (!card || card.nodeType !== 1) continue;
+    const name = normalize(link.textContent);
+    const text = normalize(card.textContent);
+    const firstWord = name.split(' ')[0] ?? '';
+    if (firstWord.length < 2 || text.length > 600 || !text.startsWith(firstWord) || text === name || !HOVER_CARD_END.test(text)) continue;
+    removed.push(text);
+    (card as El).remove();
+  }
+  return removed;
+}
+
 const CONTAINER_CHILD = new Set(['P', 'DIV', 'UL', 'OL', 'H2', 'H3', 'H4', 'FIGURE', 'IMG', 'SECTION', 'ARTICLE', 'TABLE', 'BLOCKQUOTE']);
 
 /** After Readability: removes furniture from the article body (in place). Returns the texts removed. */
@@ -304,6 +329,8 @@ export function stripArticleBoilerplate(root: El, context: BoilerplateContext): 
     drop(caption);
   }
   for (const text of removeCaptionElements(root)) removed.push(text);
+
+  for (const text of removeHoverCards(root)) removed.push(text);
 
   // Author bio boxes: by class (see removeAuthorBoxes) or under an "About the author" heading at the foot of the article.
   removeAuthorBoxes(root);

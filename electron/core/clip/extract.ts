@@ -4,7 +4,7 @@ import { countWords, domToNormalizedText } from '../../../shared/clip/normalized
 import type { DescriptiveMetadata, FieldStatus, MetadataField } from '../../../shared/domain/article';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from './decode';
-import { extractMetadata, splitAuthors, type PageMetadata } from './metadata';
+import { extractMetadata, splitAuthors, titleWithoutSiteName, type PageMetadata } from './metadata';
 import { markdownToArticle, textToArticle } from './plainText';
 import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
 import { isResidue } from './residue';
@@ -100,6 +100,14 @@ function formatFromContentType(contentType: string | null | undefined): ClipForm
 
 function looksLikeHtml(text: string): boolean {
   return /<(!doctype\s+html|html|head|body|p|div|article|h1|title)[\s>]/i.test(text.slice(0, 65536));
+}
+
+function hostName(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -459,8 +467,9 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
     : (pageMeta.leadImageUrl ?? prepared.imageKeys.find((k) => /^https?:/i.test(k)) ?? null);
 
   // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
-  const title = clean(readable?.title) ?? pageMeta.title ?? '';
   const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);
+  const rawTitle = clean(readable?.title) ?? pageMeta.title ?? '';
+  const title = titleWithoutSiteName(rawTitle, [pageMeta.siteName, clean(readable?.siteName), hostName(canonical ?? baseUrl)]);
   return {
     format: 'html',
     metadata: withStatus({

@@ -97,11 +97,31 @@ function privateHostCause(error: unknown): PrivateHostError | null {
   return null;
 }
 
-function networkReason(error: unknown): string | null {
-  if ((error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError') return 'the server did not answer in time';
+/** What a network error code means, in words (the code itself, "ENOTFOUND getaddrinfo", tells a journalist nothing). */
+function networkCause(code: string, host: string): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${host} could not be looked up`;
+    case 'ECONNREFUSED':
+      return `${host} refused the connection`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `${host} cannot be reached from this network`;
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `${host} did not answer in time`;
+    default:
+      return `the connection to ${host} was cut`;
+  }
+}
+
+function networkReason(error: unknown, host: string): string | null {
+  if ((error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError') return `${host} did not answer in time`;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code && NETWORK_CODES.has(cause.code)) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`;
-  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return cause?.message ?? 'fetch failed';
+  if (cause?.code && NETWORK_CODES.has(cause.code)) return networkCause(cause.code, host);
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return `${host} could not be reached`;
   return null;
 }
 
@@ -171,8 +191,8 @@ async function fetchThrough(dispatcher: Agent, raw: string, options: FetchOption
     } catch (error) {
       const refused = privateHostCause(error);
       if (refused) throw refused;
-      const reason = networkReason(error);
-      if (reason) throw new NetworkUnavailableError(`Could not reach ${url.host} (${reason}).`);
+      const reason = networkReason(error, url.host);
+      if (reason) throw new NetworkUnavailableError(`No network: will retry when online (${reason}).`);
       throw error;
     }
     if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
@@ -195,8 +215,8 @@ async function fetchThrough(dispatcher: Agent, raw: string, options: FetchOption
     try {
       bytes = await readCapped(response, options.maxBytes ?? MAX_PAGE_BYTES);
     } catch (error) {
-      const reason = networkReason(error);
-      if (reason) throw new NetworkUnavailableError(`The download from ${url.host} broke off (${reason}).`);
+      const reason = networkReason(error, url.host);
+      if (reason) throw new NetworkUnavailableError(`No network: the download from ${url.host} broke off; will retry when online (${reason}).`);
       throw error;
     }
     const headers: Record<string, string> = {};

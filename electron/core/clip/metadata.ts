@@ -36,6 +36,10 @@ export interface PageMetadata extends DescriptiveMetadata {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+const ORGANIZATION_TYPES = /^(Organization|NewsMediaOrganization|Corporation|GovernmentOrganization|NGO|PoliticalParty|EducationalOrganization|PerformingGroup)$/i;
+/** A fact check and the claim it checks: their authors are the checker or the claimant, never the article's writer. */
+const CLAIM_TYPES = /^(ClaimReview|Claim)$/i;
+
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|SocialMediaPosting|WebPage|Review|Blog|VideoObject)$/i;
 
 function clean(value: string | null | undefined): string | null {
@@ -136,6 +140,8 @@ function personNames(value: Json | undefined): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => personNames(v));
   if (typeof value === 'object') {
     const name = value.name;
+    // An organisation is one author whatever its name says ("Democrats and Republicans", "Reporters and Editors Guild").
+    if (typeof name === 'string' && typesOf(value).some((t) => ORGANIZATION_TYPES.test(t))) return [clean(name)].filter((n): n is string => n !== null);
     if (typeof name === 'string') return splitAuthors(name);
     if (Array.isArray(name)) return personNames(name);
     if (typeof value.givenName === 'string' || typeof value.familyName === 'string') {
@@ -166,6 +172,20 @@ function firstDate(hint: ZoneHint | null, ...candidates: (string | null | undefi
     if (date) return date;
   }
   return null;
+}
+
+/**
+ * A CMS that fills the article's published date with its last edit leaves the
+ * real one in another field (`<meta property="article:published"
+ * itemprop="datePublished">`): when the first published date found is the
+ * modified date and another says earlier, the earlier one is the publication.
+ */
+function earlierThanModified(hint: ZoneHint | null, modifiedAt: string | null, candidates: (string | null)[]): string | null {
+  const dates = candidates.map((c) => normalizeDate(c, hint)).filter((d): d is string => d !== null);
+  const first = dates[0];
+  if (!first || !modifiedAt || Date.parse(first) !== Date.parse(modifiedAt)) return null;
+  const earlier = dates.filter((d) => Date.parse(d) < Date.parse(first)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return earlier ?? null;
 }
 
 function parselyPage(doc: MetaDocument): JsonObject | null {
@@ -218,6 +238,12 @@ function namesIn(text: string | null, strict: boolean): string[] {
 interface ChildrenElement extends MetaElement {
   children?: ArrayLike<MetaElement>;
   parentElement?: ChildrenElement | null;
+  closest?(selector: string): MetaElement | null;
+}
+
+/** Microdata of a fact check: the author of the reviewed claim (itemReviewed) is the claimant, not the article's writer. */
+function inClaim(el: ChildrenElement): boolean {
+  return Boolean(el.closest?.('[itemprop="itemReviewed"], [itemtype$="/Claim" i]'));
 }
 
 /** Links to an author's page, and elements classed as the writer: byline signals when "By" (or a byline label) introduces them. */
@@ -257,7 +283,12 @@ function visibleByline(doc: MetaDocument): string[] {
   const near = bylineNearHeadline(doc);
   if (near.length) return near;
   for (const selector of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5) as ChildrenElement[]) {
+    for (const el of (Array.from(doc.querySelectorAll(selector)) as ChildrenElement[]).filter((e) => !inClaim(e)).slice(0, 5)) {
+      const organization = el.closest?.('[itemtype]')?.getAttribute('itemtype') ?? '';
+      if (/schema\.org\/(Organization|NewsMediaOrganization|Corporation)$/i.test(organization) && el.closest?.('[itemprop="author"]')) {
+        const name = clean(el.textContent);
+        if (name && name.length <= 80) return [name];
+      }
       const whole = namesIn(el.getAttribute('content') ?? el.textContent, false);
       if (whole.length) return whole;
       for (const child of Array.from(el.children ?? []).slice(0, 6)) {
@@ -310,13 +341,22 @@ function afterHeadlineFirst(doc: MetaDocument, selector: string): MetaElement[] 
   return [...all.slice(h1 + 1), ...all.slice(0, h1)].filter(matches);
 }
 
+/** "thehill.com", "www.thehill.com", "thehill": a name derived from the address, not the one the publisher writes. */
+const DOMAIN_LIKE = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$|^[a-z0-9]+$/;
+
+/** The publisher's name as the page states it (og:site_name, JSON-LD publisher): the first that is not an address-like form. */
+function outletName(candidates: (string | null)[]): string | null {
+  const names = candidates.map((c) => clean(c)).filter((c): c is string => c !== null && c.length <= 120);
+  return names.find((n) => !DOMAIN_LIKE.test(n)) ?? names[0] ?? null;
+}
+
 function savedFromComment(html: string): string | null {
   const match = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096));
   return match?.[1] ?? null;
 }
 
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished',
+  'article:published_time', 'article:published', 'og:article:published_time', 'published_time', 'published_at', 'parsely-pub-date', 'sailthru.date', 'datePublished',
   'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'citation_publication_date', 'citation_date',
   'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'OriginalPublicationDate',
   'DisplayDate', 'cxenseparse:recs:publishtime', 'timestamp', 'og:updated_time',
@@ -324,7 +364,7 @@ const PUBLISHED_META = [
 
 export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadata {
   const ld = jsonLdObjects(doc);
-  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && !typesOf(o).some((t) => CLAIM_TYPES.test(t)));
   // Prefer a real article type over WebPage.
   articles.sort((a, b) => Number(typesOf(a).some((t) => /^WebPage$/i.test(t))) - Number(typesOf(b).some((t) => /^WebPage$/i.test(t))));
   const ldArticle = articles[0];
@@ -362,22 +402,19 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))
       .filter((el) => el.tagName !== 'META')
       .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent);
-  const publishedAt =
-    firstDate(
-      hint,
-      str(ldArticle?.datePublished),
-      ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
-      ...metaAll(doc, ...PUBLISHED_META),
-      parsely ? str(parsely.pub_date) : null,
-    ) ??
-    firstDate(hint, ...microdata()) ??
-    firstDate(hint, ...timeCandidates()) ??
-    visibleDate(doc, hint);
   const modifiedAt = firstDate(
     hint,
     ...articles.map((a) => str(a.dateModified)),
     ...metaAll(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated', 'article_date_updated'),
   );
+  const ldPublished = [str(ldArticle?.datePublished), ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate))];
+  const metaPublished = metaAll(doc, ...PUBLISHED_META.filter((key) => key !== 'og:updated_time'));
+  const publishedAt =
+    earlierThanModified(hint, modifiedAt, [...ldPublished, ...metaPublished]) ??
+    firstDate(hint, ...ldPublished, ...metaPublished, meta(doc, 'og:updated_time'), parsely ? str(parsely.pub_date) : null) ??
+    firstDate(hint, ...microdata()) ??
+    firstDate(hint, ...timeCandidates()) ??
+    visibleDate(doc, hint);
 
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const base = doc.querySelector('base[href]')?.getAttribute('href') ?? null;
@@ -403,7 +440,12 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
   return {
     title: clean(str(ldArticle?.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
     authors,
-    siteName: meta(doc, 'og:site_name', 'application-name', 'al:android:app_name', 'al:iphone:app_name', 'cre', 'twitter:site:name') ?? str(ldArticle?.publisher) ?? str(organization?.name) ?? null,
+    siteName: outletName([
+      meta(doc, 'og:site_name'),
+      str(ldArticle?.publisher),
+      str(organization?.name),
+      ...metaAll(doc, 'application-name', 'al:android:app_name', 'al:iphone:app_name', 'cre', 'twitter:site:name'),
+    ]),
     publishedAt,
     modifiedAt,
     canonicalUrl,
@@ -413,4 +455,24 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     leadImageCandidates,
     savedFromUrl: pageUrl,
   };
+}
+
+/** Compared without case, spaces, punctuation or a leading "the" (applied to both sides alike). */
+const compact = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').replace(/^the/, '');
+
+/**
+ * "Harbour dredging | TheHill" → "Harbour dredging" when the part after the
+ * last separator is the site's name (as the page states it, or the address's
+ * name: "thehill.com" → "thehill"), compared without case, spaces or
+ * punctuation. A title that is only the site name is kept.
+ */
+export function titleWithoutSiteName(title: string, siteNames: readonly (string | null | undefined)[]): string {
+  const match = /^(.*\S)\s+[|\-–—·•:»]{1,2}\s+([^|–—·•»]{1,60})$/u.exec(title);
+  if (!match) return title;
+  const suffix = compact(match[2]!);
+  if (suffix === '') return title;
+  const names = siteNames
+    .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+    .flatMap((n) => [compact(n), compact(n.replace(/^(www\.)?([^.]+)\..*$/i, '$2'))]);
+  return names.includes(suffix) ? match[1]! : title;
 }

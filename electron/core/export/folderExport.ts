@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { getVersionContent } from '../../../db/repositories/articles';
 import { assetBySha, assetsOfVersion, articleById, notesByIds, versionsOfArticle, type AssetRow, type ExportNoteRow } from '../../../db/repositories/exportData';
 import { displayTitle } from '../../../shared/domain/note';
 import { DossierError } from '../../../shared/errors';
@@ -142,7 +143,8 @@ export async function exportFolder(
       if (lead) assets.unshift(lead);
     }
     for (const asset of assets) assetFiles.set(asset.sha256, asset);
-    writer.add(`sources/${stem}.md`, sourceToMarkdown(article, row, versions, assets, '../assets'));
+    const latestHtml = latest ? getVersionContent(ctx.db, latest.id)?.html : undefined;
+    writer.add(`sources/${stem}.md`, sourceToMarkdown(article, row, versions, assets, '../assets', latestHtml));
     sourceIndex.push({ title: article.title || 'Untitled source', path: `sources/${stem}.md`, outlet: article.outlet });
   }
   for (const asset of assetFiles.values()) writer.add(`assets/${assetFileName(asset)}`, asset.bytes);

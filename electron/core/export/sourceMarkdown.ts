@@ -1,5 +1,6 @@
 import type { ArticleRow, AssetRow, VersionRow } from '../../../db/repositories/exportData';
 import { escapeInline, linkDestination, protectLineStart } from '../../../shared/export/escape';
+import { articleHtmlToMarkdown } from './articleHtmlToMarkdown';
 import { sourceEntry, yamlBlock } from '../../../shared/export/frontmatter';
 import type { CitedArticle } from '../../../shared/export/types';
 import { sha256Hex } from '../../../db/sha256';
@@ -34,7 +35,10 @@ function exportedLocation(v: Pick<VersionRow, 'source_kind' | 'source_location'>
 /**
  * A clipped article as Markdown: provenance frontmatter (where and when it was
  * clipped, SHA-256 of the original bytes and of the clean text, every version),
- * then the clean text of its latest version and its images by relative path.
+ * then its latest version as written (headings, lists, quotes, links, images
+ * from the clean HTML) and any image the body does not show, by relative path.
+ * `latestHtml` is that version's clean HTML; without it (a version stored
+ * without HTML) the clean text is written paragraph by paragraph.
  */
 export function sourceToMarkdown(
   article: CitedArticle,
@@ -42,6 +46,7 @@ export function sourceToMarkdown(
   versions: VersionRow[],
   assets: AssetRow[],
   assetsPath: string,
+  latestHtml?: string,
 ): string {
   const latest = versions.at(-1);
   const front = yamlBlock({
@@ -61,17 +66,31 @@ export function sourceToMarkdown(
     })),
   });
   const parts = [`# ${escapeInline(article.title.trim() || 'Untitled')}`];
-  for (const block of (latest?.content_text ?? '').split(/\n{2,}/)) {
-    const text = block
-      .split('\n')
-      .map((line) => protectLineStart(escapeInline(line)))
-      .join('\\\n')
-      .trim();
-    if (text !== '') parts.push(text);
+  const byHash = new Map(assets.map((asset) => [asset.sha256.toLowerCase(), asset]));
+  let used = new Set<string>();
+  if (latestHtml && latestHtml.trim() !== '') {
+    const body = articleHtmlToMarkdown(latestHtml, {
+      assetPath: (sha) => {
+        const asset = byHash.get(sha);
+        return asset && `${assetsPath}/${assetFileName(asset)}`;
+      },
+    });
+    used = body.usedAssets;
+    if (body.markdown !== '') parts.push(body.markdown);
+  } else {
+    for (const block of (latest?.content_text ?? '').split(/\n{2,}/)) {
+      const text = block
+        .split('\n')
+        .map((line) => protectLineStart(escapeInline(line)))
+        .join('\\\n')
+        .trim();
+      if (text !== '') parts.push(text);
+    }
   }
-  if (assets.length > 0) {
+  const unshown = assets.filter((asset) => !used.has(asset.sha256.toLowerCase()));
+  if (unshown.length > 0) {
     parts.push('## Images');
-    for (const asset of assets) parts.push(`![](${linkDestination(`${assetsPath}/${assetFileName(asset)}`)})`);
+    for (const asset of unshown) parts.push(`![](${linkDestination(`${assetsPath}/${assetFileName(asset)}`)})`);
   }
   return `${front}\n${parts.join('\n\n')}\n`;
 }

@@ -175,7 +175,7 @@ function storeExtracted(ctx: CoreContext, extracted: Extracted): ClipResult {
   try {
     if (extracted.kind === 'offline') {
       articles.addPendingClip(ctx.db, extracted.url, extracted.reason, ctx.now());
-      return { input: extracted.input, status: 'pending', articleId: null, versionId: null, title: null, error: `Offline: ${extracted.reason} The URL is kept as a pending clip; fetch it later.`, warnings: [] };
+      return { input: extracted.input, status: 'pending', articleId: null, versionId: null, title: null, error: `${extracted.reason} The address is kept in Pending clips.`, warnings: [] };
     }
     return storeClip(ctx, extracted.prepared, extracted.article, extracted.images, extracted.leadImageKey, extracted.input);
   } catch (error) {

@@ -2,11 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import { formatListDate } from '../../ui/formatDate';
+import { formatArticleDate } from '../../../../shared/text/dates';
 
+/** An article's date as the whole app shows it (shared/text/dates.ts). */
 export function articleDate(value: string | null): string {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return formatArticleDate(value);
 }
 
 /** Every row has the same height, so the list can place any of 10,000 rows without measuring them. */

@@ -16,7 +16,11 @@ export function ClipResults({ results, onDismiss }: { results: ClipResult[]; onD
       <ul>
         {results.map((r, i) => (
           <li key={`${r.input}-${i}`} className={`clip-result is-${r.status}`} data-status={r.status}>
-            <strong>{LABEL[r.status]}</strong> <span className="clip-result-input">{r.input}</span>
+            {/* The article's title when there is one: a saved page's file name is often a 64-character hash. */}
+            <strong>{LABEL[r.status]}</strong>{' '}
+            <span className="clip-result-input" title={r.input}>
+              {r.title?.trim() || r.input}
+            </span>
             {r.error && <span className="clip-result-error"> — {r.error}</span>}
           </li>
         ))}

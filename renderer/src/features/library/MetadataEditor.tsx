@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } f
 import type { ChannelInput } from '../../../../shared/contract/channels';
 import type { Article } from '../../../../shared/domain/article';
 import { call } from '../../api/client';
+import { parseWrittenDate } from '../../../../shared/text/dates';
 
 type EditableField = 'title' | 'authors' | 'siteName' | 'publishedAt' | 'modifiedAt' | 'canonicalUrl' | 'lang' | 'excerpt';
 type Draft = Record<EditableField, string>;
@@ -11,8 +12,8 @@ const FIELDS: { field: EditableField; label: string; hint?: string; multiline?: 
   { field: 'title', label: 'Title' },
   { field: 'authors', label: 'Authors', hint: 'Separate several authors with commas.' },
   { field: 'siteName', label: 'Outlet' },
-  { field: 'publishedAt', label: 'Published', hint: 'YYYY-MM-DD, or a full ISO date and time.' },
-  { field: 'modifiedAt', label: 'Updated', hint: 'YYYY-MM-DD, or a full ISO date and time.' },
+  { field: 'publishedAt', label: 'Published', hint: 'A date such as Dec 10, 2025 or 2025-12-10 (a time is optional).' },
+  { field: 'modifiedAt', label: 'Updated', hint: 'A date such as Dec 10, 2025 or 2025-12-10 (a time is optional).' },
   { field: 'canonicalUrl', label: 'URL', hint: 'An http:// or https:// address.' },
   { field: 'lang', label: 'Language', hint: 'A language tag such as en or pt-BR.' },
   { field: 'excerpt', label: 'Excerpt', multiline: true },
@@ -39,14 +40,18 @@ function trimmed(draft: Draft): Draft {
   return Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()])) as Draft;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const isDateField = (field: EditableField): boolean => field === 'publishedAt' || field === 'modifiedAt';
 
 function dateProblem(value: string): string | undefined {
   if (!value) return undefined;
-  const parsed = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  const impossibleDay = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) !== value.slice(0, 10) && value.length === 10;
-  if (!ISO_DATE.test(value) || Number.isNaN(parsed.getTime()) || impossibleDay) return 'Use a date like 2025-03-14 (optionally with a time, e.g. 2025-03-14T09:30:00Z).';
+  if (parseWrittenDate(value) === undefined) return 'Not a date Dossier can read: write it like Mar 14, 2025 or 2025-03-14 (optionally with a time).';
   return undefined;
+}
+
+/** Written dates ("Dec 10, 2025") become the stored form before comparing and saving; the field then shows what was stored. */
+function withStoredDates(draft: Draft): Draft {
+  const stored = (value: string): string => (value ? (parseWrittenDate(value) ?? value) : value);
+  return { ...draft, publishedAt: stored(draft.publishedAt), modifiedAt: stored(draft.modifiedAt) };
 }
 
 function urlProblem(value: string): string | undefined {
@@ -112,8 +117,8 @@ export function MetadataEditor({ article, onSaved, onCancel }: { article: Articl
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (saving) return;
-    const cleaned = trimmed(draft);
-    const found = problemsOf(cleaned, initial);
+    const cleaned = withStoredDates(trimmed(draft));
+    const found = problemsOf(trimmed(draft), initial);
     setProblems(found);
     setSaveError(undefined);
     if (Object.keys(found).length > 0) return;
@@ -149,9 +154,13 @@ export function MetadataEditor({ article, onSaved, onCancel }: { article: Articl
           value: draft[field],
           disabled: saving,
           'aria-invalid': problem ? true : undefined,
-          'aria-describedby': problem ? `${id}-problem` : hint ? `${id}-hint` : undefined,
+          'aria-describedby': problem ? `${id}-problem` : hint || isDateField(field) ? `${id}-hint` : undefined,
           onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: e.target.value })),
+          // A written date is shown in the form it will be stored in as soon as the field is left.
+          onBlur: isDateField(field) ? () => setDraft((d) => ({ ...d, [field]: parseWrittenDate(d[field].trim()) ?? d[field] })) : undefined,
         };
+        const stored = isDateField(field) && draft[field].trim() ? parseWrittenDate(draft[field]) : undefined;
+        const storedNote = stored && stored !== draft[field].trim() ? `Stored as ${stored}` : undefined;
         return (
           <div key={field} className={`meta-editor-field${problem ? ' is-invalid' : ''}`} data-field={field}>
             <label htmlFor={id}>{label}</label>
@@ -162,7 +171,11 @@ export function MetadataEditor({ article, onSaved, onCancel }: { article: Articl
                   {problem}
                 </p>
               ) : (
-                hint && <p className="meta-editor-hint muted" id={`${id}-hint`}>{hint}</p>
+                (storedNote ?? hint) && (
+                  <p className="meta-editor-hint muted" id={`${id}-hint`} data-testid={storedNote ? `metadata-stored-${field}` : undefined}>
+                    {storedNote ?? hint}
+                  </p>
+                )
               )}
             </div>
           </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatArticleDate } from '../../../../shared/text/dates';
 import type { Article } from '../../../../shared/domain/article';
 
 export function ArticleHeader({ article, versionId, onVersion }: { article: Article; versionId: number; onVersion(id: number): void }): ReactNode {
@@ -18,7 +19,11 @@ export function ArticleHeader({ article, versionId, onVersion }: { article: Arti
         {article.publishedAt && (
           <>
             <dt>Published</dt>
-            <dd>{article.publishedAt.slice(0, 10)}</dd>
+            <dd>
+              <time dateTime={article.publishedAt} title={article.publishedAt}>
+                {formatArticleDate(article.publishedAt)}
+              </time>
+            </dd>
           </>
         )}
         {article.canonicalUrl && (
