@@ -11,6 +11,7 @@ import { projectsHandlers } from './handlers/projects';
 import { searchHandlers } from './handlers/search';
 import { tagsHandlers } from './handlers/tags';
 import { importHandlers } from './handlers/import';
+import { connectorHandlers } from './handlers/connector';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -36,5 +37,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...tagsHandlers(ctx),
     ...libraryHandlers(ctx),
     ...importHandlers(ctx),
+    ...connectorHandlers(ctx),
   };
 }

@@ -75,7 +75,9 @@ export const LIBRARY_CHANNELS = [
 ] as const;
 export const IMPORT_CHANNELS = ['import.files'] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS] as const;
+export const CONNECTOR_CHANNELS = ['connector.startPairing', 'connector.setCurrentNote'] as const;
+
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS, ...CONNECTOR_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
@@ -88,4 +90,5 @@ export type ProjectsChannel = (typeof PROJECTS_CHANNELS)[number];
 export type TagsChannel = (typeof TAGS_CHANNELS)[number];
 export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+export type ConnectorChannel = (typeof CONNECTOR_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

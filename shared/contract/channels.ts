@@ -11,6 +11,7 @@ import { projectsContract } from './domains/projects';
 import { searchContract } from './domains/search';
 import { tagsContract } from './domains/tags';
 import { importContract } from './domains/import';
+import { connectorContract } from './domains/connector';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -35,6 +36,7 @@ export const contract = {
   ...tagsContract,
   ...libraryContract,
   ...importContract,
+  ...connectorContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'db.restore': [{}, { file: '' }, { file: 'relative.sqlite' }, { file: 7 }, { file: '/tmp/x.sqlite', force: true }],
     'db.startEmpty': [],
     'import.files': [{}, { paths: [] }, { paths: [''] }, { paths: 'notes.md' }, { paths: ['a.md'], project: '' }, { paths: ['a.md'], project: 5 }],
+    'connector.startPairing': [{ code: '123456' }],
+    'connector.setCurrentNote': [{}, { noteId: 0 }, { noteId: '1' }, { noteId: -1 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -208,6 +210,8 @@ describe('the contract', () => {
       // Only allowed while the library is damaged: its success path is covered in tests/unit/durability.
       'db.startEmpty': {},
       'import.files': { paths: [core.dir.file('probe.txt')], project: 'Probe project' },
+      'connector.startPairing': {},
+      'connector.setCurrentNote': { noteId: null },
     };
     if (channel === 'db.restore') {
       const backup = await dispatch(core.handlers, 'db.backup', {});
