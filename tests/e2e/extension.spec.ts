@@ -14,6 +14,7 @@ import { escapeHtml, HAVE_FIXTURES, NO_FIXTURES_REASON, SEED_ARTICLE } from '../
 import { makeTempDir } from '../helpers/tempDir';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { servePages } from './extension/pageServer';
+import { QuoteInNote } from './pages/QuoteInNote';
 
 /**
  * The browser extension, unpacked and loaded into Chromium (headless new mode,
@@ -214,9 +215,10 @@ test('Quote selection into Dossier: the selection lands in the current note, lin
   expect(quotes[0]).toMatchObject({ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE });
   // The note, opened again in the app, shows the quote as a linked quote block.
   await desk.reload();
-  const quote = desk.locator('[data-dossier-passage-id]').first();
-  await expect(quote).toContainText(RENDERED_SENTENCE);
-  await expect(quote).toHaveAttribute('data-dossier-passage-id', String(quotes[0]!.passageId));
+  const quote = new QuoteInNote(desk, 0);
+  await expect(quote.text).toHaveText(RENDERED_SENTENCE);
+  await expect(quote.root).toHaveAttribute('data-passage-id', String(quotes[0]!.passageId));
+  await expect(quote.chip).toContainText('Harbour dredging budget doubled');
   await popup.close();
   await page.close();
   await desk.close();
