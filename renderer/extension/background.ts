@@ -3,7 +3,7 @@ import { MAX_CAPTURE_SELECTION_CHARS, MAX_IMAGE_BYTES, MAX_PAGE_BYTES, megabytes
 import { capturePage } from './capturePage';
 import { pair, sendCapture } from './connectorClient';
 import type { ExtensionStatus, LastResult, PopupRequest } from './messages';
-import { deliverQueue, enqueue, QueueFullError, singleFlight, type QueuedCapture, type QueueStorage } from './queue';
+import { deliverQueue, enqueue, QueueFullError, singleFlight, type Delivery, type QueuedCapture, type QueueStorage } from './queue';
 
 /**
  * The extension's service worker: the toolbar popup, the context-menu entries
@@ -37,11 +37,19 @@ function lastFor(item: QueuedCapture, rest: Omit<LastResult, 'action' | 'url' | 
   return { action: item.action, url: item.capture.url, pageTitle: item.capture.title, capturedAt: item.capture.capturedAt, ...rest };
 }
 
+/**
+ * What the app answered for each capture this worker delivered, by id: a
+ * capture queued while another pass was running is delivered by that pass,
+ * and the caller that queued it finds its answer here.
+ */
+const answers = new Map<string, Delivery>();
+
 /** Delivers the queue; records what happened to each capture. */
 const deliver = singleFlight(async () => {
   const { token, port } = await settings();
   const reports = await deliverQueue(queueStorage, (item) => sendCapture(port, token, item));
   for (const { item, delivery } of reports) {
+    if (delivery.kind === 'delivered' || delivery.kind === 'refused') answers.set(item.id, delivery);
     if (delivery.kind === 'delivered') await setLast(lastFor(item, { kind: 'delivered', outcome: delivery.outcome }));
     else if (delivery.kind === 'refused') await setLast(lastFor(item, { kind: 'error', message: delivery.message }));
   }
@@ -83,9 +91,10 @@ async function act(action: CaptureAction, tabId: number): Promise<LastResult> {
     throw error;
   }
   const reports = await deliver();
-  const mine = reports.find((report) => report.item.id === item.id);
-  if (mine?.delivery.kind === 'delivered') return lastFor(item, { kind: 'delivered', outcome: mine.delivery.outcome });
-  if (mine?.delivery.kind === 'refused') return lastFor(item, { kind: 'error', message: mine.delivery.message });
+  const mine = answers.get(item.id);
+  answers.delete(item.id);
+  if (mine?.kind === 'delivered') return lastFor(item, { kind: 'delivered', outcome: mine.outcome });
+  if (mine?.kind === 'refused') return lastFor(item, { kind: 'error', message: mine.message });
   const stopped = reports.at(-1)?.delivery;
   const queued = lastFor(item, { kind: 'queued', message: stopped && stopped.kind !== 'delivered' ? stopped.message : 'Dossier is busy with earlier captures.' });
   return finish(queued);

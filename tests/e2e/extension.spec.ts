@@ -133,8 +133,18 @@ test('pairing: the app shows a one-time code, the popup takes it with the keyboa
   const { page, tabId } = await openSite('/article');
   const popup = await openPopup(tabId);
   await expect(popup.locator('#result')).toContainText('not paired');
-  // Focus starts in the code field; typing and Enter pair.
-  const { code } = await callApp<{ code: string }>('connector.startPairing', {});
+  // The app shows the code: Ctrl+K, "Connect browser extension…".
+  const desk = await s.context.newPage();
+  await desk.goto(s.harness.url);
+  await desk.locator('body').press('Control+k');
+  await desk.keyboard.type('Connect browser');
+  await desk.keyboard.press('Enter');
+  const shown = desk.getByTestId('pairing-code');
+  await expect(shown).toHaveText(/^\d{6}$/);
+  const code = (await shown.textContent())!;
+  await desk.screenshot({ path: '/tmp/dossier-app-pairing-code.png' });
+  // In the popup, focus starts in the code field; typing and Enter pair.
+  await popup.bringToFront();
   await popup.keyboard.type('000000' === code ? '111111' : '000000');
   await popup.keyboard.press('Enter');
   await expect(popup.locator('#pair-status')).toHaveText('Wrong pairing code.');
@@ -148,6 +158,7 @@ test('pairing: the app shows a one-time code, the popup takes it with the keyboa
   expect(replay.ok).toBe(false);
   await popup.close();
   await page.close();
+  await desk.close();
 });
 
 test('Clip to Dossier: a page whose article is inserted by script after load is stored as rendered; a re-clip says already in the library', async () => {
