@@ -24,6 +24,20 @@ export const MAX_ATTACHMENTS_PER_CLIP = 500;
 /** Inputs (files, URLs, pastes) in one clip.save call. */
 export const MAX_CLIP_INPUTS = 200;
 
+/**
+ * A capture the browser extension sends to the connector (the page's HTML with
+ * same-origin images inlined, as JSON): a 24 MB page plus JSON escaping. The
+ * connector refuses a larger body from its Content-Length before reading it,
+ * and the extension refuses a page above MAX_PAGE_BYTES before queueing it.
+ */
+export const MAX_CAPTURE_BODY_BYTES = 2 * 24 * MB + MB; // 2 × MAX_PAGE_BYTES + 1 MB (declared below; alphabetical order)
+
+/** Selected text sent with "Quote selection into Dossier", in characters: a quote, not a page. */
+export const MAX_CAPTURE_SELECTION_CHARS = 20_000;
+
+/** Captures the extension keeps while the app is not running; a further capture is refused with a message, never dropped silently. */
+export const MAX_CAPTURE_QUEUE = 200;
+
 /** A file name made from a title, in UTF-8 bytes: room under the usual 255-byte limit for our temp-file prefix. */
 export const MAX_FILE_NAME_BYTES = 200;
 

@@ -13,6 +13,7 @@ import { tagsHandlers } from './handlers/tags';
 import { importHandlers } from './handlers/import';
 import { factsHandlers } from './handlers/facts';
 import { trashHandlers } from './handlers/trash';
+import { connectorHandlers } from './handlers/connector';
 import type { Handler, HandlersFor } from './handlers/types';
 
 export type { Handler };
@@ -40,5 +41,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...importHandlers(ctx),
     ...factsHandlers(ctx),
     ...trashHandlers(ctx),
+    ...connectorHandlers(ctx),
   };
 }

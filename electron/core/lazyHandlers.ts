@@ -1,6 +1,7 @@
 import {
   ARTICLES_CHANNELS,
   CLIP_CHANNELS,
+  CONNECTOR_CHANNELS,
   DB_CHANNELS,
   EXPORT_CHANNELS,
   FACTS_CHANNELS,
@@ -41,6 +42,7 @@ const DOMAINS: { channels: readonly Channel[]; load(ctx: CoreContext): Promise<D
   { channels: LIBRARY_CHANNELS, load: async (ctx) => (await import('./handlers/library')).libraryHandlers(ctx) },
   { channels: IMPORT_CHANNELS, load: async (ctx) => (await import('./handlers/import')).importHandlers(ctx) },
   { channels: TRASH_CHANNELS, load: async (ctx) => (await import('./handlers/trash')).trashHandlers(ctx) },
+  { channels: CONNECTOR_CHANNELS, load: async (ctx) => (await import('./handlers/connector')).connectorHandlers(ctx) },
   { channels: FACTS_CHANNELS, load: async (ctx) => (await import('./handlers/facts')).factsHandlers(ctx) },
 ];
 

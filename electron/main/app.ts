@@ -6,6 +6,7 @@ import { openCore, type Core } from '../core/openCore';
 import { DB_FILE_NAME } from '../core/paths';
 import { readAssetForServing } from '../core/services/assets';
 import { backupIfDue } from '../core/services/backups';
+import { startAppConnector } from '../core/connector/appConnector';
 import { pickClipFiles } from './clipDialog';
 import { pushChangeEvents } from './changeEvents';
 import { chooseExportFolder } from './folderDialog';
@@ -125,6 +126,8 @@ export function startDossier(files: AppFiles): void {
     const isOurWindow = (frame: WebFrameMain): boolean => mainWindow !== undefined && mainWindow.webContents.mainFrame === frame;
     bindIpc(core.handlers, isOurWindow, core.library.path);
     pushChangeEvents(core, () => mainWindow);
+    // The browser extension's connector (127.0.0.1 only; see README "Clip from the browser").
+    void startAppConnector(ctx).then((server) => app.once('will-quit', () => void server?.close()));
     installMenu(() => mainWindow, !app.isPackaged);
     started = true;
     showWindow();

@@ -5,10 +5,12 @@ import { openCore } from '../core/openCore';
 import { resolveDbPath } from '../core/paths';
 import { readAssetForServing } from '../core/services/assets';
 import { startHarness } from './server';
+import { startConnectorServer, type ConnectorServer } from '../core/connector/server';
+import { DEFAULT_CONNECTOR_PORT } from '../../shared/connector/protocol';
 
 /** `npm run web`: the same app in a browser, for machines without Electron (and for the e2e tests). */
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' } },
+  options: { db: { type: 'string' }, port: { type: 'string' }, 'connector-port': { type: 'string' } },
   allowPositionals: false,
 });
 
@@ -40,13 +42,23 @@ const harness = await startHarness({
 // Writes by the CLI or another process on the same file reach open pages too.
 core.watchExternalChanges();
 
+// The same connector as the desktop app, so the browser extension works against the harness too.
+const connectorPort = values['connector-port'] ? Number(values['connector-port']) : DEFAULT_CONNECTOR_PORT;
+let connector: ConnectorServer | undefined;
+try {
+  connector = await startConnectorServer({ ctx: core.ctx, port: connectorPort, logError: (what, error) => console.error(`[dossier] ${what} failed:`, error) });
+} catch (error) {
+  console.error(`The browser connector could not listen on 127.0.0.1:${connectorPort} (${(error as Error).message}); the extension cannot reach this harness.`);
+}
+
 console.log(`Dossier is running in the browser harness.
   database: ${core.ctx.dbPath}
   open:     ${harness.url}
+  browser connector: ${connector ? connector.origin : 'off'}
 Only this machine can reach it (127.0.0.1), and only with the token in that URL. Ctrl+C stops it.`);
 
 const stop = (): void => {
-  void harness.close().then(() => {
+  void Promise.all([harness.close(), connector?.close()]).then(() => {
     core.close();
     process.exit(0);
   });

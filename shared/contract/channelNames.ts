@@ -87,7 +87,9 @@ export const FACTS_CHANNELS = [
 
 export const TRASH_CHANNELS = ['trash.list', 'trash.restore', 'trash.deletePermanently', 'trash.empty', 'trash.settings'] as const;
 
-export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS, ...FACTS_CHANNELS, ...TRASH_CHANNELS] as const;
+export const CONNECTOR_CHANNELS = ['connector.startPairing', 'connector.setCurrentNote'] as const;
+
+export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS, ...FACTS_CHANNELS, ...TRASH_CHANNELS, ...CONNECTOR_CHANNELS] as const;
 
 export type NotesChannel = (typeof NOTES_CHANNELS)[number];
 export type ArticlesChannel = (typeof ARTICLES_CHANNELS)[number];
@@ -102,4 +104,5 @@ export type LibraryChannel = (typeof LIBRARY_CHANNELS)[number];
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 export type FactsChannel = (typeof FACTS_CHANNELS)[number];
 export type TrashChannel = (typeof TRASH_CHANNELS)[number];
+export type ConnectorChannel = (typeof CONNECTOR_CHANNELS)[number];
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -13,6 +13,7 @@ import { tagsContract } from './domains/tags';
 import { importContract } from './domains/import';
 import { factsContract } from './domains/facts';
 import { trashContract } from './domains/trash';
+import { connectorContract } from './domains/connector';
 import type { ChannelSpec } from './spec';
 
 /**
@@ -39,6 +40,7 @@ export const contract = {
   ...importContract,
   ...factsContract,
   ...trashContract,
+  ...connectorContract,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
-import { findPassage, quoteIntoNote } from '../../electron/core/services/passages';
+import { findPassage } from '../../electron/core/services/passages';
+import { quoteIntoNote } from '../../electron/core/services/noteQuotes';
 import { insertArticle } from '../helpers/articles';
 import { expect, test, type Page } from './fixtures';
 import { DeskPage } from './pages/DeskPage';

@@ -56,7 +56,15 @@ export function onNewVersion(listener: NewVersionListener): () => void {
 export type ClipSource =
   | { kind: 'file'; name: string; bytes: Uint8Array; path?: string | null }
   | { kind: 'paste'; content: string; format: ClipFormat }
-  | { kind: 'url'; url: string };
+  | { kind: 'url'; url: string }
+  /**
+   * A page as a browser rendered it, sent by the paired extension through the
+   * connector: its HTML after scripts ran (same-origin images inlined as data:
+   * URLs), the final URL and the moment of capture (kept as the version's
+   * clip time, also when the capture waited in the extension's queue). Nothing
+   * is fetched for it: images that are not inlined are dropped.
+   */
+  | { kind: 'capture'; url: string; html: string; capturedAt: string };
 
 export interface ClipOptions {
   /** The page's original URL, when the user knows it (a saved file, a paste). */
@@ -72,7 +80,7 @@ export interface ClipOptions {
 }
 
 function describeSource(source: ClipSource): string {
-  return source.kind === 'file' ? (source.path ?? source.name) : source.kind === 'url' ? source.url : 'pasted content';
+  return source.kind === 'file' ? (source.path ?? source.name) : source.kind === 'url' || source.kind === 'capture' ? source.url : 'pasted content';
 }
 
 function failed(input: string, error: unknown): ClipResult {
@@ -88,6 +96,8 @@ interface Prepared {
   originalBytes: Uint8Array;
   fetched: FetchedPage | null;
   images: ImageSources;
+  /** When the source was captured, if not now (a browser capture that waited in the extension's queue). */
+  capturedAt?: string;
 }
 
 async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepared> {
@@ -110,6 +120,20 @@ async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepar
       originalBytes: bytes,
       fetched: null,
       images: { attachments: options.attachments },
+    };
+  }
+  if (source.kind === 'capture') {
+    const bytes = Buffer.from(source.html, 'utf8');
+    if (bytes.length > MAX_PAGE_BYTES) throw new DossierError('too_large', `The page is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Dossier clips pages up to ${MAX_PAGE_BYTES / 1024 / 1024} MB.`);
+    return {
+      input: { bytes, url: source.url, contentType: 'text/html; charset=utf-8' },
+      sourceKind: 'url',
+      sourceLocation: source.url,
+      originalBytes: bytes,
+      fetched: null,
+      // Only the data: URLs the page carries; never a download on the extension's behalf.
+      images: {},
+      capturedAt: source.capturedAt,
     };
   }
   const fetchOptions: FetchOptions = { ...options.fetchOptions, ...(options.allowPrivateHosts ? { allowPrivateHosts: options.allowPrivateHosts } : {}) };
@@ -216,6 +240,7 @@ function storeClip(
   input: string,
 ): ClipResult {
   const now = ctx.now();
+  const clippedAt = prepared.capturedAt ?? now;
   const meta = article.metadata;
   const leadImageSha256 = leadImageKey ? images.get(leadImageKey)!.sha256 : null;
   const values: articles.ArticleMetadataValues = {
@@ -250,11 +275,16 @@ function storeClip(
     const articleId = existingId ?? articles.insertArticle(ctx.db, values, now);
     const version = articles.insertVersion(ctx.db, {
       articleId,
-      clippedAt: now,
+      clippedAt,
       sourceKind: prepared.sourceKind,
       sourceLocation: prepared.sourceLocation,
       httpStatus: prepared.fetched?.status ?? null,
-      httpHeaders: prepared.fetched ? { ...prepared.fetched.headers, 'x-dossier-requested-url': prepared.fetched.requestedUrl } : null,
+      httpHeaders: prepared.fetched
+        ? { ...prepared.fetched.headers, 'x-dossier-requested-url': prepared.fetched.requestedUrl }
+        : prepared.capturedAt
+          ? // Provenance of a browser capture: what captured it and when (the original's SHA-256 is the captured HTML's).
+            { 'x-dossier-captured-by': 'browser-extension', 'x-dossier-captured-at': prepared.capturedAt, 'content-type': 'text/html; charset=utf-8' }
+          : null,
       originalGzip: gzipSync(prepared.originalBytes),
       originalSha256: sha256Hex(prepared.originalBytes),
       originalSize: prepared.originalBytes.length,

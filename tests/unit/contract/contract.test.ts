@@ -98,6 +98,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'trash.deletePermanently': [{}, { items: [] }, { items: [{ type: 'note' }] }, { items: 'all' }],
     'trash.empty': [{ force: true }],
     'trash.settings': [{ retentionDays: 0 }, { retentionDays: 1.5 }, { retentionDays: 100000 }, { retentionDays: '30' }],
+    'connector.startPairing': [{ code: '123456' }],
+    'connector.setCurrentNote': [{}, { noteId: 0 }, { noteId: '1' }, { noteId: -1 }],
   };
   return [...common, ...specific[channel]];
 }
@@ -239,6 +241,8 @@ describe('the contract', () => {
       'trash.deletePermanently': { items: [{ type: 'note', id }] },
       'trash.empty': {},
       'trash.settings': { retentionDays: 14 },
+      'connector.startPairing': {},
+      'connector.setCurrentNote': { noteId: null },
     };
     // Only what is in the trash can be restored or deleted for good.
     if (channel === 'trash.restore' || channel === 'trash.deletePermanently') await dispatch(core.handlers, 'notes.delete', { id });

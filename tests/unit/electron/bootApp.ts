@@ -57,6 +57,7 @@ export async function bootApp(options: { singleInstanceLock?: boolean; prepare?:
   electronDouble.reset({ appPath: prepared.dir.path, userData: dirname(prepared.dbPath), singleInstanceLock: options.singleInstanceLock ?? true });
   options.prepare?.(prepared);
   vi.stubEnv('DOSSIER_DB', prepared.dbPath);
+  vi.stubEnv('DOSSIER_CONNECTOR_PORT', '0'); // a free port per booted app: tests run side by side
   startDossier(prepared.files);
   electronDouble.emitReady();
   const window = await vi.waitFor(() => {

@@ -1,5 +1,5 @@
 import type { EditorState } from 'lexical';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Note, NoteSaved, NoteSummary } from '../../../../shared/domain/note';
 import { NOTE_TITLE_MAX } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
@@ -22,6 +22,12 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete, onError }: Note
   const [title, setTitle] = useState(note.title);
   const [savedRevision, setSavedRevision] = useState(note.revision);
   const noteId = note.id;
+
+  // The browser extension's "Quote selection into Dossier" goes into the note the desk shows (a new note when none).
+  useEffect(() => {
+    void call('connector.setCurrentNote', { noteId }).catch(() => undefined);
+    return () => void call('connector.setCurrentNote', { noteId: null }).catch(() => undefined);
+  }, [noteId]);
 
   const scheduleContentSave = (state: EditorState): void => {
     autosaver.schedule({

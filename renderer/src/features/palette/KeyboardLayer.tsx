@@ -8,10 +8,11 @@ import { libraryStore } from '../library/libraryScope';
 import { autosaver } from '../notes/autosave';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { PairingDialog } from '../connector/PairingDialog';
 import { isTextEntry } from './shortcuts';
 import './palette.css';
 
-type Overlay = 'palette' | 'help' | undefined;
+type Overlay = 'palette' | 'help' | 'pairing' | undefined;
 
 export interface KeyboardLayerProps {
   onSelectSection(section: Section): void;
@@ -96,6 +97,7 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
       { id: 'go-notes', label: 'Go to Notes', run: () => onSelectSection('notes') },
       { id: 'go-library', label: 'Go to Library', run: () => onSelectSection('library') },
       { id: 'shortcuts', label: 'Show keyboard shortcuts', run: () => show('help'), replacesPalette: true },
+      { id: 'connect-extension', label: 'Connect browser extension…', run: () => show('pairing'), replacesPalette: true },
       // The same actions as the File menu's export items.
       ...EXPORT_COMMANDS.map((command) => ({ id: command.id, label: command.label, run: () => runExportCommand(command.id) })),
     ],
@@ -112,5 +114,6 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
 
   if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} onOpenProject={openProject} />;
   if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
+  if (overlay === 'pairing') return <PairingDialog onClose={close} />;
   return null;
 }

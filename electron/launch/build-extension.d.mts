@@ -1,0 +1,1 @@
+export function buildExtension(outDir?: string): Promise<string>;
