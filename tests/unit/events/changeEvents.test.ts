@@ -72,7 +72,8 @@ describe('change events from the writing services', () => {
     seen = [];
     await callOk(core, 'articles.delete', { id: first.articleId });
     expect(seen).toEqual([{ type: 'articles.deleted', origin: 'core', articleIds: [first.articleId] }]);
-    // The quoted passage survives as a snapshot whose status says why.
+    // Delete moves the article to the Trash; deleted for good, the quoted passage survives as a snapshot whose status says why.
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'article', id: first.articleId }] });
     expect(await callOk(core, 'passages.get', { id: passage.id })).toMatchObject({ anchor: { status: 'source_deleted' } });
   });
 

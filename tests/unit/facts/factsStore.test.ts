@@ -140,7 +140,8 @@ describe('facts storage', () => {
     core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     const raw = () => ['', '-wal'].map((s) => core.ctx.dbPath + s).filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
     expect(raw()).toContain(marker);
-    await callOk(core, 'articles.delete', { id: articleId });
+    await callOk(core, 'articles.delete', { id: articleId }); // to the Trash
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'article', id: articleId }] });
     for (const table of ['facts', 'fact_entities', 'fact_entity_mentions', 'fact_runs']) {
       expect((core.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
     }

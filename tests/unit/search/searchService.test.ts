@@ -7,6 +7,7 @@ import { setArticleState } from '../../../electron/core/services/library';
 import * as tags from '../../../electron/core/services/tags';
 import type { SearchResult } from '../../../shared/domain/search';
 import { editorJson, makeTestCore } from '../../helpers/core';
+import { deletePermanently } from '../../../electron/core/services/trash';
 
 type TestCore = ReturnType<typeof makeTestCore>;
 
@@ -184,7 +185,9 @@ describe('the search index stays in sync', () => {
     expect(noteIds(core, '北京')).toEqual([]);
     assertIndexesIntact(core);
     notes.deleteNote(core.ctx, id);
+    // In the Trash: out of search at once; deleted for good: out of the index too.
     expect(noteIds(core, 'bridge')).toEqual([]);
+    deletePermanently(core.ctx, [{ type: 'note', id }]);
     expect(core.ctx.db.prepare('SELECT count(*) FROM note_fts_docsize').pluck().get()).toBe(0);
     expect(core.ctx.db.prepare('SELECT count(*) FROM note_trigram_docsize').pluck().get()).toBe(0);
     assertIndexesIntact(core);
