@@ -74,7 +74,8 @@ describe('library list (sorted and filtered in SQL)', () => {
 
     expect(await callOk(core, 'library.deleteArticles', { ids: [ids.alpha, ids.bravo] })).toEqual({ deleted: 2 });
     expect(names((await list({})).ids)).toEqual(['charlie', 'delta']);
-    // The quotes stay in the notes, their passage flagged as source deleted.
+    // They went to the Trash; deleted for good, the quotes stay in the notes, their passage flagged as source deleted.
+    await callOk(core, 'trash.deletePermanently', { items: [{ type: 'article', id: ids.alpha }, { type: 'article', id: ids.bravo }] });
     expect(await callOk(core, 'passages.get', { id: passage.id })).toMatchObject({ anchor: { status: 'source_deleted' } });
     const found = await callOk<{ groups: Array<{ type: string; count: number }> }>(core, 'search.query', { query: 'dredging' });
     expect(found.groups.find((g) => g.type === 'article')?.count).toBe(0);

@@ -46,10 +46,10 @@ describe('library multi-select', () => {
 
 describe('delete impact wording and search match terms', () => {
   it('says what happens to quotes, for one article or many', () => {
-    expect(deleteImpactText(0, 0)).toBe('No note quotes it.');
-    expect(deleteImpactText(0, 0, 3)).toBe('No note quotes any of them.');
-    expect(deleteImpactText(1, 1)).toBe('1 quote in 1 note will stay in those notes as unlinked text, flagged “source deleted”.');
-    expect(deleteImpactText(5, 2, 4)).toBe('5 quotes in 2 notes will stay in those notes as unlinked text, flagged “source deleted”.');
+    expect(deleteImpactText(0, 0)).toBe('It moves to the Trash, where you can restore it. No note quotes it.');
+    expect(deleteImpactText(0, 0, 3)).toBe('They move to the Trash, where you can restore them. No note quotes any of them.');
+    expect(deleteImpactText(1, 1)).toBe('It moves to the Trash, where you can restore it. 1 quote in 1 note will say “source in trash” until then.');
+    expect(deleteImpactText(5, 2, 4)).toBe('They move to the Trash, where you can restore them. 5 quotes in 2 notes will say “source in trash” until then.');
   });
 
   it('takes the matched words from the snippet, longest first, without repeats', () => {

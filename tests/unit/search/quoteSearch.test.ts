@@ -10,6 +10,7 @@ import * as tags from '../../../electron/core/services/tags';
 import type { SearchResult } from '../../../shared/domain/search';
 import { editorJson, makeTestCore } from '../../helpers/core';
 import { runCli } from '../../helpers/runCli';
+import { deletePermanently } from '../../../electron/core/services/trash';
 
 type TestCore = ReturnType<typeof makeTestCore>;
 
@@ -62,6 +63,7 @@ describe('quotes in search', () => {
     quoteIntoNote(core.ctx, { passageId: silt.id, noteId, kind: 'inline' });
     expect(quoteIds(search(core.ctx, 'budget type:quote'))).toEqual([silt.id]);
     notes.deleteNote(core.ctx, noteId);
+    deletePermanently(core.ctx, [{ type: 'note', id: noteId }]);
     expect(quoteIds(search(core.ctx, 'budget type:quote'))).toEqual([]);
     assertQuoteIndexIntact(core);
 
@@ -72,6 +74,7 @@ describe('quotes in search', () => {
     const kept = quoteIntoNote(core.ctx, { passageId: silt.id, kind: 'block' });
     const unquoted = findPassage(core.ctx, articleId, 'approved the dredging contract');
     deleteArticle(core.ctx, articleId);
+    deletePermanently(core.ctx, [{ type: 'article', id: articleId }]);
     expect(search(core.ctx, 'eel type:quote').groups[0]!.hits[0]).toMatchObject({ id: silt.id, articleId: null, anchorStatus: 'source_deleted' });
     expect(core.ctx.db.prepare('SELECT id FROM passages').all()).toEqual([{ id: silt.id }]);
     expect(unquoted.id).not.toBe(silt.id);
