@@ -45,7 +45,8 @@ test('Electron: Add… clips the files chosen in the native dialog one by one, w
     await expect(library.progress).toContainText('Clipping 1 of 3: minutes.html');
     await expect(library.progress).toBeHidden({ timeout: 20_000 });
 
-    const row = (name: string) => library.results.locator('li').filter({ hasText: name });
+    // A result line shows the article's title; its input (file name or address) is the line's tooltip.
+    const row = (name: string) => library.results.locator(`li:has(.clip-result-input[title$="${name}"])`);
     await expect(library.results.locator('li')).toHaveCount(3);
     await expect(row('minutes.html')).toHaveAttribute('data-status', 'clipped');
     await expect(row('harbour-report.html')).toHaveAttribute('data-status', 'clipped');

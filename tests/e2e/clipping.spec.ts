@@ -29,7 +29,8 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
     await expect(library.progress.locator('progress')).toHaveAttribute('max', '6');
     await expect(library.progress).toBeHidden({ timeout: 20_000 });
 
-    const row = (name: string) => library.results.locator('li').filter({ hasText: name });
+    // A result line shows the article's title; its input (file name or address) is the line's tooltip.
+    const row = (name: string) => library.results.locator(`li:has(.clip-result-input[title$="${name}"])`);
     await expect(library.results.locator('li')).toHaveCount(7);
     for (const name of ['minutes.html', 'ferry.html', 'harbour.html']) await expect(row(name)).toHaveAttribute('data-status', 'clipped');
     await expect(row('ferry-copy.html')).toHaveAttribute('data-status', 'duplicate');
@@ -78,7 +79,7 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
 
       await library.clipUrl(`${base}/ferry`);
       await library.confirmPrivateHost('127.0.0.1');
-      await expect(library.results.locator('[data-status="clipped"]')).toContainText(`${base}/ferry`, { timeout: 15_000 });
+      await expect(library.results.locator('[data-status="clipped"] .clip-result-input')).toHaveAttribute('title', `${base}/ferry`, { timeout: 15_000 });
       expect(requests).toBe(1);
     });
 
@@ -89,7 +90,7 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
       // The test server is on 127.0.0.1: the journalist is asked before Dossier reaches a private address.
       await library.confirmPrivateHost('127.0.0.1');
       await expect(library.results.locator('[data-status="pending"]')).toContainText('Pending (offline)');
-      await expect(library.results.locator('[data-status="pending"]')).toContainText('kept as a pending clip');
+      await expect(library.results.locator('[data-status="pending"]')).toContainText('kept in Pending clips');
       await expect(library.pending).toContainText('1 web address waits for the network');
       const entry = library.pending.getByTestId('pending-clip');
       await expect(entry).toContainText(`${base}/ferry`);
@@ -102,7 +103,7 @@ test.describe('clipping many files, URLs offline, warnings and versions', () => 
 
       online = true;
       await library.fetchPending();
-      await expect(library.results.locator('[data-status="clipped"]')).toContainText(`${base}/ferry`, { timeout: 15_000 });
+      await expect(library.results.locator('[data-status="clipped"] .clip-result-input')).toHaveAttribute('title', `${base}/ferry`, { timeout: 15_000 });
       await expect(library.pending).toBeHidden();
       await expect(library.items()).toHaveCount(1);
       await expect(page.getByTestId('article-title')).toHaveText('Ferry timetable cut');

@@ -64,8 +64,11 @@ test('an open note flags a re-clipped quote and a deleted source live, without a
   expect(latency).toBeLessThanOrEqual(1000);
 
   // Delete article 2 through the API, as another window would.
+  // Delete moves it to the Trash; emptying the Trash deletes it for good.
   const deleted = await dispatch(app.core.handlers, 'articles.delete', { id: two.articleId });
   expect(deleted.ok).toBe(true);
+  await expect(second.root).toHaveAttribute('data-status', 'source_in_trash', { timeout: 1000 });
+  expect((await dispatch(app.core.handlers, 'trash.deletePermanently', { items: [{ type: 'article', id: two.articleId }] })).ok).toBe(true);
   await expect(second.root).toHaveAttribute('data-status', 'source_deleted', { timeout: 1000 });
   await expect(second.flag).toHaveText('source deleted');
   await expect(second.text).toHaveText('the evening ferry would stop running'); // still readable
