@@ -36,6 +36,8 @@ test('Electron: Add… clips the files chosen in the native dialog one by one, w
             (await fetch(`api/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-dossier-token': token }, body: JSON.stringify(input) })).json(),
           onFlushRequest() {},
           onMenuCommand() {},
+          // Main's change-event push (no events in this stand-in): returns the unsubscribe, as the preload does.
+          onEvent: () => () => {},
         },
       });
     });
