@@ -6,6 +6,7 @@ import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { distinctItems } from './organize';
 import { deleteAndScrub } from './purge';
+import { emitChange } from '../events';
 
 /**
  * Deleting from the app moves notes and articles to the Trash (nothing is
@@ -39,12 +40,15 @@ export function listTrash(ctx: CoreContext): TrashList {
 
 export function restore(ctx: CoreContext, items: readonly ItemRef[]): { restored: number } {
   const { notes, articles } = split(items);
-  return ctx.db
+  const restored = ctx.db
     .transaction(() => {
       assertInTrash(ctx, notes, articles);
       return { restored: repo.restoreFromTrash(ctx.db, 'note', notes) + repo.restoreFromTrash(ctx.db, 'article', articles) };
     })
     .immediate();
+  if (articles.length > 0) emitChange(ctx, { type: 'articles.changed', articleIds: articles });
+  if (notes.length > 0) emitChange(ctx, { type: 'notes.changed', noteIds: notes, change: 'created' });
+  return restored;
 }
 
 /** Deletes items that are in the trash for good; an item that is not in the trash is refused, with nothing deleted. */
@@ -78,10 +82,14 @@ function retention(ctx: CoreContext): number {
 function scrub(ctx: CoreContext, notes: number[], articles: number[], check?: () => void): number {
   if (notes.length === 0 && articles.length === 0) return 0;
   const kinds = [...(notes.length > 0 ? (['note'] as const) : []), ...(articles.length > 0 ? (['article'] as const) : [])];
-  return deleteAndScrub(ctx, kinds, () => {
+  const deleted = deleteAndScrub(ctx, kinds, () => {
     check?.();
     return repo.deleteTrashedNotes(ctx.db, notes) + repo.deleteTrashedArticles(ctx.db, articles);
   });
+  // Open notes quoting these sources flip from "source in trash" to "source deleted" without a reload.
+  if (articles.length > 0) emitChange(ctx, { type: 'articles.deleted', articleIds: articles });
+  if (notes.length > 0) emitChange(ctx, { type: 'notes.changed', noteIds: notes, change: 'deleted' });
+  return deleted;
 }
 
 function split(items: readonly ItemRef[]): { notes: number[]; articles: number[] } {
