@@ -1,4 +1,4 @@
-import { Command as Program, CommanderError, Option } from 'commander';
+import { Command as Program, CommanderError, Option } from 'commander14';
 import type { Command } from './command';
 
 /** What the user typed, once parsed: the command (absent when asking for help) and its arguments. */
