@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONTROL_CHANNELS } from '../../../shared/contract/api';
+import { CONTROL_CHANNELS, MENU_COMMANDS } from '../../../shared/contract/api';
 import { APP_CSP } from '../../../electron/core/csp';
 import { isAppUrl } from '../../../electron/main/security';
 import { BrowserWindow, Menu, WebFrameMain, app, clipboard, dialog, electronDouble, protocol, session, shell } from '../../helpers/electronDouble';
@@ -269,6 +269,9 @@ describe('menus', () => {
       'export-archive',
       'import-archive',
     ]);
+    // Every menu command the preload forwards is one the menu sends (the palette's export list is checked against the same list).
+    const sent = contents.sent.filter((m) => m.channel === CONTROL_CHANNELS.menuCommand).map((m) => String(m.args[0]));
+    expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort());
     expect(menu?.find('toggleDevTools')).toBeDefined(); // a development run (not packaged)
   });
 
