@@ -66,15 +66,34 @@ export function isAltered(quoted: string, source: string): boolean {
 export function findVerbatim(haystack: string, quoted: string): { start: number; end: number } | null {
   const key = quoteKey(quoted);
   if (key === '') return null;
-  const invisible = `[${INVISIBLE}]*`;
-  const source = [...key]
-    .map((ch) => {
-      if (ch === ' ') return `[\\s${INVISIBLE}]*\\s[\\s${INVISIBLE}]*`;
-      if (ch === "'") return `[${SINGLE_QUOTES}]`;
-      if (ch === '"') return `[${DOUBLE_QUOTES}]`;
-      return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join(invisible);
-  const match = new RegExp(source, 'u').exec(haystack);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
+  // A linear scan over the haystack folded by the same rule, each folded UTF-16 unit remembering the
+  // source span it came from (a regular expression built per character overflowed the stack on long
+  // selections, and backtracked on long whitespace runs).
+  const parts: string[] = [];
+  let lastWasSpace = false;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const ch of haystack) {
+    const at = offset;
+    offset += ch.length;
+    if (INVISIBLE.includes(ch)) continue;
+    let out = ch;
+    if (/\s/.test(ch)) {
+      if (lastWasSpace) {
+        ends[ends.length - 1] = offset;
+        continue;
+      }
+      out = ' ';
+    } else if (SINGLE_QUOTES.includes(ch)) out = "'";
+    else if (DOUBLE_QUOTES.includes(ch)) out = '"';
+    parts.push(out);
+    lastWasSpace = out === ' ';
+    for (let unit = 0; unit < out.length; unit += 1) {
+      starts.push(at);
+      ends.push(offset);
+    }
+  }
+  const index = parts.join('').indexOf(key);
+  return index < 0 ? null : { start: starts[index]!, end: ends[index + key.length - 1]! };
 }

@@ -1,11 +1,20 @@
+import { copyFileSync } from 'node:fs';
 import type { CoreHost } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { openCore, type Core } from '../../electron/core/openCore';
 import { makeTempDir } from './tempDir';
 
-/** A real Dossier store in a temp dir, with a clock that ticks 1 ms per call. */
-export function makeTestCore(startAt = Date.parse('2026-01-01T00:00:00.000Z'), host?: CoreHost): Core & { dir: ReturnType<typeof makeTempDir> } {
+/**
+ * A real Dossier store in a temp dir, with a clock that ticks 1 ms per call; `copyOf` starts it
+ * from a copy of an existing library file instead of an empty one.
+ */
+export function makeTestCore(
+  startAt = Date.parse('2026-01-01T00:00:00.000Z'),
+  host?: CoreHost,
+  copyOf?: string,
+): Core & { dir: ReturnType<typeof makeTempDir> } {
   const dir = makeTempDir();
+  if (copyOf) copyFileSync(copyOf, dir.file('dossier.sqlite'));
   let tick = startAt;
   const core = openCore(dir.file('dossier.sqlite'), { now: () => new Date(tick++).toISOString(), ...(host ? { host } : {}) });
   return {

@@ -85,3 +85,20 @@ describe('quote integrity: the editor / `dossier quotes` path and the export agr
     expect(markdown.includes('Quote altered in this note')).toBe(altered);
   });
 });
+
+describe('findVerbatim on long inputs', () => {
+  it('a 100,000-character selection is searched without overflowing (it was one regular expression per character)', () => {
+    const page = `Intro. ${'word '.repeat(20_000)}end.`;
+    expect(findVerbatim(page, 'x'.repeat(100_000))).toBeNull();
+    const wanted = `${'word '.repeat(19_999)}word end.`;
+    expect(findVerbatim(page, wanted)).toEqual({ start: 7, end: page.length });
+  });
+
+  it('maps spans back across astral characters, invisible characters and whitespace runs', () => {
+    const page = 'A 𝒳 said \u201Cwa\u200Bter  \n is\u00A0here\u201D today.';
+    const found = findVerbatim(page, '"water is here"');
+    expect(found && page.slice(found.start, found.end)).toBe('\u201Cwa\u200Bter  \n is\u00A0here\u201D');
+    const astral = findVerbatim(page, '𝒳 said');
+    expect(astral && page.slice(astral.start, astral.end)).toBe('𝒳 said');
+  });
+});
