@@ -19,7 +19,7 @@ import { PayloadMaker, type PayloadOrigin } from './payloads';
  * as it was. Payloads are mutated valid inputs (./payloads.ts), and the run reports per channel
  * how many reached the handler: every channel must be reached.
  *
- * `npm test` runs a few hundred payloads per channel; `npm run test:durability` runs thousands.
+ * `npm test` runs a few hundred payloads per channel; `npm run test:durability` runs 1,000.
  */
 export function fuzzEveryChannel(payloadsPerChannel: number): void {
   // Printed after the run; rerun the same payloads with DOSSIER_FUZZ_SEED.
