@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, half of it idle.
+    maxWorkers: 2,
   },
 });

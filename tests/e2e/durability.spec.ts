@@ -14,8 +14,8 @@ function textsByTitle(db: Parameters<typeof listNotes>[0]): Record<string, strin
   return Object.fromEntries(listNotes(db).map((n) => [n.title, getNote(db, n.id)!.contentText]));
 }
 
-test(`typing then switching notes within 50 ms, ${SWITCH_ROUNDS} times, never loses or crosses text`, async ({ notes, app, page }) => {
-  test.setTimeout(120_000);
+test(`@soak typing then switching notes within 50 ms, ${SWITCH_ROUNDS} times, never loses or crosses text`, async ({ notes, app, page }) => {
+  test.setTimeout(300_000);
   const titles = ['Alpha', 'Beta', 'Gamma'];
   for (const title of titles) await notes.createNote(title);
   // A tight loop inside the page, so 200 rounds take seconds: real input events into the editor

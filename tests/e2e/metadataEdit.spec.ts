@@ -13,7 +13,9 @@ const CANONICAL = 'https://news.example.org/2025/03/harbour-dredging-report';
 test.describe('library: editing an article\'s details', () => {
   // FIXME (open, see the session-3 closing note): since the merge of the Trash, the desk and the written-date editor, after a
   // save and reload the library lists 0 articles and the test times out waiting for the form. Not yet diagnosed.
-  test.fixme('edited author and date are saved, marked edited and survive a reload; a bad URL saves nothing', async ({ page, app }) => {
+  test('edited author and date are saved, marked edited and survive a reload; a bad URL saves nothing', async ({ page, app }) => {
+    // A long flow (cancel, a refused save, a save, a reload, a refused save): it ran past the default 60 s on a loaded machine.
+    test.setTimeout(120_000);
     const [clipped] = await clipPaths(app.core.ctx, [HARBOUR]);
     const articleId = clipped?.articleId;
     if (!articleId) throw new Error(`the fixture did not clip: ${JSON.stringify(clipped)}`);

@@ -28,14 +28,21 @@ const vectors = loadXssVectors();
 const ARTICLE_FILLER =
   'The council published the audit of the harbour contract on Tuesday. Officials said the review found two payments for the same dredging work, and the mayor asked the city office to explain the approval in a public meeting next week.';
 
-function vectorArticle(vector: XssVector, probeBase: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Hostile vector ${vector.id}</title></head><body><article>
-<h1>Hostile vector ${vector.id}</h1>
-<p>Marker vector-${vector.id}-start. ${ARTICLE_FILLER}</p>
-${expandVector(vector, probeBase)}
-<p>${ARTICLE_FILLER} Second paragraph of vector ${vector.id}.</p>
-<p>${ARTICLE_FILLER} Third paragraph, category ${vector.category}.</p>
+function vectorArticle(batch: XssVector[], probeBase: string): string {
+  const name = batch.map((v) => v.id).join('+');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Hostile vector ${name}</title></head><body><article>
+<h1>Hostile vector ${name}</h1>
+<p>Marker vector-${name}-start. ${ARTICLE_FILLER}</p>
+${batch.map((vector) => `<section>${expandVector(vector, probeBase)}</section>`).join('\n')}
+<p>${ARTICLE_FILLER} Second paragraph of vector ${name}.</p>
+<p>${ARTICLE_FILLER} Third paragraph, categories ${[...new Set(batch.map((v) => v.category))].join(', ')}.</p>
 </article></body></html>`;
+}
+
+function batchesOf(size: number): XssVector[][] {
+  const batches: XssVector[][] = [];
+  for (let i = 0; i < vectors.length; i += size) batches.push(vectors.slice(i, i + size));
+  return batches;
 }
 
 interface Watch {
@@ -105,11 +112,17 @@ test.describe('hostile pages clipped and opened in the reader', () => {
     await probe.close();
   });
 
-  test(`the XSS corpus (${vectors.length} vectors) clipped and read: no probe fires, nothing executable reaches the reader`, async ({ page, app }) => {
-    test.setTimeout(60_000);
+  /**
+   * Every vector clipped through the real pipeline and opened in the reader. `npm test` clips them ten to
+   * an article (each vector also goes through the clip sanitizer alone in tests/unit/security/sanitizer.test.ts);
+   * the @soak run in `npm run test:durability` gives each vector its own article, so an unclosed tag or
+   * comment in one vector cannot hide the next.
+   */
+  async function clipAndReadCorpus(page: Page, app: DossierApp, batchSize: number): Promise<void> {
     const origin = new URL(app.harness.url).origin;
+    const batches = batchesOf(batchSize);
     const articleIds: number[] = [];
-    for (const vector of vectors) articleIds.push(await clipPaste(app, vectorArticle(vector, probe.base)));
+    for (const batch of batches) articleIds.push(await clipPaste(app, vectorArticle(batch, probe.base)));
     const clipHits = probe.hits.length;
 
     await recordCspViolations(page);
@@ -120,11 +133,12 @@ test.describe('hostile pages clipped and opened in the reader', () => {
     for (const [i, articleId] of articleIds.entries()) {
       // The first open loads the app; later ones are hash navigations inside it, so any mark set
       // by an earlier vector stays on the document and is caught at the end.
+      const name = batches[i]!.map((v) => v.id).join('+');
       await reader.open(app.harness.url, articleId);
-      await expect(reader.body).toContainText(`Marker vector-${vectors[i]!.id}-start`);
+      await expect(reader.body).toContainText(`Marker vector-${name}-start`);
       await page.mouse.move(400, 300);
       await page.mouse.move(10, 10);
-      executable.push(...(await executableContentIn(reader)).map((what) => `vector ${vectors[i]!.id}: ${what}`));
+      executable.push(...(await executableContentIn(reader)).map((what) => `vector ${name}: ${what}`));
     }
     // Time for onload/onerror, SVG animations, autofocus, lazy images and meta refreshes to fire.
     await page.waitForTimeout(1500);
@@ -145,6 +159,16 @@ test.describe('hostile pages clipped and opened in the reader', () => {
     expect(outsideApp(seen.requests, origin)).toEqual([]);
     expect(violations).toEqual([]);
     expect(executable).toEqual([]);
+  }
+
+  test(`the XSS corpus (${vectors.length} vectors, ten to an article) clipped and read: no probe fires, nothing executable reaches the reader`, async ({ page, app }) => {
+    test.setTimeout(60_000);
+    await clipAndReadCorpus(page, app, 10);
+  });
+
+  test(`@soak the XSS corpus (${vectors.length} vectors), each clipped as its own article and read: no probe fires, nothing executable reaches the reader`, async ({ page, app }) => {
+    test.setTimeout(300_000);
+    await clipAndReadCorpus(page, app, 1);
   });
 
   test('defence in depth: raw vectors written straight into stored HTML (as if the clip sanitizer missed them) are still inert in the reader', async ({ page, app }) => {
