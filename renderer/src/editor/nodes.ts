@@ -4,7 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 import { InlineQuoteNode } from './nodes/InlineQuoteNode';
-import { QuoteNode as SourceQuoteNode } from './nodes/QuoteNode';
+import { SourceQuoteNode } from './nodes/SourceQuoteNode';
 
 /** Every node a note may contain. CodeNode is required by Markdown shortcuts' ``` transformer. */
 export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [

@@ -1,6 +1,6 @@
-import { $applyNodeReplacement, type DOMConversionMap, type LexicalNode, type NodeKey } from 'lexical';
+import { $applyNodeReplacement, type ElementNode, type LexicalNode } from 'lexical';
 import { QUOTE_INLINE_TYPE } from '../../../../shared/notes/quoteNodes';
-import { PassageQuoteNode, type SerializedPassageQuoteNode } from './PassageQuoteNode';
+import { asElementConfig, PassageQuoteNode, type LexicalNodeConfigOf, type SerializedPassageQuoteNode } from './PassageQuoteNode';
 import { passageIdFromDom } from './quoteDom';
 
 export type SerializedInlineQuoteNode = SerializedPassageQuoteNode<typeof QUOTE_INLINE_TYPE>;
@@ -11,41 +11,26 @@ export type SerializedInlineQuoteNode = SerializedPassageQuoteNode<typeof QUOTE_
  * Typing at its edges goes outside the quote, as with links.
  */
 export class InlineQuoteNode extends PassageQuoteNode {
-  protected textTag(): 'q' {
+  override $config(): LexicalNodeConfigOf<ElementNode> {
+    return asElementConfig(this.config(QUOTE_INLINE_TYPE, {
+      extends: PassageQuoteNode,
+      importDOM: {
+        q: (element: HTMLElement) =>
+          element.dataset.dossierPassageId === undefined
+            ? null
+            : { conversion: () => ({ node: $createInlineQuoteNode(passageIdFromDom(element)) }), priority: 2 },
+      },
+    }));
+  }
+
+  protected override textTag(): 'q' {
     return 'q';
   }
 
-  static override getType(): string {
-    return QUOTE_INLINE_TYPE;
-  }
-
-  static override clone(node: InlineQuoteNode): InlineQuoteNode {
-    return new InlineQuoteNode(node.__passageId, node.__key);
-  }
-
-  constructor(passageId: number | null = null, key?: NodeKey) {
-    super(passageId, key);
-  }
-
-  static override importJSON(json: SerializedInlineQuoteNode): InlineQuoteNode {
-    return $createInlineQuoteNode(null).updateFromJSON(json);
-  }
-
-  override exportJSON(): SerializedInlineQuoteNode {
-    return { ...super.exportJSON(), type: QUOTE_INLINE_TYPE };
-  }
-
-  protected createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement } {
+  protected override createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement } {
     const wrapper = document.createElement('span');
     wrapper.className = 'diq';
     return { wrapper, chip: this.chip('sup') };
-  }
-
-  static override importDOM(): DOMConversionMap {
-    return {
-      q: (element: HTMLElement) =>
-        element.dataset.dossierPassageId === undefined ? null : { conversion: () => ({ node: $createInlineQuoteNode(passageIdFromDom(element)) }), priority: 2 },
-    };
   }
 
   override isInline(): true {
@@ -62,7 +47,7 @@ export class InlineQuoteNode extends PassageQuoteNode {
 }
 
 export function $createInlineQuoteNode(passageId: number | null): InlineQuoteNode {
-  return $applyNodeReplacement(new InlineQuoteNode(passageId));
+  return $applyNodeReplacement(new InlineQuoteNode()).setPassageId(passageId);
 }
 
 export function $isInlineQuoteNode(node: LexicalNode | null | undefined): node is InlineQuoteNode {

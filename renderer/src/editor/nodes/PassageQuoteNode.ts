@@ -1,46 +1,68 @@
-import { ElementNode, type DOMExportOutput, type ElementDOMSlot, type LexicalUpdateJSON, type NodeKey, type SerializedElementNode } from 'lexical';
+import {
+  $getState,
+  $setState,
+  createState,
+  ElementNode,
+  type DOMExportOutput,
+  type ElementDOMSlot,
+  type SerializedElementNode,
+} from 'lexical';
 import { createCitationChip, readPassageId } from './quoteDom';
 
 export type SerializedPassageQuoteNode<Type extends string> = SerializedElementNode & { type: Type; passageId: number | null };
 
 /**
+ * The quoted passage, as Lexical NodeState. `flat` keeps it a top-level `passageId`
+ * property of the node's JSON, as stored in every note before NodeState (the format
+ * shared/notes/quoteNodes.ts fixes); junk ids read as null (unlinked), never as a number.
+ */
+export const passageIdState = createState('passageId', { parse: readPassageId });
+
+/** ElementNode's own `$config()` type names a `$transform` every override would have to repeat; the runtime config is what counts. */
+export type LexicalNodeConfigOf<T extends ElementNode> = ReturnType<T['$config']>;
+export function asElementConfig(config: unknown): LexicalNodeConfigOf<ElementNode> {
+  return config as LexicalNodeConfigOf<ElementNode>;
+}
+
+/**
  * What the block and inline quote nodes share: the passage link, and a DOM of
  * an outer wrapper holding the quoted words (`textTag`, Lexical's slot) and a
  * citation chip outside the text, so reconciliation never touches the chip.
+ * Each node declares itself with `$config()` (type, `extends`, importDOM; the
+ * passageId state here); Lexical derives clone and importJSON from it.
  */
-export abstract class PassageQuoteNode extends ElementNode {
-  __passageId: number | null;
-
-  constructor(passageId: number | null = null, key?: NodeKey) {
-    super(key);
-    this.__passageId = passageId;
+export class PassageQuoteNode extends ElementNode {
+  // Never registered itself (only its two subclasses are): it declares the state both carry.
+  override $config(): LexicalNodeConfigOf<ElementNode> {
+    return asElementConfig(this.config('dossier-passage-quote', { extends: ElementNode, stateConfigs: [{ stateConfig: passageIdState, flat: true }] }));
   }
 
   /** The element that holds the quoted words: blockquote or q. */
-  protected abstract textTag(): 'blockquote' | 'q';
-  protected abstract createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement };
+  protected textTag(): 'blockquote' | 'q' {
+    throw new Error(`${this.getType()} must say which element holds its words`);
+  }
 
-  override updateFromJSON(json: LexicalUpdateJSON<SerializedPassageQuoteNode<string>>): this {
-    return super.updateFromJSON(json).setPassageId(readPassageId(json.passageId));
+  protected createWrapperDOM(): { wrapper: HTMLElement; chip: HTMLElement } {
+    throw new Error(`${this.getType()} must build its wrapper`);
   }
 
   override exportJSON(): SerializedPassageQuoteNode<string> {
+    // Always written, null included (NodeState leaves default values out): the server reads every quote's passageId.
     return { ...super.exportJSON(), type: this.getType(), passageId: this.getPassageId() };
   }
 
   getPassageId(): number | null {
-    return this.getLatest().__passageId;
+    return $getState(this, passageIdState);
   }
 
   setPassageId(passageId: number | null): this {
-    const writable = this.getWritable();
-    writable.__passageId = passageId;
-    return writable;
+    return $setState(this, passageIdState, passageId);
   }
 
   override createDOM(): HTMLElement {
+    const passageId = $getState(this, passageIdState, 'direct');
     const { wrapper, chip } = this.createWrapperDOM();
-    wrapper.dataset.passageId = String(this.__passageId ?? '');
+    wrapper.dataset.passageId = String(passageId ?? '');
     const text = document.createElement(this.textTag());
     text.className = `${wrapper.className}-text`;
     wrapper.append(text, chip);
@@ -48,7 +70,7 @@ export abstract class PassageQuoteNode extends ElementNode {
   }
 
   override updateDOM(prevNode: PassageQuoteNode): boolean {
-    return prevNode.__passageId !== this.__passageId;
+    return $getState(prevNode, passageIdState, 'direct') !== $getState(this, passageIdState, 'direct');
   }
 
   override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
@@ -57,7 +79,8 @@ export abstract class PassageQuoteNode extends ElementNode {
 
   override exportDOM(): DOMExportOutput {
     const element = document.createElement(this.textTag());
-    if (this.__passageId !== null) element.dataset.dossierPassageId = String(this.__passageId);
+    const passageId = this.getPassageId();
+    if (passageId !== null) element.dataset.dossierPassageId = String(passageId);
     return { element };
   }
 
@@ -71,6 +94,6 @@ export abstract class PassageQuoteNode extends ElementNode {
   }
 
   protected chip(tag: 'figcaption' | 'sup'): HTMLElement {
-    return createCitationChip(tag, this.__passageId);
+    return createCitationChip(tag, $getState(this, passageIdState, 'direct'));
   }
 }

@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $dfsIterator } from '@lexical/utils';
 import {
   $getNearestNodeFromDOMNode,
+  $getNodeByKey,
   $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
@@ -17,6 +18,7 @@ import {
   type EditorState,
   type LexicalCommand,
   type LexicalEditor,
+  type NodeMutation,
 } from 'lexical';
 import { useEffect, useState, type ReactNode } from 'react';
 import { isAltered } from '../../../../shared/text/quoteIntegrity';
@@ -25,8 +27,8 @@ import { useCall } from '../../api/queries';
 import { openArticle } from '../../app/routes';
 import { cachedPassage, loadPassage, onPassagesFetched } from '../../features/passages/passageQueries';
 import { TombstoneView } from '../../features/passages/TombstoneView';
-import { $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
-import { $isQuoteNode } from '../nodes/QuoteNode';
+import { $isInlineQuoteNode, InlineQuoteNode } from '../nodes/InlineQuoteNode';
+import { $isSourceQuoteNode, SourceQuoteNode } from '../nodes/SourceQuoteNode';
 import { registerNoteEditor, registerNoteFocus, rememberCursor, rememberedCursor } from '../../features/desk/deskEditor';
 import { $insertBlockQuote, $insertInlineQuote, $paragraphBesideQuote, $restoreCursor, $savedPointOf, type SavedPoint } from './quoteInsertion';
 
@@ -105,7 +107,20 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
   }, [editor, serverQuotes]);
 
   useEffect(() => {
-    const decorate = (state: EditorState) => decorateQuotes(editor, state, () => decorate(editor.getEditorState()));
+    // The quote nodes in the note, kept by Lexical's mutation listeners (created / destroyed), so
+    // repainting after an update visits the quotes only, never the whole tree.
+    const quoteKeys = new Set<string>();
+    const trackQuotes = (mutations: Map<string, NodeMutation>): void => {
+      for (const [key, mutation] of mutations) {
+        if (mutation === 'destroyed') quoteKeys.delete(key);
+        else quoteKeys.add(key);
+      }
+    };
+    const decorate = (state: EditorState) => decorateQuotes(editor, state, quoteKeys, () => decorate(editor.getEditorState()));
+    const stopTracking = mergeRegister(
+      editor.registerMutationListener(SourceQuoteNode, trackQuotes, { skipInitialization: false }),
+      editor.registerMutationListener(InlineQuoteNode, trackQuotes, { skipInitialization: false }),
+    );
     decorate(editor.getEditorState());
     // The writer's cursor, kept while focus is in the reader (Lexical drops the selection then).
     let saved: SavedPoint | undefined = noteId === undefined ? undefined : rememberedCursor(noteId);
@@ -120,6 +135,7 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
       return true;
     };
     return mergeRegister(
+      stopTracking,
       ...(noteId === undefined
         ? []
         : [
@@ -153,7 +169,7 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
         (event) => {
           if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || (event.key !== 'Home' && event.key !== 'End')) return false;
           const edge = event.key === 'Home' ? $getRoot().getFirstChild() : $getRoot().getLastChild();
-          if (!$isQuoteNode(edge)) return false;
+          if (!$isSourceQuoteNode(edge)) return false;
           event.preventDefault();
           if (event.key === 'Home') edge.selectStart();
           else edge.selectEnd();
@@ -218,18 +234,19 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
 function outermostQuoteKeys(): string[] {
   const keys: string[] = [];
   for (const { node } of $dfsIterator()) {
-    if (!($isQuoteNode(node) || $isInlineQuoteNode(node))) continue;
-    if (node.getParents().some((p) => $isQuoteNode(p) || $isInlineQuoteNode(p))) continue;
+    if (!($isSourceQuoteNode(node) || $isInlineQuoteNode(node))) continue;
+    if (node.getParents().some((p) => $isSourceQuoteNode(p) || $isInlineQuoteNode(p))) continue;
     keys.push(node.getKey());
   }
   return keys;
 }
 
-function decorateQuotes(editor: LexicalEditor, state: EditorState, onLoaded: () => void): void {
+function decorateQuotes(editor: LexicalEditor, state: EditorState, quoteKeys: ReadonlySet<string>, onLoaded: () => void): void {
   const quotes: QuoteSeen[] = [];
   state.read(() => {
-    for (const { node } of $dfsIterator()) {
-      if ($isQuoteNode(node) || $isInlineQuoteNode(node)) quotes.push({ key: node.getKey(), passageId: node.getPassageId(), text: node.getTextContent() });
+    for (const key of quoteKeys) {
+      const node = $getNodeByKey(key);
+      if ($isSourceQuoteNode(node) || $isInlineQuoteNode(node)) quotes.push({ key, passageId: node.getPassageId(), text: node.getTextContent() });
     }
   });
   for (const quote of quotes) {

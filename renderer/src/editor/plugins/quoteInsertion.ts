@@ -15,7 +15,7 @@ import {
   type RangeSelection,
 } from 'lexical';
 import { $createInlineQuoteNode, $isInlineQuoteNode } from '../nodes/InlineQuoteNode';
-import { $createQuoteNode, $isQuoteNode } from '../nodes/QuoteNode';
+import { $createSourceQuoteNode, $isSourceQuoteNode } from '../nodes/SourceQuoteNode';
 
 export interface SavedPoint {
   /** Child indices from the root down to the point's node: node keys differ between two editors of the same note. */
@@ -56,7 +56,7 @@ export function $restoreCursor(saved: SavedPoint | undefined): RangeSelection {
   } else {
     const root = $getRoot();
     const last = root.getLastChild();
-    if ($isElementNode(last) && !$isQuoteNode(last)) {
+    if ($isElementNode(last) && !$isSourceQuoteNode(last)) {
       const end = last.selectEnd();
       $setSelection(end);
       return end;
@@ -96,7 +96,7 @@ function $paragraphAfter(node: LexicalNode): ElementNode {
  */
 export function $insertBlockQuote(passageId: number, text: string, saved: SavedPoint | undefined): LexicalNode {
   const selection = $restoreCursor(saved);
-  const quote = $createQuoteNode(passageId).append($createTextNode(text));
+  const quote = $createSourceQuoteNode(passageId).append($createTextNode(text));
   const anchor = selection.anchor.getNode();
   const block = topBlockOf(anchor);
   if (block === null) {
@@ -120,7 +120,7 @@ export function $insertInlineQuote(passageId: number, text: string, saved: Saved
   let selection = $restoreCursor(saved);
   const anchor = selection.anchor.getNode();
   const inlineHost = enclosing(anchor, $isInlineQuoteNode);
-  const blockHost = enclosing(anchor, $isQuoteNode);
+  const blockHost = enclosing(anchor, $isSourceQuoteNode);
   if (inlineHost) {
     inlineHost.selectNext(0, 0);
   } else if (blockHost) {
@@ -149,12 +149,12 @@ export function $paragraphBesideQuote(where: 'before' | 'after', quoteKey?: stri
     if (anchorNode === $getRoot()) {
       // A caret between blocks (Ctrl+Home before a leading quote lands here): the quote beside it.
       const beside = where === 'before' ? anchorNode.getChildAtIndex(selection.anchor.offset) : anchorNode.getChildAtIndex(selection.anchor.offset - 1);
-      if (!$isQuoteNode(beside)) return null;
+      if (!$isSourceQuoteNode(beside)) return null;
       if (onlyWhenNothingThere && (where === 'before' ? beside.getPreviousSibling() : beside.getNextSibling())) return null;
       quote = beside;
     }
-    const host = quote ?? enclosing(anchorNode, $isQuoteNode);
-    if (!host || !$isQuoteNode(host)) return null;
+    const host = quote ?? enclosing(anchorNode, $isSourceQuoteNode);
+    if (!host || !$isSourceQuoteNode(host)) return null;
     const atStart = selection.anchor.offset === 0 && isFirstPoint(host, selection.anchor.getNode());
     const atEnd = isLastPoint(host, selection.anchor.getNode(), selection.anchor.offset);
     if (quote === null && where === 'before' && !atStart) return null;
@@ -162,7 +162,7 @@ export function $paragraphBesideQuote(where: 'before' | 'after', quoteKey?: stri
     if (quote === null && onlyWhenNothingThere && (where === 'before' ? host.getPreviousSibling() : host.getNextSibling())) return null;
     quote = host;
   }
-  if (!$isQuoteNode(quote)) return null;
+  if (!$isSourceQuoteNode(quote)) return null;
   const paragraph = $createParagraphNode();
   if (where === 'before') quote.insertBefore(paragraph);
   else quote.insertAfter(paragraph);
