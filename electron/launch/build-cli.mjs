@@ -5,9 +5,11 @@
 // imported when running from sources. dist/cli/inputs.json lists the sources, which the bin
 // (electron/cli/dossier.mjs) compares with the bundle's age so it never runs stale code.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 const external = ['better-sqlite3', 'jsdom', 'esbuild'];
+// Chunk names carry a content hash: clear the old ones so dist/cli holds only what this build wrote.
+rmSync('dist/cli/chunks', { recursive: true, force: true });
 const [cli] = await Promise.all([
   build({
     entryPoints: { dossier: 'electron/cli/bundleEntry.ts' },

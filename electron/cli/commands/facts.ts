@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExtractedFacts } from '../../../shared/domain/facts';
-import { extractFacts } from '../../core/facts/extract';
 import type { Command } from '../command';
 import { UsageError } from '../usageError';
 import { runStoredFacts } from './factsStored';
@@ -58,6 +57,8 @@ export const FACTS_COMMANDS: Command[] = [
         ? ({ kind: 'url', url: target } as const)
         : ({ kind: 'file', name: basename(target), dataBase64: (await readFile(target)).toString('base64') } as const);
       const preview = await ctx.call('clip.preview', { source, ...(url ? { url } : {}) });
+      // Loaded here, not at start-up: the language models (compromise, chrono) would slow every other command.
+      const { extractFacts } = await import('../../core/facts/extract');
       const facts = extractFacts(preview.text, { publishedAt: preview.publishedTime });
       ctx.io.out(ctx.json ? JSON.stringify(dryRunJson(facts), null, 2) : human(facts));
       return 0;
