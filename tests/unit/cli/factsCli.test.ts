@@ -1,7 +1,7 @@
 // `dossier facts --dry-run [--json] FILE [--url URL]` (issue #13): the clip pipeline's clean text, then its facts,
 // printed with exactly the issue's fields; nothing is stored; hostile text never reaches the terminal raw.
 import { existsSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/tempDir';
 import { runCli as run } from '../../helpers/runCli';
 
@@ -25,6 +25,8 @@ describe('dossier facts --dry-run', () => {
     writeFileSync(page, PAGE);
   });
   afterEach(() => dir.cleanup());
+  // The command loads the extractor on first use (so other commands start fast); load it here, outside the tests' time limit.
+  beforeAll(async () => void (await import('../../../electron/core/facts/extract')), 60_000);
 
   it('--json prints quotes, entities, figures and dates with exactly the issue\'s fields, offsets into the clean text', async () => {
     const result = await run('facts', '--dry-run', '--json', page, '--url', 'https://example.org/harbor', '--db', db);
