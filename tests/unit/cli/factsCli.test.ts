@@ -45,7 +45,7 @@ describe('dossier facts --dry-run', () => {
     // Offsets are into the text `clip --dry-run` shows for the same page.
     const preview = JSON.parse((await run('clip', '--dry-run', '--json', page, '--url', 'https://example.org/harbor', '--db', db)).stdout) as { text: string };
     for (const f of [...out.quotes!, ...out.figures!, ...out.dates!]) expect(preview.text.slice(f.start as number, f.end as number)).toBe(f.text);
-  });
+  }, 60_000); // the first clip of the file starts an extraction worker, which loads the whole pipeline
 
   it('stores nothing: the library stays empty', async () => {
     expect((await run('facts', '--dry-run', '--json', page, '--db', db)).code).toBe(0);
