@@ -2,7 +2,7 @@ import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { prepared } from '../statements';
 import { sha256Hex } from '../sha256';
-import { gunzipStored, packBodies, readHtml, readOriginalGzip } from '../versionBodies';
+import { packBodies, readHtml, readOriginal } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;
@@ -280,11 +280,8 @@ export interface NewVersion {
   sourceLocation: string | null;
   httpStatus: number | null;
   httpHeaders: Record<string, string> | null;
-  originalGzip: Uint8Array;
-  /** The original bytes, when the caller has them (saves unzipping originalGzip to store them packed). */
-  originalBytes?: Uint8Array;
-  originalSha256: string;
-  originalSize: number;
+  /** The bytes as captured (page, file, paste): stored packed, with their SHA-256 and size. */
+  original: Uint8Array;
   contentHtml: string;
   contentText: string;
   textSha256: string;
@@ -297,8 +294,7 @@ export interface NewVersion {
 
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
-  const original = version.originalBytes ?? gunzipStored(version.originalGzip, 'The original');
-  if (!version.originalBytes && sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
+  const { original } = version;
   const packed = packBodies(original, version.contentHtml, version.contentText);
   const result = prepared(
       db,
@@ -316,8 +312,8 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
       version.httpStatus,
       version.httpHeaders ? JSON.stringify(version.httpHeaders) : null,
       packed.originalGzip,
-      version.originalSha256,
-      version.originalSize,
+      sha256Hex(original),
+      original.length,
       packed.contentHtml,
       version.contentText,
       version.textSha256,
@@ -334,18 +330,18 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
   return { id, versionNo };
 }
 
-/** The original bytes of a version (gzip-compressed) and how it was captured. */
+/** The original bytes of a version, as captured, and how it was captured. */
 export function getVersionOriginal(
   db: Db,
   versionId: number,
-): { originalGzip: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
+): { bytes: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
   const row = db
     .prepare<
       [number],
       { original_gzip: Buffer; original_z: Buffer | null; content_text: string; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }
     >(`SELECT original_gzip, original_z, content_text, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`)
     .get(versionId);
-  return row && { originalGzip: readOriginalGzip(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
+  return row && { bytes: readOriginal(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
 }
 
 export type MetadataEdit = Partial<DescriptiveMetadata & { title: string }>;

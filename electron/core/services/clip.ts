@@ -1,13 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
-import { gunzipStored } from '../../../db/versionBodies';
 import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from '../clip/decode';
-import { sha256Hex } from '../../../db/sha256';
 import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
@@ -285,9 +282,7 @@ function storeClip(
           ? // Provenance of a browser capture: what captured it and when (the original's SHA-256 is the captured HTML's).
             { 'x-dossier-captured-by': 'browser-extension', 'x-dossier-captured-at': prepared.capturedAt, 'content-type': 'text/html; charset=utf-8' }
           : null,
-      originalGzip: gzipSync(prepared.originalBytes),
-      originalSha256: sha256Hex(prepared.originalBytes),
-      originalSize: prepared.originalBytes.length,
+      original: prepared.originalBytes,
       contentHtml: article.html,
       contentText: article.text,
       textSha256: article.textSha256,
@@ -412,7 +407,7 @@ export async function originalText(
 ): Promise<{ versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null }> {
   const original = articles.getVersionOriginal(ctx.db, versionId);
   if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
-  const bytes = gunzipStored(original.originalGzip);
+  const { bytes } = original;
   const headers = original.httpHeadersJson ? (JSON.parse(original.httpHeadersJson) as Record<string, string>) : {};
   const name = original.sourceKind === 'file' ? original.sourceLocation : null;
   let text: string;
