@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { Db } from '../../../db/connection';
 import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
@@ -28,27 +27,6 @@ import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../..
  * URL or clean-text hash matches an article becomes a new version of it, or
  * 'duplicate' (nothing stored) when its text equals the latest version's.
  */
-
-export interface NewVersionEvent {
-  articleId: number;
-  newVersionId: number;
-  previousVersionId: number;
-}
-
-/**
- * Called inside the clip's transaction whenever a re-clip adds a version to an
- * existing article (e.g. to re-anchor passages into the new text). A listener
- * that throws aborts the whole clip: nothing is stored.
- */
-export type NewVersionListener = (db: Db, event: NewVersionEvent) => void;
-
-const newVersionListeners = new Set<NewVersionListener>();
-
-/** Registers a new-version hook; returns a function that removes it. */
-export function onNewVersion(listener: NewVersionListener): () => void {
-  newVersionListeners.add(listener);
-  return () => newVersionListeners.delete(listener);
-}
 
 export type ClipSource =
   | { kind: 'file'; name: string; bytes: Uint8Array; path?: string | null }
@@ -301,7 +279,6 @@ function storeClip(
       // Every passage of the article follows it onto the new text, in this same transaction.
       reanchorArticle(ctx.db, articleId, version.id);
       reclippedFrom = latest.id;
-      for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
     }
     return {
       input,
