@@ -1,4 +1,4 @@
-import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { deflateSync, gunzipSync, inflateSync } from 'node:zlib';
 import { DossierError } from '../shared/errors';
 import { MAX_STORED_BODY_BYTES, megabytes } from '../shared/limits';
 
@@ -35,7 +35,7 @@ const LEVEL_AGAINST_TEXT = 2;
 const LEVEL_STANDALONE = 6;
 
 export interface PackedBodies {
-  /** Always empty for packed rows: the NOT NULL legacy columns. */
+  /** Always empty for packed rows: the NOT NULL legacy columns (migration 007 still writes them). */
   contentHtml: '';
   originalGzip: Buffer;
   contentHtmlZ: Buffer;
@@ -66,8 +66,8 @@ function inflate(packed: Buffer, text: string, what: string): Buffer {
   }
 }
 
-/** A gzip stream of stored or just-made data (legacy original_gzip, a clip's original), capped like inflate. */
-export function gunzipStored(gzipped: Uint8Array, what = 'The stored original'): Buffer {
+/** A legacy original_gzip (rows from before migration 7 that it left unpacked), capped like inflate. */
+function gunzipLegacy(gzipped: Uint8Array, what: string): Buffer {
   try {
     return gunzipSync(gzipped, { maxOutputLength: MAX_STORED_BODY_BYTES });
   } catch (error) {
@@ -100,13 +100,8 @@ export interface StoredOriginal {
 
 /** The original bytes, however the row stores them. */
 export function readOriginal(row: StoredOriginal): Buffer {
-  if (row.original_z === null) return gunzipStored(row.original_gzip);
+  if (row.original_z === null) return gunzipLegacy(row.original_gzip, 'The stored original');
   return inflate(row.original_z, row.content_text, 'The stored original');
-}
-
-/** For callers that still expect a gzip stream of the original. */
-export function readOriginalGzip(row: StoredOriginal): Buffer {
-  return row.original_z === null ? row.original_gzip : gzipSync(readOriginal(row), { level: 1 });
 }
 
 /**

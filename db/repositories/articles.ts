@@ -1,8 +1,9 @@
 import type { Db } from '../connection';
 import type { Article, ArticleContent, ArticleSummary, ArticleVersion, DescriptiveMetadata, FieldStatus, MetadataField, ReadingState, SourceKind } from '../../shared/domain/article';
 import { prepared } from '../statements';
+import { LATEST_VERSIONS } from './latestVersions';
 import { sha256Hex } from '../sha256';
-import { gunzipStored, packBodies, readHtml, readOriginalGzip } from '../versionBodies';
+import { packBodies, readHtml, readOriginal } from '../versionBodies';
 
 interface ArticleSummaryRow {
   id: number;
@@ -45,14 +46,12 @@ interface VersionRow {
   warnings_json: string;
 }
 
-// The latest version of each article, found through the (article_id, version_no) unique index.
-const SUMMARY_SELECT = `
-  SELECT a.id, a.title, a.byline, a.site_name, a.published_at, a.canonical_url, a.excerpt,
+const SUMMARY_COLUMNS = `a.id, a.title, a.byline, a.site_name, a.published_at, a.canonical_url, a.excerpt,
          a.created_at, a.updated_at, a.reading_state, a.starred,
-         v.word_count, v.version_no AS version_count, v.id AS latest_version_id
-  FROM articles a
-  JOIN article_versions v ON v.article_id = a.id
-   AND v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id)`;
+         v.word_count, v.version_no AS version_count, v.id AS latest_version_id`;
+/** What getArticle adds to a summary. */
+const DETAIL_COLUMNS = `a.authors_json, a.modified_at, a.lang, a.lead_image_sha256, a.metadata_json`;
+const ARTICLES_WITH_LATEST_VERSION = `FROM articles a JOIN ${LATEST_VERSIONS} v ON v.article_id = a.id`;
 
 function rowToSummary(row: ArticleSummaryRow): ArticleSummary {
   return {
@@ -75,7 +74,7 @@ function rowToSummary(row: ArticleSummaryRow): ArticleSummary {
 
 /** Summaries of these articles, in no particular order; ids that do not exist are skipped. */
 export function articleSummariesByIds(db: Db, ids: readonly number[]): ArticleSummary[] {
-  return (db.prepare(`${SUMMARY_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleSummaryRow[]).map(rowToSummary);
+  return (db.prepare(`SELECT ${SUMMARY_COLUMNS} ${ARTICLES_WITH_LATEST_VERSION} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleSummaryRow[]).map(rowToSummary);
 }
 
 function rowToVersion(row: VersionRow): ArticleVersion {
@@ -98,13 +97,13 @@ function rowToVersion(row: VersionRow): ArticleVersion {
 
 /** Newest clip first; not those in the trash. */
 export function listArticles(db: Db): ArticleSummary[] {
-  return db.prepare<[], ArticleSummaryRow>(`${SUMMARY_SELECT} WHERE a.trashed_at IS NULL ORDER BY a.created_at DESC, a.id DESC`).all().map(rowToSummary);
+  return db.prepare<[], ArticleSummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${ARTICLES_WITH_LATEST_VERSION} WHERE a.trashed_at IS NULL ORDER BY a.created_at DESC, a.id DESC`).all().map(rowToSummary);
 }
 
 export function getArticle(db: Db, id: number): Article | undefined {
   const row = db
     .prepare<[number], ArticleRow>(
-      `${SUMMARY_SELECT.replace('a.starred,', 'a.starred, a.authors_json, a.modified_at, a.lang, a.lead_image_sha256, a.metadata_json,')} WHERE a.id = ?`,
+      `SELECT ${SUMMARY_COLUMNS}, ${DETAIL_COLUMNS} ${ARTICLES_WITH_LATEST_VERSION} WHERE a.id = ?`,
     )
     .get(id);
   if (!row) return undefined;
@@ -176,7 +175,7 @@ export function findArticleForReclip(db: Db, canonicalUrl: string | null, textSh
 export function latestVersionOf(db: Db, articleId: number): { id: number; versionNo: number; textSha256: string } | undefined {
   const row = prepared<[number], { id: number; version_no: number; text_sha256: string }>(
     db,
-    `SELECT id, version_no, text_sha256 FROM article_versions WHERE article_id = ? ORDER BY version_no DESC LIMIT 1`,
+    `SELECT id, version_no, text_sha256 FROM ${LATEST_VERSIONS} v WHERE v.article_id = ?`,
   ).get(articleId);
   return row && { id: row.id, versionNo: row.version_no, textSha256: row.text_sha256 };
 }
@@ -280,11 +279,8 @@ export interface NewVersion {
   sourceLocation: string | null;
   httpStatus: number | null;
   httpHeaders: Record<string, string> | null;
-  originalGzip: Uint8Array;
-  /** The original bytes, when the caller has them (saves unzipping originalGzip to store them packed). */
-  originalBytes?: Uint8Array;
-  originalSha256: string;
-  originalSize: number;
+  /** The bytes as captured (page, file, paste): stored packed, with their SHA-256 and size. */
+  original: Uint8Array;
   contentHtml: string;
   contentText: string;
   textSha256: string;
@@ -297,8 +293,7 @@ export interface NewVersion {
 
 export function insertVersion(db: Db, version: NewVersion): { id: number; versionNo: number } {
   const versionNo = (latestVersionOf(db, version.articleId)?.versionNo ?? 0) + 1;
-  const original = version.originalBytes ?? gunzipStored(version.originalGzip, 'The original');
-  if (!version.originalBytes && sha256Hex(original) !== version.originalSha256) throw new Error('insertVersion: the original bytes do not match their SHA-256');
+  const { original } = version;
   const packed = packBodies(original, version.contentHtml, version.contentText);
   const result = prepared(
       db,
@@ -316,8 +311,8 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
       version.httpStatus,
       version.httpHeaders ? JSON.stringify(version.httpHeaders) : null,
       packed.originalGzip,
-      version.originalSha256,
-      version.originalSize,
+      sha256Hex(original),
+      original.length,
       packed.contentHtml,
       version.contentText,
       version.textSha256,
@@ -334,18 +329,18 @@ export function insertVersion(db: Db, version: NewVersion): { id: number; versio
   return { id, versionNo };
 }
 
-/** The original bytes of a version (gzip-compressed) and how it was captured. */
+/** The original bytes of a version, as captured, and how it was captured. */
 export function getVersionOriginal(
   db: Db,
   versionId: number,
-): { originalGzip: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
+): { bytes: Buffer; sourceKind: SourceKind; sourceLocation: string | null; httpHeadersJson: string | null } | undefined {
   const row = db
     .prepare<
       [number],
       { original_gzip: Buffer; original_z: Buffer | null; content_text: string; source_kind: SourceKind; source_location: string | null; http_headers_json: string | null }
     >(`SELECT original_gzip, original_z, content_text, source_kind, source_location, http_headers_json FROM article_versions WHERE id = ?`)
     .get(versionId);
-  return row && { originalGzip: readOriginalGzip(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
+  return row && { bytes: readOriginal(row), sourceKind: row.source_kind, sourceLocation: row.source_location, httpHeadersJson: row.http_headers_json };
 }
 
 export type MetadataEdit = Partial<DescriptiveMetadata & { title: string }>;

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { prepared } from '../statements';
+import { LATEST_VERSIONS } from './latestVersions';
 import type { AnchorResult, PassageSelectors } from '../../shared/anchoring';
 import type { FactStatus, StoredDate, StoredEntity, StoredFigure, StoredQuote } from '../../shared/domain/storedFacts';
 
@@ -86,7 +87,7 @@ export function versionsWithoutFacts(db: Db, limit: number, afterArticleId = 0):
     db,
     `SELECT a.id AS article_id, v.id AS version_id, v.content_text, a.published_at
        FROM articles a
-       JOIN article_versions v ON v.id = (SELECT id FROM article_versions WHERE article_id = a.id ORDER BY version_no DESC LIMIT 1)
+       JOIN ${LATEST_VERSIONS} v ON v.article_id = a.id
       WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM fact_runs r WHERE r.version_id = v.id)
       ORDER BY a.id LIMIT ?`,
   )
@@ -98,8 +99,7 @@ export function countVersionsWithoutFacts(db: Db): number {
   return prepared<[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM articles a
-      WHERE NOT EXISTS (SELECT 1 FROM fact_runs r
-                         WHERE r.version_id = (SELECT id FROM article_versions WHERE article_id = a.id ORDER BY version_no DESC LIMIT 1))`,
+      WHERE NOT EXISTS (SELECT 1 FROM ${LATEST_VERSIONS} v JOIN fact_runs r ON r.version_id = v.id WHERE v.article_id = a.id)`,
   ).get()!.n;
 }
 
@@ -227,7 +227,8 @@ export function projectFacts(db: Db, projectId: number, kind: FactKind): Project
             a.title, a.site_name, a.canonical_url, a.published_at, a.byline
        FROM project_articles pa
        JOIN articles a ON a.id = pa.article_id
-       JOIN facts f ON f.version_id = (SELECT id FROM article_versions WHERE article_id = a.id ORDER BY version_no DESC LIMIT 1)
+       JOIN ${LATEST_VERSIONS} v ON v.article_id = a.id
+       JOIN facts f ON f.version_id = v.id
       WHERE pa.project_id = ? AND f.kind = ?
       ORDER BY a.id, f.start_offset`,
   ).all(projectId, kind);

@@ -3,6 +3,7 @@ import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFt
 import type { Filter, TextTerm } from '../../shared/search/query';
 import { buildSnippet } from './searchSnippet';
 import { prepared } from '../statements';
+import { LATEST_VERSIONS } from './latestVersions';
 import type { ArticleHit, NoteHit, QuoteHit } from '../../shared/domain/search';
 
 
@@ -211,8 +212,7 @@ export function searchArticles(db: Db, plan: SearchPlan): TypeResults<ArticleHit
         db,
         // The text snippets are made from: the latest version's, as indexed.
         `SELECT a.id, a.title, a.byline, a.site_name, a.published_at, a.created_at, a.reading_state, a.starred, coalesce(v.content_text, '') AS body
-           FROM articles a LEFT JOIN article_versions v
-             ON v.article_id = a.id AND v.version_no = (SELECT max(version_no) FROM article_versions WHERE article_id = a.id)
+           FROM articles a LEFT JOIN ${LATEST_VERSIONS} v ON v.article_id = a.id
           WHERE a.id IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(ids)) as ArticleRow[]
     ).map((row) => [row.id, row]),

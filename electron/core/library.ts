@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, openReadConnection, type Db, type OpenOptions } from '../../db/connection';
-import { latestVersion } from '../../db/migrate';
+import { latestVersion, schemaVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { vacuumInto, verifyLibraryFile } from '../../db/backup';
 import { libraryContents } from '../../db/repositories/libraryContents';
+import { countNotes } from '../../db/repositories/notes';
 import type { DamageReason, DbStatus } from '../../shared/contract/domains/db';
 import { DossierError } from '../../shared/errors';
 import { IdleCheckpoint } from './idleCheckpoint';
@@ -68,9 +69,7 @@ export class Library {
     this.damage = undefined;
     this.openOrQuarantine();
     const db = this.db;
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const noteCount = (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n;
-    return { restoredFrom: file, previousMovedTo, schemaVersion, noteCount };
+    return { restoredFrom: file, previousMovedTo, schemaVersion: schemaVersion(db), noteCount: countNotes(db) };
   }
 
   /** After damage, the user may choose to start over; the damaged copy stays where it was moved. */

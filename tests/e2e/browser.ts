@@ -1,6 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { locateChromium, type LookupMachine } from './browserLookup';
 
 /** The flags this machine needs (see ../shared/ENVIRONMENT.md): no sandbox as root, no background network. */
 export const CHROMIUM_ARGS = [
@@ -13,36 +16,36 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * Finds a Chromium to drive: $DOSSIER_CHROMIUM (or $CHROMIUM_PATH), then a
- * browser Playwright downloaded itself, then Debian's `chromium` (preferring
- * the real binary behind its wrapper script). Fails with what to do.
- */
-export function findChromium(): string {
-  const fromEnv = process.env.DOSSIER_CHROMIUM ?? process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`DOSSIER_CHROMIUM points at ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // Playwright has no browser of its own here; fall through to the system one.
-  }
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+/** This machine, for browserLookup.ts. */
+const thisMachine: LookupMachine = {
+  platform: process.platform,
+  env: process.env,
+  exists: existsSync,
+  which(command) {
     try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (!found) continue;
-      const real = realpathSync(found);
-      const beside = '/usr/lib/chromium/chromium';
-      return name === 'chromium' && existsSync(beside) ? beside : real;
+      return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
     } catch {
-      // not installed under this name
+      return null;
     }
-  }
-  throw new Error(
-    'No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`), ' +
-      'or set DOSSIER_CHROMIUM=/path/to/chrome. Playwright cannot download its own browser on this network.',
-  );
+  },
+  playwrightChromium() {
+    try {
+      return chromium.executablePath() || null;
+    } catch {
+      return null;
+    }
+  },
+  installPlaywrightChromium() {
+    const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
+    console.error('[e2e] No Chrome, Edge or Chromium installed: downloading Playwright\'s Chromium once (npx playwright install chromium)…');
+    return spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 10 * 60_000 }).status === 0;
+  },
+};
+
+let found: string | undefined;
+
+/** The Chromium to drive (see browserLookup.ts for the order); throws one line saying what to install. */
+export function findChromium(): string {
+  found ??= locateChromium(thisMachine);
+  return found;
 }

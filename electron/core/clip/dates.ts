@@ -5,6 +5,7 @@
  * hint stays the publisher's wall-clock time (YYYY-MM-DDTHH:MM:SS, no offset)
  * rather than being silently read in whatever zone this machine is in.
  */
+import { GENERIC_ZONES, wallClockOffset } from './timeZones';
 
 /** Fixed-offset zone names newsrooms print after a time (minutes east of UTC). */
 const NAMED_ZONES: Record<string, number> = {
@@ -12,9 +13,6 @@ const NAMED_ZONES: Record<string, number> = {
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
   JST: 540, KST: 540, HKT: 480, SGT: 480, AWST: 480, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
-/** US generic zones ("5:45 p.m. ET"): standard offset, one hour more while US daylight time is in force. */
-const US_GENERIC_ZONES: Record<string, number> = { ET: -300, CT: -360, MT: -420, PT: -480 };
-
 export interface ZoneHint {
   /** Minutes east of UTC for wall-clock times the page gives without a zone. */
   offsetMinutes: number;
@@ -29,21 +27,6 @@ export function zoneHintForLanguage(lang: string | null | undefined): ZoneHint |
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** Day of month of the nth (1-based) Sunday of a month. */
-function nthSunday(year: number, month: number, n: number): number {
-  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
-  return 1 + ((7 - first) % 7) + 7 * (n - 1);
-}
-
-/** US daylight time (since 2007): from the second Sunday of March, 2 a.m., to the first Sunday of November, 2 a.m. (local wall clock). */
-function usDaylightTime(y: number, m: number, d: number, h: number): boolean {
-  if (m < 3 || m > 11) return false;
-  if (m > 3 && m < 11) return true;
-  const boundary = m === 3 ? nthSunday(y, 3, 2) : nthSunday(y, 11, 1);
-  const afterBoundary = d > boundary || (d === boundary && h >= 2);
-  return m === 3 ? afterBoundary : !afterBoundary;
-}
 
 interface Parts {
   y: number;
@@ -74,7 +57,7 @@ function splitZone(text: string): { rest: string; offset: number | null; generic
   if (named) {
     const zone = named[1]!;
     if (zone in NAMED_ZONES) return { rest: text.slice(0, named.index).trim(), offset: NAMED_ZONES[zone]!, generic: null };
-    if (zone in US_GENERIC_ZONES) return { rest: text.slice(0, named.index).trim(), offset: null, generic: zone };
+    if (zone in GENERIC_ZONES) return { rest: text.slice(0, named.index).trim(), offset: null, generic: zone };
   }
   return { rest: text, offset: null, generic: null };
 }
@@ -123,7 +106,10 @@ function parseParts(raw: string): Parts | null {
   }
   if (!parts || !validDay(parts.y, parts.m, parts.d)) return null;
   let zone = offset;
-  if (zone === null && generic && parts.time) zone = US_GENERIC_ZONES[generic]! + (usDaylightTime(parts.y, parts.m, parts.d, parts.time.h) ? 60 : 0);
+  if (zone === null && generic && parts.time) {
+    const { h, mi, s } = parts.time;
+    zone = wallClockOffset(GENERIC_ZONES[generic]!, Date.UTC(parts.y, parts.m - 1, parts.d, h, mi, s));
+  }
   return { ...parts, offset: zone };
 }
 

@@ -1,22 +1,25 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { sha256Hex } from '../../../db/sha256';
 import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
 import type { DescriptiveMetadata, FieldStatus, MetadataField } from '../../../shared/domain/article';
 import { DossierError } from '../../../shared/errors';
+import { MAX_READABILITY_DEPTH } from '../../../shared/limits';
+import { escapeText, prepareArticleBody, wholePageAsParagraphs } from './articleBody';
+import { markCaptionElements, removeAuthorBoxes, removeRelatedSections } from './boilerplate';
 import { decodeBytes } from './decode';
+import { extractionLossWarning, paragraphGroups } from './extractionLoss';
+import { formatFromContentType, formatFromName, looksLikeHtml, type ClipFormat } from './format';
+import { localImagesByName, localLeadImage } from './images';
+import { flattenMath } from './math';
 import { extractMetadata, splitAuthors, titleWithoutSiteName, type PageMetadata } from './metadata';
-import { markdownToArticle, textToArticle } from './plainText';
-import { markCaptionElements, removeAuthorBoxes, removeRelatedSections, stripArticleBoilerplate, type BoilerplateContext } from './boilerplate';
-import { isResidue } from './residue';
-import { ARTICLE_HTML_POLICY } from '../../../shared/html/articleHtmlPolicy';
+import { checkPageLimits } from './pageLimits';
 import { sanitizeArticle } from './sanitizeConfig';
-import { MAX_HTML_ELEMENTS, MAX_HTML_NESTING, MAX_READABILITY_DEPTH } from '../../../shared/limits';
-import { sha256Hex } from '../../../db/sha256';
-
-const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allowedAttributes);
+import { markdownToArticle, textToArticle } from './plainText';
 
 /**
- * The extraction pipeline, pure Node (no Electron, no database):
+ * The extraction pipeline, pure Node (no Electron, no database). This file orchestrates; each job has its
+ * own module (format sniffing, pre-parse limits, images, MathML, article body, extraction-loss check):
  *   bytes → decode (gzip, BOM, HTTP/meta charset) → linkedom parse
  *   → page metadata (before Readability mutates the DOM) → Readability
  *   → image references resolved to stable keys, residue removed (linkedom)
@@ -26,7 +29,7 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allo
  */
 export const EXTRACTOR_VERSION = 'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
 
-export type ClipFormat = 'html' | 'text' | 'markdown';
+export type { ClipFormat } from './format';
 
 export interface ClipInput {
   bytes: Uint8Array;
@@ -79,27 +82,6 @@ export interface ExtractedArticle {
   wordCount: number;
   textSha256: string;
   warnings: string[];
-}
-
-
-export function formatFromName(name: string | null | undefined): ClipFormat | undefined {
-  const lower = (name ?? '').toLowerCase().replace(/\.gz$/, '');
-  if (/\.(html?|xhtml|shtml|mhtml?)$/.test(lower)) return 'html';
-  if (/\.(txt|text)$/.test(lower)) return 'text';
-  if (/\.(md|markdown|mdown)$/.test(lower)) return 'markdown';
-  return undefined;
-}
-
-function formatFromContentType(contentType: string | null | undefined): ClipFormat | undefined {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
-  if (type === 'text/markdown') return 'markdown';
-  if (type === 'text/plain') return 'text';
-  return undefined;
-}
-
-function looksLikeHtml(text: string): boolean {
-  return /<(!doctype\s+html|html|head|body|p|div|article|h1|title)[\s>]/i.test(text.slice(0, 65536));
 }
 
 function hostName(url: string | null): string | null {
@@ -163,210 +145,6 @@ function titleFromName(name: string | null | undefined): string | null {
   return clean(base.replace(/(\.html?|\.txt|\.md|\.markdown)?(\.gz)?$/i, '').replace(/[_-]+/g, ' '));
 }
 
-const VOID_OR_AUTOCLOSED = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
-
-/** Nesting depth from a tag scan (no parse): void and auto-closed elements are not counted, so it errs low. */
-function approximateNesting(html: string): number {
-  let depth = 0;
-  let deepest = 0;
-  const re = /<(\/?)([a-zA-Z][\w:-]*|!doctype)[^>]*?(\/?)>/g;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(html)) !== null) {
-    if (VOID_OR_AUTOCLOSED.test(match[2]!) || match[3] === '/') continue;
-    if (match[1] === '/') depth = Math.max(0, depth - 1);
-    else if (++depth > deepest) deepest = depth;
-  }
-  return deepest;
-}
-
-/** Counts start tags cheaply, before parsing, so a page with a million elements is refused in milliseconds. */
-function countStartTags(html: string): number {
-  let count = 0;
-  const re = /<[a-zA-Z]/g;
-  while (re.exec(html) !== null) if (++count > MAX_HTML_ELEMENTS) break;
-  return count;
-}
-
-const PARAGRAPH_MIN_WORDS = 12;
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The page's whole visible text as flat paragraphs (the best effort when no article can be extracted). */
-function wholePageAsParagraphs(source: string): string {
-  const { document } = parseHTML(source);
-  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg, button, select'))) el.remove();
-  const text = domToNormalizedText((document.body ?? document.documentElement) as unknown as Parameters<typeof domToNormalizedText>[0]);
-  return text
-    .split('\n\n')
-    .filter((block) => block.trim() !== '')
-    .map((block) => `<p>${escapeText(block)}</p>`)
-    .join('\n');
-}
-
-function paragraphGroups(document: Document): string[][] {
-  const groups = new Map<unknown, string[]>();
-  for (const p of Array.from(document.querySelectorAll('p'))) {
-    if (p.closest('nav, footer, aside, form, header, [role="navigation"], [role="complementary"], [class*="comment"], [id*="comment"]')) continue;
-    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
-    if (countWords(text) < PARAGRAPH_MIN_WORDS) continue;
-    const list = groups.get(p.parentNode) ?? [];
-    list.push(text);
-    groups.set(p.parentNode, list);
-  }
-  return [...groups.values()];
-}
-
-/**
- * Resolves each image to a key the caller can fetch or read, drops residue
- * blocks, and returns the article HTML ready for the sanitizer.
- */
-function prepareArticleBody(
-  articleHtml: string,
-  baseUrl: string | null,
-  fromFile: boolean,
-  boilerplate: BoilerplateContext | null = null,
-): { html: string; imageKeys: string[]; residue: string[] } {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${articleHtml}</body></html>`);
-  const residue: string[] = boilerplate ? stripArticleBoilerplate(document.body as unknown as Element, boilerplate) : [];
-  const imageKeys = new Set<string>();
-  for (const img of Array.from(document.querySelectorAll('img'))) {
-    const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
-    const candidate = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('data-lazy-src'), srcset.trim().split(/\s+/)[0]]
-      .map((v) => v?.trim())
-      .find((v) => v && !/^data:image\/(gif|svg)/i.test(v) && !/^about:/i.test(v));
-    const key = candidate ? imageKey(candidate, baseUrl, fromFile) : null;
-    if (key) {
-      img.setAttribute('src', key);
-      imageKeys.add(key);
-    } else img.setAttribute('src', '');
-    img.removeAttribute('srcset');
-  }
-  // Outermost first: a block whose whole text is residue goes with everything inside it.
-  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
-    if (!el.isConnected) continue;
-    // Inline spans inside running text are never residue on their own: a paragraph is judged whole.
-    if ((el.tagName === 'SPAN' || el.tagName === 'TIME') && el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote')) continue;
-    if ((el.tagName === 'UL' || el.tagName === 'OL') && isLinkMenu(el)) {
-      residue.push((el.textContent ?? '').replace(/\s+/g, ' ').trim());
-      el.remove();
-      continue;
-    }
-    const text = el.textContent ?? '';
-    if (text.length <= 400 && isResidue(text)) {
-      residue.push(text.replace(/\s+/g, ' ').trim());
-      el.remove();
-    }
-  }
-  flattenMath(document as unknown as Document);
-  // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
-  // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
-  for (const el of Array.from(document.querySelectorAll(ARTICLE_HTML_POLICY.forbiddenWithContent.join(',')))) el.remove();
-  for (const el of Array.from(document.body.querySelectorAll('*'))) {
-    for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
-  }
-  return { html: document.body.innerHTML, imageKeys: [...imageKeys], residue };
-}
-
-/** A list of three or more bare links of a few words each: a section menu, not article text. */
-function isLinkMenu(list: Element): boolean {
-  const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
-  if (items.length < 3) return false;
-  return items.every((li) => {
-    const links = li.querySelectorAll('a');
-    const text = (li.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return links.length === 1 && text === (links[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() && text.split(' ').length <= 3;
-  });
-}
-
-/**
- * MathML as plain text (its tokens separated by spaces). Readability on
- * linkedom drops <math> elements, and DOMPurify drops foreign-namespace
- * elements with their text; a formula read as text beats a hole in the article.
- */
-function flattenMath(document: Document): void {
-  for (const math of Array.from(document.querySelectorAll('math'))) {
-    if (!math.isConnected) continue;
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(math, 4);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) parts.push(node.nodeValue.trim());
-    const span = document.createElement('span');
-    span.textContent = parts.join(' ');
-    // MathJax 3 wraps the MathML (its accessible copy) in custom elements whose visible glyphs are CSS: replace the whole wrapper.
-    (math.closest('mjx-container') ?? math).replaceWith(span);
-  }
-}
-
-function imageKey(src: string, baseUrl: string | null, fromFile: boolean): string | null {
-  if (/^data:image\/(png|jpe?g|gif|webp|avif);base64,/i.test(src)) return src;
-  if (/^(javascript|vbscript|data|blob|file|about):/i.test(src)) return null;
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src);
-  if (fromFile && !hasScheme && !src.startsWith('//')) {
-    const path = src.split(/[?#]/)[0]!;
-    try {
-      return `local:${decodeURIComponent(path)}`;
-    } catch {
-      return `local:${path}`;
-    }
-  }
-  try {
-    const url = baseUrl ? new URL(src, baseUrl) : new URL(src);
-    return /^https?:$/.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A URL's or path's file name, decoded and lower-cased ("https://cdn/x/Crane%20Lift.JPG?w=1" → "crane lift.jpg"). */
-function fileNameOf(ref: string, keepCase = false): string | null {
-  const path = ref.split(/[?#]/)[0]!.replace(/\\/g, '/');
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (!name) return null;
-  try {
-    const decoded = decodeURIComponent(name);
-    return keepCase ? decoded : decoded.toLowerCase();
-  } catch {
-    return keepCase ? name : name.toLowerCase();
-  }
-}
-
-/** Local images a saved page shows (<img> src, data-src or srcset), as image keys by file name. */
-function localImagesByName(document: Document): Map<string, string> {
-  const byName = new Map<string, string>();
-  for (const img of Array.from(document.querySelectorAll('img'))) {
-    for (const ref of [img.getAttribute('src'), img.getAttribute('data-src'), (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0]]) {
-      const key = ref?.trim() ? imageKey(ref.trim(), null, true) : null;
-      const name = key?.startsWith('local:') ? fileNameOf(key) : null;
-      if (key && name && !byName.has(name)) byName.set(name, key);
-    }
-  }
-  return byName;
-}
-
-/**
- * A saved page's lead image, as a local key: browsers save the page's images
- * under their own file names in a `_files` folder but leave og:image pointing
- * at the web. So the og:image/twitter:image file name is looked up among the
- * page's local images, then the article's first image stands in; a guess in
- * the page's own `_files` folder comes last (it is stored only if it exists).
- */
-function localLeadImage(candidates: readonly string[], localImages: ReadonlyMap<string, string>, articleKeys: readonly string[], filename: string): string | null {
-  for (const candidate of candidates) {
-    if (/^data:image\//i.test(candidate)) return imageKey(candidate, null, true);
-    const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(candidate) && !candidate.startsWith('//');
-    if (isRelative) return imageKey(candidate, null, true);
-    const name = fileNameOf(candidate);
-    const local = name ? localImages.get(name) : undefined;
-    if (local) return local;
-  }
-  const firstArticleImage = articleKeys.find((k) => k.startsWith('local:') || k.startsWith('data:'));
-  if (firstArticleImage) return firstArticleImage;
-  const stem = (filename.split(/[\\/]/).pop() ?? '').replace(/\.(html?|xhtml|shtml)(\.gz)?$/i, '');
-  const name = candidates[0] ? fileNameOf(candidates[0], true) : null;
-  return stem && name && /\.(png|jpe?g|gif|webp|avif)$/i.test(name) ? `local:${stem}_files/${name}` : null;
-}
-
 /** Decode, parse and extract: everything up to (not including) storing images and sanitizing. */
 export function analyzePage(input: ClipInput): PageAnalysis {
   const nameFormat = formatFromName(input.filename);
@@ -419,14 +197,7 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
 function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): PageAnalysis {
   // A fragment (pasted HTML) needs a document around it: linkedom gives a fragment no <body>.
   const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536)) ? rawSource : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
-  const elements = countStartTags(source);
-  if (elements > MAX_HTML_ELEMENTS) {
-    throw new DossierError('too_large', `The page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
-  }
-  const nesting = approximateNesting(source);
-  if (nesting > MAX_HTML_NESTING) {
-    throw new DossierError('too_large', `The page nests its markup more than ${MAX_HTML_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`);
-  }
+  const nesting = checkPageLimits(source);
   const { document } = parseHTML(source);
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
   const pageMeta: PageMetadata = extractMetadata(document as unknown as Parameters<typeof extractMetadata>[0], source);
@@ -493,28 +264,6 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   };
 }
 
-/** Extraction-loss check: paragraphs of the page's main text that the clean text lost. */
-export function extractionLoss(groups: string[][], cleanText: string): { droppedParagraphs: number; droppedWords: number; keptWords: number } {
-  const haystack = cleanText.replace(/\s+/g, ' ');
-  let droppedParagraphs = 0;
-  let droppedWords = 0;
-  let keptWords = 0;
-  // The page's main text: groups (paragraphs sharing a parent) where the article kept at least one paragraph, plus the biggest group.
-  const biggest = groups.reduce<string[] | undefined>((best, g) => (!best || countWords(g.join(' ')) > countWords(best.join(' ')) ? g : best), undefined);
-  for (const group of groups) {
-    const kept = group.filter((p) => haystack.includes(p));
-    if (kept.length === 0 && group !== biggest) continue;
-    for (const paragraph of group) {
-      if (kept.includes(paragraph)) keptWords += countWords(paragraph);
-      else {
-        droppedParagraphs++;
-        droppedWords += countWords(paragraph);
-      }
-    }
-  }
-  return { droppedParagraphs, droppedWords, keptWords };
-}
-
 /**
  * Sanitizes the article body with the stored images (key → sha256), and
  * derives the normalized text, its hash and the warnings.
@@ -525,12 +274,8 @@ export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string
   const text = domToNormalizedText(sanitized.root);
   if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
   const warnings = [...analysis.warnings, ...extraWarnings];
-  const loss = extractionLoss(analysis.pageParagraphGroups, text);
-  if (loss.droppedParagraphs >= 2 && loss.droppedWords >= 60 && loss.droppedWords > 0.15 * (loss.keptWords + loss.droppedWords)) {
-    warnings.push(
-      `Extraction may have lost text: ${loss.droppedParagraphs} paragraphs (about ${loss.droppedWords} words) of the page's main text are not in the clean text. The original page is kept; view it as text to check.`,
-    );
-  }
+  const lossWarning = extractionLossWarning(analysis.pageParagraphGroups, text);
+  if (lossWarning) warnings.push(lossWarning);
   const dropped = images === null ? 0 : sanitized.droppedImages.length;
   if (dropped > 0) warnings.push(`${dropped} image${dropped === 1 ? ' was' : 's were'} dropped because ${dropped === 1 ? 'it' : 'they'} could not be stored offline (Dossier never loads remote images).`);
   return {

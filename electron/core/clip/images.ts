@@ -3,6 +3,10 @@ import { basename, resolve, sep } from 'node:path';
 import { sha256Hex } from '../../../db/sha256';
 import { MAX_IMAGE_BYTES, MAX_IMAGES_PER_CLIP } from '../../../shared/limits';
 
+/**
+ * The article's images: each reference in the page resolved to a key (a data: URI, `local:<path>` beside a
+ * saved file, or an http(s) URL), the lead image chosen, and the bytes read or downloaded for storing.
+ */
 
 export interface StoredImage {
   sha256: string;
@@ -78,4 +82,100 @@ export async function collectImages(keys: readonly string[], sources: ImageSourc
     stored.set(key, { sha256: sha256Hex(bytes), mimeType, bytes, originalUrl: key.startsWith('data:') ? null : key.replace(/^local:/, '') });
   }
   return stored;
+}
+
+/** An image reference → its key, or null when it can never be stored (script, blob, file, about: URLs). */
+export function imageKey(src: string, baseUrl: string | null, fromFile: boolean): string | null {
+  if (/^data:image\/(png|jpe?g|gif|webp|avif);base64,/i.test(src)) return src;
+  if (/^(javascript|vbscript|data|blob|file|about):/i.test(src)) return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src);
+  if (fromFile && !hasScheme && !src.startsWith('//')) {
+    const path = src.split(/[?#]/)[0]!;
+    try {
+      return `local:${decodeURIComponent(path)}`;
+    } catch {
+      return `local:${path}`;
+    }
+  }
+  try {
+    const url = baseUrl ? new URL(src, baseUrl) : new URL(src);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Points every <img> under `root` at its key (src, else data-src, data-lazy-src or the first srcset
+ * candidate; placeholders skipped) and drops srcset; returns the keys in order of first appearance.
+ */
+export function resolveImageKeys(root: ParentNode, baseUrl: string | null, fromFile: boolean): string[] {
+  const imageKeys = new Set<string>();
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
+    const candidate = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('data-lazy-src'), srcset.trim().split(/\s+/)[0]]
+      .map((v) => v?.trim())
+      .find((v) => v && !/^data:image\/(gif|svg)/i.test(v) && !/^about:/i.test(v));
+    const key = candidate ? imageKey(candidate, baseUrl, fromFile) : null;
+    if (key) {
+      img.setAttribute('src', key);
+      imageKeys.add(key);
+    } else img.setAttribute('src', '');
+    img.removeAttribute('srcset');
+  }
+  return [...imageKeys];
+}
+
+/** A URL's or path's file name, decoded and lower-cased ("https://cdn/x/Crane%20Lift.JPG?w=1" → "crane lift.jpg"). */
+function fileNameOf(ref: string, keepCase = false): string | null {
+  const path = ref.split(/[?#]/)[0]!.replace(/\\/g, '/');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!name) return null;
+  try {
+    const decoded = decodeURIComponent(name);
+    return keepCase ? decoded : decoded.toLowerCase();
+  } catch {
+    return keepCase ? name : name.toLowerCase();
+  }
+}
+
+/** Local images a saved page shows (<img> src, data-src or srcset), as image keys by file name. */
+export function localImagesByName(document: Document): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const img of Array.from(document.querySelectorAll('img'))) {
+    for (const ref of [img.getAttribute('src'), img.getAttribute('data-src'), (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0]]) {
+      const key = ref?.trim() ? imageKey(ref.trim(), null, true) : null;
+      const name = key?.startsWith('local:') ? fileNameOf(key) : null;
+      if (key && name && !byName.has(name)) byName.set(name, key);
+    }
+  }
+  return byName;
+}
+
+/**
+ * A saved page's lead image, as a local key: browsers save the page's images
+ * under their own file names in a `_files` folder but leave og:image pointing
+ * at the web. So the og:image/twitter:image file name is looked up among the
+ * page's local images, then the article's first image stands in; a guess in
+ * the page's own `_files` folder comes last (it is stored only if it exists).
+ */
+export function localLeadImage(
+  candidates: readonly string[],
+  localImages: ReadonlyMap<string, string>,
+  articleKeys: readonly string[],
+  filename: string,
+): string | null {
+  for (const candidate of candidates) {
+    if (/^data:image\//i.test(candidate)) return imageKey(candidate, null, true);
+    const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(candidate) && !candidate.startsWith('//');
+    if (isRelative) return imageKey(candidate, null, true);
+    const name = fileNameOf(candidate);
+    const local = name ? localImages.get(name) : undefined;
+    if (local) return local;
+  }
+  const firstArticleImage = articleKeys.find((k) => k.startsWith('local:') || k.startsWith('data:'));
+  if (firstArticleImage) return firstArticleImage;
+  const stem = (filename.split(/[\\/]/).pop() ?? '').replace(/\.(html?|xhtml|shtml)(\.gz)?$/i, '');
+  const name = candidates[0] ? fileNameOf(candidates[0], true) : null;
+  return stem && name && /\.(png|jpe?g|gif|webp|avif)$/i.test(name) ? `local:${stem}_files/${name}` : null;
 }

@@ -362,81 +362,158 @@ const PUBLISHED_META = [
   'DisplayDate', 'cxenseparse:recs:publishtime', 'timestamp', 'og:updated_time',
 ];
 
-export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadata {
-  const ld = jsonLdObjects(doc);
-  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && !typesOf(o).some((t) => CLAIM_TYPES.test(t)));
-  // Prefer a real article type over WebPage.
-  articles.sort((a, b) => Number(typesOf(a).some((t) => /^WebPage$/i.test(t))) - Number(typesOf(b).some((t) => /^WebPage$/i.test(t))));
-  const ldArticle = articles[0];
-  const organization = ld.find((o) => typesOf(o).some((t) => /^(NewsMediaOrganization|Organization|WebSite)$/i.test(t)));
-  const parsely = parselyPage(doc);
+/**
+ * What every rule may read, worked out once per page: the document, its JSON-LD
+ * article (a real article type before WebPage) and organization, the Parse.ly
+ * record, the time-zone hint for bare times, and the page's own address.
+ */
+interface RuleContext {
+  doc: MetaDocument;
+  rawHtml: string;
+  /** JSON-LD article objects (not fact checks), a real article type before WebPage. */
+  articles: JsonObject[];
+  ldArticle: JsonObject | undefined;
+  organization: JsonObject | undefined;
+  parsely: JsonObject | null;
+  hint: ZoneHint | null;
+  /** The URL the page was saved from or says it is at (saved-from comment, <base>, og:url). */
+  pageUrl: string | null;
+}
 
-  const ldAuthors = articles.flatMap((a) => personNames(a.author ?? a.creator));
-  const metaAuthors = [
-    ...metaAll(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl', 'og:article:author', 'cxenseparse:author', 'byline', 'article_author'),
-  ].filter((a) => !/^https?:\/\//i.test(a));
-  // A CMS user name ("mikecason") is a last resort when another field gives the name as written.
-  const handle = (a: string): boolean => /^[\p{Ll}\d._-]+$/u.test(a);
-  if (metaAuthors.some((a) => !handle(a))) metaAuthors.splice(0, metaAuthors.length, ...metaAuthors.filter((a) => !handle(a)));
-  const parselyAuthors = parsely ? personNames(parsely.author ?? parsely.authors) : [];
-  let authors = ldAuthors.length ? ldAuthors : parselyAuthors.length ? parselyAuthors : metaAuthors.flatMap(splitAuthors);
-  if (authors.length === 0) authors = visibleByline(doc);
+/** A field's rules, most trusted first (metascraper's rule bundles): the first that finds a value wins. */
+type Rules<T, C = RuleContext> = ReadonlyArray<(context: C) => T | null>;
+
+function firstOf<T, C>(rules: Rules<T, C>, context: C, found: (value: T) => boolean = () => true): T | null {
+  for (const rule of rules) {
+    const value = rule(context);
+    if (value !== null && found(value)) return value;
+  }
+  return null;
+}
+
+function absoluteUrl(value: string | null, against: string | null): string | null {
+  if (!value) return null;
+  try {
+    return against ? new URL(value, against).href : new URL(value).href;
+  } catch {
+    return null;
+  }
+}
+
+/** A CMS user name ("mikecason") rather than a name as written. */
+const isHandle = (author: string): boolean => /^[\p{Ll}\d._-]+$/u.test(author);
+
+const AUTHOR_RULES: Rules<string[]> = [
+  ({ articles }) => articles.flatMap((a) => personNames(a.author ?? a.creator)),
+  ({ parsely }) => (parsely ? personNames(parsely.author ?? parsely.authors) : []),
+  ({ doc }) => {
+    const named = metaAll(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl',
+      'og:article:author', 'cxenseparse:author', 'byline', 'article_author').filter((a) => !/^https?:\/\//i.test(a));
+    // A user name is a last resort when another field gives the name as written.
+    const written = named.filter((a) => !isHandle(a));
+    return (written.length ? written : named).flatMap(splitAuthors);
+  },
+  ({ doc }) => visibleByline(doc),
   // Platforms fill Twitter's "Written by" with the account that posted, which on newsrooms can be an editor: after the visible byline.
-  if (authors.length === 0) authors = twitterLabelledAuthor(doc);
-  authors = [...new Set(authors)];
+  ({ doc }) => twitterLabelledAuthor(doc),
+];
 
-  const declaredLang = clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'language');
-  // Kana is only written in Japanese: a page titled in it without a declared language is Japanese.
-  const title = clean(doc.querySelector('title')?.textContent) ?? '';
-  const hint = zoneHintForLanguage(declaredLang ?? (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title) ? 'ja' : null));
-  // Cheapest and most trusted first; the document scans below run only when the page's metadata has no date.
-  const timeCandidates = (): (string | null)[] =>
-    [
-      ...Array.from(doc.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[data-published]')),
-      // The first <time> after the headline is the article's; those before it belong to navigation or other stories.
-      ...afterHeadlineFirst(doc, 'time, relative-time, local-time, time-ago').filter((el) => el.getAttribute('datetime')),
-    ]
-      .slice(0, 6)
-      .map((el) => el.getAttribute('datetime') ?? el.getAttribute('data-published') ?? el.textContent);
-  const microdata = (): (string | null)[] =>
-    Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))
-      .filter((el) => el.tagName !== 'META')
-      .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent);
-  const modifiedAt = firstDate(
-    hint,
-    ...articles.map((a) => str(a.dateModified)),
-    ...metaAll(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated', 'article_date_updated'),
-  );
-  const ldPublished = [str(ldArticle?.datePublished), ...articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate))];
-  const metaPublished = metaAll(doc, ...PUBLISHED_META.filter((key) => key !== 'og:updated_time'));
-  const publishedAt =
-    earlierThanModified(hint, modifiedAt, [...ldPublished, ...metaPublished]) ??
-    firstDate(hint, ...ldPublished, ...metaPublished, meta(doc, 'og:updated_time'), parsely ? str(parsely.pub_date) : null) ??
-    firstDate(hint, ...microdata()) ??
-    firstDate(hint, ...timeCandidates()) ??
-    visibleDate(doc, hint);
+const MODIFIED_RULES: Rules<string> = [
+  ({ doc, articles, hint }) =>
+    firstDate(
+      hint,
+      ...articles.map((a) => str(a.dateModified)),
+      ...metaAll(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified', 'dcterms.modified', 'article.updated', 'article_date_updated'),
+    ),
+];
 
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? null;
-  const savedFrom = savedFromComment(rawHtml);
-  const ogUrl = meta(doc, 'og:url', 'twitter:url', 'parsely-link');
-  const absolute = (value: string | null, against: string | null): string | null => {
-    if (!value) return null;
-    try {
-      return against ? new URL(value, against).href : new URL(value).href;
-    } catch {
-      return null;
-    }
-  };
-  const pageUrl = absolute(savedFrom, null) ?? absolute(base, null) ?? absolute(ogUrl, null);
-  const canonicalUrl = [absolute(canonical, pageUrl), absolute(ogUrl, null), absolute(str(ldArticle?.url), null)].find((u) => u && /^https?:/i.test(u)) ?? null;
+interface DateContext extends RuleContext {
+  modifiedAt: string | null;
+  /** JSON-LD then meta publication dates, as written. */
+  declared: (string | null)[];
+}
 
-  const leadImageCandidates = [
+/** Cheapest and most trusted first; the document scans at the end run only when the page's metadata has no date. */
+const PUBLISHED_RULES: Rules<string, DateContext> = [
+  ({ hint, modifiedAt, declared }) => earlierThanModified(hint, modifiedAt, declared),
+  ({ doc, hint, declared, parsely }) => firstDate(hint, ...declared, meta(doc, 'og:updated_time'), parsely ? str(parsely.pub_date) : null),
+  ({ doc, hint }) =>
+    firstDate(
+      hint,
+      ...Array.from(doc.querySelectorAll('[itemprop="datePublished"]'))
+        .filter((el) => el.tagName !== 'META')
+        .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent),
+    ),
+  ({ doc, hint }) =>
+    firstDate(
+      hint,
+      ...[
+        ...Array.from(doc.querySelectorAll('time[itemprop="datePublished"], time[pubdate], time[data-published]')),
+        // The first <time> after the headline is the article's; those before it belong to navigation or other stories.
+        ...afterHeadlineFirst(doc, 'time, relative-time, local-time, time-ago').filter((el) => el.getAttribute('datetime')),
+      ]
+        .slice(0, 6)
+        .map((el) => el.getAttribute('datetime') ?? el.getAttribute('data-published') ?? el.textContent),
+    ),
+  ({ doc, hint }) => visibleDate(doc, hint),
+];
+
+const PAGE_URL_RULES: Rules<string, Pick<RuleContext, 'doc' | 'rawHtml'>> = [
+  ({ rawHtml }) => absoluteUrl(savedFromComment(rawHtml), null),
+  ({ doc }) => absoluteUrl(doc.querySelector('base[href]')?.getAttribute('href') ?? null, null),
+  ({ doc }) => absoluteUrl(meta(doc, 'og:url', 'twitter:url', 'parsely-link'), null),
+];
+
+const isWebUrl = (url: string): boolean => /^https?:/i.test(url);
+
+const CANONICAL_URL_RULES: Rules<string> = [
+  ({ doc, pageUrl }) => absoluteUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null, pageUrl),
+  ({ doc }) => absoluteUrl(meta(doc, 'og:url', 'twitter:url', 'parsely-link'), null),
+  ({ ldArticle }) => absoluteUrl(str(ldArticle?.url), null),
+];
+
+/** The lead image as the page wrote it, every candidate, best first (a saved page's copy is looked up by these). */
+function leadImageCandidates({ doc, ldArticle }: RuleContext): string[] {
+  return [
     ...metaAll(doc, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'parsely-image-url', 'sailthru.image.full'),
     str(ldArticle?.image ?? ldArticle?.thumbnailUrl),
   ].filter((v, i, all): v is string => v !== null && all.indexOf(v) === i);
-  const leadImage = leadImageCandidates[0] ?? null;
+}
 
+function ruleContext(doc: MetaDocument, rawHtml: string): RuleContext {
+  const ld = jsonLdObjects(doc);
+  const isWebPage = (o: JsonObject): number => Number(typesOf(o).some((t) => /^WebPage$/i.test(t)));
+  const articles = ld
+    .filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && !typesOf(o).some((t) => CLAIM_TYPES.test(t)))
+    .sort((a, b) => isWebPage(a) - isWebPage(b));
+  const declaredLang = clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'language');
+  // Kana is only written in Japanese: a page titled in it without a declared language is Japanese.
+  const title = clean(doc.querySelector('title')?.textContent) ?? '';
+  return {
+    doc,
+    rawHtml,
+    articles,
+    ldArticle: articles[0],
+    organization: ld.find((o) => typesOf(o).some((t) => /^(NewsMediaOrganization|Organization|WebSite)$/i.test(t))),
+    parsely: parselyPage(doc),
+    hint: zoneHintForLanguage(declaredLang ?? (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title) ? 'ja' : null)),
+    pageUrl: firstOf(PAGE_URL_RULES, { doc, rawHtml }),
+  };
+}
+
+export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadata {
+  const context = ruleContext(doc, rawHtml);
+  const { ldArticle, organization, pageUrl } = context;
+  const authors = [...new Set(firstOf(AUTHOR_RULES, context, (names) => names.length > 0) ?? [])];
+  const modifiedAt = firstOf(MODIFIED_RULES, context);
+  const declared = [
+    str(ldArticle?.datePublished),
+    ...context.articles.map((a) => str(a.datePublished ?? a.dateCreated ?? a.uploadDate)),
+    ...metaAll(doc, ...PUBLISHED_META.filter((key) => key !== 'og:updated_time')),
+  ];
+  const publishedAt = firstOf(PUBLISHED_RULES, { ...context, modifiedAt, declared });
+  const canonicalUrl = firstOf(CANONICAL_URL_RULES, context, isWebUrl);
+  const candidates = leadImageCandidates(context);
   return {
     title: clean(str(ldArticle?.headline)) ?? meta(doc, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
     authors,
@@ -449,10 +526,13 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
     publishedAt,
     modifiedAt,
     canonicalUrl,
-    lang: clean(doc.documentElement?.getAttribute('lang')) ?? meta(doc, 'og:locale', 'content-language', 'dc.language', 'language', 'inLanguage') ?? str(ldArticle?.inLanguage),
+    lang:
+      clean(doc.documentElement?.getAttribute('lang')) ??
+      meta(doc, 'og:locale', 'content-language', 'dc.language', 'language', 'inLanguage') ??
+      str(ldArticle?.inLanguage),
     excerpt: meta(doc, 'description', 'og:description', 'twitter:description', 'dc.description', 'sailthru.description') ?? str(ldArticle?.description),
-    leadImageUrl: absolute(leadImage, pageUrl ?? canonicalUrl),
-    leadImageCandidates,
+    leadImageUrl: absoluteUrl(candidates[0] ?? null, pageUrl ?? canonicalUrl),
+    leadImageCandidates: candidates,
     savedFromUrl: pageUrl,
   };
 }

@@ -1,21 +1,9 @@
 import type { Db } from '../../../db/connection';
+import { getPassage } from '../../../db/repositories/passages';
 import { articleById, versionById, versionsOfArticle, type ArticleRow, type VersionRow } from '../../../db/repositories/exportData';
 import { occurrencesUpToTwo } from '../../../shared/citation/citationText';
+import type { Passage } from '../../../shared/domain/passage';
 import type { CitationSource, CitedArticle, CitedPassage } from '../../../shared/export/types';
-
-interface PassageRow {
-  id: number;
-  article_id: number | null;
-  created_version_id: number | null;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  anchor_status: 'ok' | 'changed' | 'orphan' | 'source_deleted';
-  source_title: string;
-  source_site: string | null;
-  source_url: string | null;
-  created_at: string;
-}
 
 /**
  * The CitationSource over this database (passages, migration 003). A passage
@@ -28,10 +16,6 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
   const articles = new Map<number, CitedArticle | undefined>();
   const versions = new Map<number, VersionRow | undefined>();
   const passages = new Map<number, CitedPassage | undefined>();
-  const lookup = db.prepare<[number], PassageRow>(
-    `SELECT id, article_id, created_version_id, exact, prefix, suffix, anchor_status, source_title, source_site, source_url, created_at
-     FROM passages WHERE id = ?`,
-  );
 
   const version = (id: number): VersionRow | undefined => {
     if (!versions.has(id)) versions.set(id, versionById(db, id));
@@ -51,19 +35,20 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
     article: (id) => article(id),
     passage(passageId) {
       if (passages.has(passageId)) return passages.get(passageId);
-      const row = lookup.get(passageId);
+      const found = getPassage(db, passageId);
       let cited: CitedPassage | undefined;
-      if (row) {
-        const art = row.article_id === null ? undefined : article(row.article_id, row.created_version_id);
-        const text = row.created_version_id ? version(row.created_version_id)?.content_text : undefined;
+      if (found) {
+        const { source, createdVersionId } = found;
+        const art = source.articleId === null ? undefined : article(source.articleId, createdVersionId);
+        const text = createdVersionId ? version(createdVersionId)?.content_text : undefined;
         cited = {
-          passageId: row.id,
-          exact: row.exact,
-          prefix: row.prefix,
-          suffix: row.suffix,
-          status: row.anchor_status === 'source_deleted' ? 'orphan' : row.anchor_status,
-          ...(text !== undefined ? { occurrences: occurrencesUpToTwo(text, row.exact) } : {}),
-          article: art ?? snapshotArticle(row),
+          passageId: found.id,
+          exact: found.exact,
+          prefix: found.prefix,
+          suffix: found.suffix,
+          status: found.anchor.status === 'source_deleted' ? 'orphan' : found.anchor.status,
+          ...(text !== undefined ? { occurrences: occurrencesUpToTwo(text, found.exact) } : {}),
+          article: art ?? snapshotArticle(found),
         };
       }
       passages.set(passageId, cited);
@@ -73,8 +58,8 @@ export function dbCitationSource(db: Db): CitationSource & { article(id: number)
 }
 
 /** The citation a passage keeps of an article that was deleted from the library. */
-function snapshotArticle(row: PassageRow): CitedArticle {
-  return { id: row.article_id ?? 0, title: row.source_title, authors: [], outlet: row.source_site, publishedAt: null, url: row.source_url, accessedAt: row.created_at };
+function snapshotArticle({ source, createdAt }: Passage): CitedArticle {
+  return { id: source.articleId ?? 0, title: source.title, authors: [], outlet: source.siteName, publishedAt: null, url: source.url, accessedAt: createdAt };
 }
 
 export function citedArticle(row: ArticleRow, version: VersionRow | undefined): CitedArticle {

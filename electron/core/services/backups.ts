@@ -6,7 +6,7 @@ import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
 import type { BackupInfo, BackupReason } from '../../../shared/contract/domains/db';
 import { DossierError } from '../../../shared/errors';
-import { optimizeExistingFullText } from '../../../db/repositories/fullText';
+import { clearPurgeLog, listPurged, scrubBackup, type PurgedItem } from '../../../db/repositories/purgeLog';
 
 /** How many rotating backups are kept (oldest deleted first). */
 export const BACKUPS_KEPT = 7;
@@ -134,9 +134,7 @@ export function rotateBackups(dbPath: string, keep: number): string[] {
  * user's own copies and are not touched.
  */
 export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
-  const purged = db
-    .prepare<[], { kind: 'note' | 'article'; item_id: number; deleted_at: string }>(`SELECT kind, item_id, deleted_at FROM purge_log`)
-    .all();
+  const purged = listPurged(db);
   if (purged.length === 0) return 0;
   const dir = backupDirFor(dbPath);
   let pruned = 0;
@@ -167,9 +165,7 @@ export function prunePurgedItemsFromBackups(db: Db, dbPath: string): number {
     console.error(`[dossier] could not remove deleted items from ${failures.length} backup(s): ${failures.join('; ')}`);
     return pruned;
   }
-  db.prepare(`DELETE FROM purge_log WHERE id <= ?`).run(
-    (db.prepare(`SELECT max(id) AS id FROM purge_log`).get() as { id: number }).id,
-  );
+  clearPurgeLog(db);
   return pruned;
 }
 
@@ -187,24 +183,11 @@ function isDamaged(file: string): boolean {
   }
 }
 
-function pruneBackupFile(file: string, items: Array<{ kind: 'note' | 'article'; item_id: number }>): void {
+function pruneBackupFile(file: string, items: readonly PurgedItem[]): void {
   const backup = openConnection(file);
   try {
     registerSqlFunctions(backup);
-    backup.pragma('secure_delete = ON');
-    backup.pragma('foreign_keys = ON');
-    const hasArticles = backup.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'articles'`).get() !== undefined;
-    const hasPurgeLog = backup.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'purge_log'`).get() !== undefined;
-    backup.transaction(() => {
-      for (const item of items) {
-        if (item.kind === 'note') backup.prepare(`DELETE FROM notes WHERE id = ?`).run(item.item_id);
-        else if (hasArticles) backup.prepare(`DELETE FROM articles WHERE id = ?`).run(item.item_id);
-      }
-      if (hasPurgeLog) backup.exec(`DELETE FROM purge_log`);
-      // VACUUM copies the full-text index as it is: merge it first so the deleted rows' tokens go too.
-      optimizeExistingFullText(backup);
-    })();
-    backup.exec('VACUUM');
+    scrubBackup(backup, items);
   } finally {
     backup.close();
   }

@@ -1,13 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Db } from '../../../db/connection';
-import { gunzipStored } from '../../../db/versionBodies';
 import * as articles from '../../../db/repositories/articles';
 import type { ClipPreview, ClipResult, PendingClipInfo } from '../../../shared/contract/domains/clip';
 import { DossierError } from '../../../shared/errors';
 import { decodeBytes } from '../clip/decode';
-import { sha256Hex } from '../../../db/sha256';
 import { displayTitleFor, EXTRACTOR_VERSION, type ClipFormat, type ClipInput } from '../clip/extract';
 import { extractionPool, type ExtractionPool } from '../clip/extractionPool';
 import { fetchPage, NetworkUnavailableError, PrivateHostError, type FetchedPage, type FetchOptions } from '../clip/fetchUrl';
@@ -31,27 +27,6 @@ import { MAX_ATTACHMENTS_PER_CLIP, MAX_IMAGE_BYTES, MAX_PAGE_BYTES } from '../..
  * URL or clean-text hash matches an article becomes a new version of it, or
  * 'duplicate' (nothing stored) when its text equals the latest version's.
  */
-
-export interface NewVersionEvent {
-  articleId: number;
-  newVersionId: number;
-  previousVersionId: number;
-}
-
-/**
- * Called inside the clip's transaction whenever a re-clip adds a version to an
- * existing article (e.g. to re-anchor passages into the new text). A listener
- * that throws aborts the whole clip: nothing is stored.
- */
-export type NewVersionListener = (db: Db, event: NewVersionEvent) => void;
-
-const newVersionListeners = new Set<NewVersionListener>();
-
-/** Registers a new-version hook; returns a function that removes it. */
-export function onNewVersion(listener: NewVersionListener): () => void {
-  newVersionListeners.add(listener);
-  return () => newVersionListeners.delete(listener);
-}
 
 export type ClipSource =
   | { kind: 'file'; name: string; bytes: Uint8Array; path?: string | null }
@@ -285,9 +260,7 @@ function storeClip(
           ? // Provenance of a browser capture: what captured it and when (the original's SHA-256 is the captured HTML's).
             { 'x-dossier-captured-by': 'browser-extension', 'x-dossier-captured-at': prepared.capturedAt, 'content-type': 'text/html; charset=utf-8' }
           : null,
-      originalGzip: gzipSync(prepared.originalBytes),
-      originalSha256: sha256Hex(prepared.originalBytes),
-      originalSize: prepared.originalBytes.length,
+      original: prepared.originalBytes,
       contentHtml: article.html,
       contentText: article.text,
       textSha256: article.textSha256,
@@ -306,7 +279,6 @@ function storeClip(
       // Every passage of the article follows it onto the new text, in this same transaction.
       reanchorArticle(ctx.db, articleId, version.id);
       reclippedFrom = latest.id;
-      for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
     }
     return {
       input,
@@ -412,7 +384,7 @@ export async function originalText(
 ): Promise<{ versionId: number; text: string; sourceKind: 'file' | 'paste' | 'url'; sourceLocation: string | null }> {
   const original = articles.getVersionOriginal(ctx.db, versionId);
   if (!original) throw new DossierError('not_found', `Article version ${versionId} does not exist.`);
-  const bytes = gunzipStored(original.originalGzip);
+  const { bytes } = original;
   const headers = original.httpHeadersJson ? (JSON.parse(original.httpHeadersJson) as Record<string, string>) : {};
   const name = original.sourceKind === 'file' ? original.sourceLocation : null;
   let text: string;

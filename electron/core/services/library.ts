@@ -1,3 +1,4 @@
+import { countExistingArticles, setReadingState } from '../../../db/repositories/readingState';
 import type { CoreContext } from '../context';
 import { emitChange } from '../events';
 import { DossierError } from '../../../shared/errors';
@@ -15,17 +16,11 @@ export function setArticleState(ctx: CoreContext, change: ArticleStateChange): {
   }
   const ids = [...new Set(change.ids)];
   const result = ctx.db.transaction(() => {
-    const existing = ctx.db.prepare(`SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(ids)) as number;
+    const existing = countExistingArticles(ctx.db, ids);
     if (existing !== ids.length) {
       throw new DossierError('not_found', `${ids.length - existing} of these articles do not exist (they may have been deleted). Nothing was changed.`);
     }
-    const info = ctx.db
-      .prepare(
-        `UPDATE articles SET reading_state = coalesce(?, reading_state), starred = coalesce(?, starred), updated_at = ?
-          WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .run(change.readingState ?? null, change.starred === undefined ? null : Number(change.starred), ctx.now(), JSON.stringify(ids));
-    return { updated: info.changes };
+    return { updated: setReadingState(ctx.db, ids, change.readingState ?? null, change.starred ?? null, ctx.now()) };
   }).immediate();
   emitChange(ctx, { type: 'articles.changed', articleIds: ids });
   return result;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../db/sha256';
 import { dispatch } from '../../../electron/core/dispatch';
 import { readAssetForServing } from '../../../electron/core/services/assets';
-import { clipPaths, clipSource, fetchPendingClips, onNewVersion } from '../../../electron/core/services/clip';
+import { clipPaths, clipSource, fetchPendingClips } from '../../../electron/core/services/clip';
 import { makeTestCore } from '../../helpers/core';
 
 const FIXTURE_DIR = new URL('../../fixtures/clip/', import.meta.url);
@@ -84,44 +84,32 @@ describe('storing clips', () => {
     const same = await clipSource(core.ctx, { kind: 'paste', format: 'html', content: articlePage('Islanders learned on Monday that the evening ferry would stop running.', url) });
     expect(same).toMatchObject({ status: 'duplicate', articleId: v1.articleId, versionId: v1.versionId });
 
-    const seen: unknown[] = [];
-    const stop = onNewVersion((db, event) => {
-      // Runs inside the clip's transaction: the new version is visible here.
-      const row = db.prepare('SELECT version_no FROM article_versions WHERE id = ?').get(event.newVersionId) as { version_no: number };
-      seen.push({ ...event, versionNo: row.version_no });
-    });
-    try {
-      const edited = await clipSource(core.ctx, { kind: 'paste', format: 'html', content: articlePage('Islanders learned on Monday that the evening ferry would stop running from April.', `${url}?utm_source=x#top`) });
-      expect(edited).toMatchObject({ status: 'new-version', articleId: v1.articleId });
-      expect(seen).toEqual([{ articleId: v1.articleId, newVersionId: edited.versionId, previousVersionId: v1.versionId, versionNo: 2 }]);
-      // The same text clipped again from a file without a canonical URL matches by text hash: a duplicate of the latest version.
-      const byText = await clipSource(core.ctx, { kind: 'file', name: 'ferry.html', bytes: Buffer.from(articlePage('Islanders learned on Monday that the evening ferry would stop running from April.')) });
-      expect(byText).toMatchObject({ status: 'duplicate', articleId: v1.articleId, versionId: edited.versionId });
-      // The first version's text again is a new (third) version: older versions are kept as they were.
-      const back = await clipSource(core.ctx, { kind: 'file', name: 'ferry.html', bytes: Buffer.from(articlePage('Islanders learned on Monday that the evening ferry would stop running.')) });
-      expect(back).toMatchObject({ status: 'new-version', articleId: v1.articleId });
-    } finally {
-      stop();
-    }
+    const edited = await clipSource(core.ctx, { kind: 'paste', format: 'html', content: articlePage('Islanders learned on Monday that the evening ferry would stop running from April.', `${url}?utm_source=x#top`) });
+    expect(edited).toMatchObject({ status: 'new-version', articleId: v1.articleId });
+    // The same text clipped again from a file without a canonical URL matches by text hash: a duplicate of the latest version.
+    const byText = await clipSource(core.ctx, { kind: 'file', name: 'ferry.html', bytes: Buffer.from(articlePage('Islanders learned on Monday that the evening ferry would stop running from April.')) });
+    expect(byText).toMatchObject({ status: 'duplicate', articleId: v1.articleId, versionId: edited.versionId });
+    // The first version's text again is a new (third) version: older versions are kept as they were.
+    const back = await clipSource(core.ctx, { kind: 'file', name: 'ferry.html', bytes: Buffer.from(articlePage('Islanders learned on Monday that the evening ferry would stop running.')) });
+    expect(back).toMatchObject({ status: 'new-version', articleId: v1.articleId });
     const article = (await dispatch(core.handlers, 'articles.get', { id: v1.articleId })) as { ok: true; value: { versionCount: number; versions: { versionNo: number; clippedAt: string }[] } };
     expect(article.value.versionCount).toBe(3);
     expect(article.value.versions.map((v) => v.versionNo)).toEqual([1, 2, 3]);
     expect(counts(core).articles).toBe(1);
   });
 
-  it('a failing new-version hook aborts the whole clip: nothing half-stored', async () => {
+  it('a re-clip that fails after its version is written aborts the whole clip: nothing half-stored', async () => {
     const url = 'https://ferries.example.net/news/hook';
     await clipSource(core.ctx, { kind: 'paste', format: 'html', content: articlePage('First text of the story, as it was on Monday morning.', url) });
     const before = counts(core);
-    const stop = onNewVersion(() => {
-      throw new Error('re-anchoring failed');
-    });
+    // Refreshing the article's metadata comes after the new version's insert, in the same transaction.
+    core.ctx.db.exec(`CREATE TEMP TRIGGER fail_refresh BEFORE UPDATE ON articles BEGIN SELECT RAISE(ABORT, 're-anchoring failed'); END`);
     try {
       const result = await clipSource(core.ctx, { kind: 'paste', format: 'html', content: articlePage('Second text of the story, as it was on Monday evening.', url) });
       expect(result.status).toBe('failed');
       expect(result.error).toMatch(/re-anchoring failed/);
     } finally {
-      stop();
+      core.ctx.db.exec('DROP TRIGGER fail_refresh');
     }
     expect(counts(core)).toEqual(before);
   });

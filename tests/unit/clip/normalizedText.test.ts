@@ -1,9 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { htmlToNormalizedText } from '../../../electron/core/clip/normalize';
-import { countWords } from '../../../shared/clip/normalizedText';
+import { countWords, domToNormalizedText } from '../../../shared/clip/normalizedText';
 import { normalizedText } from '../../../shared/text/normalizedText';
+
+/** Stored article HTML parsed as a browser parses it (jsdom), then the shared rule the reader applies to its DOM. */
+function htmlToNormalizedText(html: string): string {
+  return domToNormalizedText(JSDOM.fragment(html.normalize('NFC')));
+}
 
 describe('htmlToNormalizedText (the anchoring coordinate space)', () => {
   it('separates blocks with a blank line and collapses whitespace inside them', () => {
