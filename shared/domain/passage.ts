@@ -42,9 +42,16 @@ export const PassageSchema = z.object({
     diff: z.array(DiffPartSchema).nullable(),
   }),
   highlight: HighlightColor.nullable(),
+  /** The highlight's label (shared/highlights/labels.ts) and comment; null when none or not highlighted. */
+  label: z.string().nullable(),
+  comment: z.string().nullable(),
   createdAt: Timestamp,
 });
 export type Passage = z.infer<typeof PassageSchema>;
+
+/** A highlight label of the library's set: a default or one the journalist added, with how many highlights carry it. */
+export const HighlightLabelSchema = z.object({ name: z.string(), builtIn: z.boolean(), count: z.number().int().nonnegative() });
+export type HighlightLabel = z.infer<typeof HighlightLabelSchema>;
 
 export const BacklinkSchema = z.object({ noteId: RowId, noteTitle: z.string(), quoteCount: z.number().int().positive() });
 export type Backlink = z.infer<typeof BacklinkSchema>;

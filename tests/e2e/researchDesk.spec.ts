@@ -141,6 +141,20 @@ test.describe('the research desk', () => {
     await expect
       .poll(() => desk.paragraphTexts())
       .toEqual(['Opening paragraph.', 'The harbour authority approved the dredging plan on Monday.', 'A second hearing is scheduled for March.', 'Critics said the study was rushed.', 'Who are the critics?', 'Closing paragraph.']);
+
+    // The highlight takes a label and a comment in the passage panel, is filtered by its label there, and found by label: in search.
+    const item = desk.reader.passageItem('Critics said');
+    await item.getByTestId('highlight-note-edit').click();
+    await item.getByTestId('highlight-label-select').selectOption('verify');
+    await item.getByTestId('highlight-comment-input').fill('Which critics? Get names.');
+    await item.getByTestId('highlight-note-save').click();
+    await expect(item.getByTestId('highlight-label')).toHaveText('verify');
+    await expect(item.getByTestId('highlight-comment')).toHaveText('Which critics? Get names.');
+    await expect(desk.reader.panel.locator('.passage-item')).toHaveCount(3);
+    await desk.reader.panel.getByTestId('passage-filter').selectOption({ label: 'Label: verify' });
+    await expect(desk.reader.panel.locator('.passage-item')).toHaveText([/Critics said the study was rushed/]);
+    await page.getByTestId('search-input').fill('label:verify');
+    await expect(page.getByTestId('search-group-quote').getByRole('option')).toHaveText([/Harbour dredging approved\s*verify.*Which critics\? Get names\./s]);
   });
 
   test('a new paragraph can be started above a note’s first quote and below its last, by keyboard and by mouse, without altering them', async ({ page, app }) => {

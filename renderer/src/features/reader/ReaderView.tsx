@@ -434,6 +434,7 @@ export function ReaderView({ articleId, passageId, versionId: requestedVersion, 
             if (target) showPassage(target);
           }}
           onOpenNote={(noteId) => navigate({ kind: 'notes', noteId })}
+          onChanged={() => void reloadPassages().catch(report)}
           onError={onError}
         />}
       </div>
