@@ -59,6 +59,14 @@ export type Backlink = z.infer<typeof BacklinkSchema>;
 export const PassageWithBacklinksSchema = PassageSchema.extend({ backlinks: z.array(BacklinkSchema) });
 export type PassageWithBacklinks = z.infer<typeof PassageWithBacklinksSchema>;
 
+/**
+ * One passage as a quote's chip shows it: `short` is the chip's label (author or
+ * outlet, and the title's first words), `full` THE citation text
+ * (shared/citation/citationText.ts), shown on hover and focus.
+ */
+export const PassageDetailSchema = PassageWithBacklinksSchema.extend({ citation: z.object({ short: z.string(), full: z.string() }) });
+export type PassageDetail = z.infer<typeof PassageDetailSchema>;
+
 /** A passage placed on one version for the reader: the range to draw, or null when it is not on that version. */
 export const PlacedPassageSchema = PassageWithBacklinksSchema.extend({
   range: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).nullable(),

@@ -57,6 +57,19 @@ test.describe('the research desk', () => {
     await expectBothQuotesAtTheCursor(desk, page);
     // The reader marks what was quoted.
     await expect(desk.reader.passageItem('Fishermen reported')).toBeVisible();
+    // The inline chip is short (outlet, short title); the full citation shows on keyboard focus and on hover.
+    const chip = new QuoteInNote(page, 0, { inline: true }).chip;
+    const full = chip.locator('.quote-chip-citation');
+    await expect(chip.locator('.quote-chip-source')).toHaveText('The Ledger, Harbour dredging approved');
+    await expect(full).toBeHidden();
+    await chip.focus();
+    await expect(full).toBeVisible();
+    await expect(full).toContainText('“Harbour dredging approved,” The Ledger, 20 Nov 2025.');
+    await expect(chip).toHaveAccessibleDescription(/“Harbour dredging approved,” The Ledger/);
+    await desk.reader.body.focus();
+    await expect(full).toBeHidden();
+    await new QuoteInNote(page, 1, { inline: true }).chip.hover();
+    await expect(new QuoteInNote(page, 1, { inline: true }).chip.locator('.quote-chip-citation')).toBeVisible();
 
     await desk.page.getByTestId('save-status').and(page.locator('[data-status="saved"]')).waitFor();
     await page.reload();

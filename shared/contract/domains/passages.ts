@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RowId } from '../../domain/ids';
-import { HighlightColor, HighlightLabelSchema, NoteQuoteSchema, PassageSchema, PassageWithBacklinksSchema, PlacedPassageSchema } from '../../domain/passage';
+import { HighlightColor, HighlightLabelSchema, NoteQuoteSchema, PassageDetailSchema, PassageSchema, PlacedPassageSchema } from '../../domain/passage';
 import type { PassagesChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -25,7 +25,7 @@ export const passagesContract = {
   },
   'passages.get': {
     input: z.strictObject({ id: RowId }),
-    output: PassageWithBacklinksSchema,
+    output: PassageDetailSchema,
   },
   /** Every passage of the version's article, with the range to draw on that version, status and backlinks. */
   'passages.forVersion': {
