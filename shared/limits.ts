@@ -93,3 +93,8 @@ export const MAX_WEB_KEEPALIVE_BYTES = 60 * 1024;
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MB)} MB`;
 }
+
+/** A highlight label's length in characters (after normalization; migration 12 checks the same). */
+export const MAX_HIGHLIGHT_LABEL_CHARS = 40;
+/** A highlight comment's length in characters (migration 12 checks the same). */
+export const MAX_HIGHLIGHT_COMMENT_CHARS = 4000;

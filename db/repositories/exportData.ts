@@ -98,3 +98,20 @@ export function assetBySha(db: Db, sha256: string): AssetRow | undefined {
     .prepare<[string], AssetRow>(`SELECT sha256, mime_type, bytes, NULL AS original_url FROM assets WHERE sha256 = ?`)
     .get(sha256);
 }
+
+export interface HighlightRow {
+  exact: string;
+  color: string;
+  label: string | null;
+  comment: string | null;
+}
+
+/** An article's highlights in reading order (of the version each was made on), with their labels and comments. */
+export function highlightsOfArticle(db: Db, articleId: number): HighlightRow[] {
+  return db
+    .prepare<[number], HighlightRow>(
+      `SELECT p.exact, h.color, h.label, h.comment FROM highlights h JOIN passages p ON p.id = h.passage_id
+        WHERE p.article_id = ? ORDER BY coalesce(p.anchor_start, p.start_offset), p.id`,
+    )
+    .all(articleId);
+}

@@ -21,6 +21,8 @@ interface PassageRow {
   anchor_status: PassageStatus;
   anchor_matched: string | null;
   highlight: HighlightColor | null;
+  label: string | null;
+  comment: string | null;
   created_at: string;
   source_in_trash: number;
 }
@@ -28,7 +30,7 @@ interface PassageRow {
 const PASSAGE_SELECT = `
   SELECT p.id, p.article_id, p.created_version_id, p.exact, p.prefix, p.suffix, p.start_offset, p.end_offset,
          p.source_title, p.source_site, p.source_url, p.anchor_version_id, p.anchor_start, p.anchor_end,
-         p.anchor_status, p.anchor_matched, h.color AS highlight, p.created_at,
+         p.anchor_status, p.anchor_matched, h.color AS highlight, h.label, h.comment, p.created_at,
          p.article_id IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL) AS source_in_trash
   FROM passages p LEFT JOIN highlights h ON h.passage_id = p.id`;
 
@@ -58,6 +60,8 @@ function rowToPassage(row: PassageRow): Passage {
       diff: changed ? wordDiff(row.exact, row.anchor_matched!) : null,
     },
     highlight: row.highlight,
+    label: row.highlight === null ? null : row.label,
+    comment: row.highlight === null ? null : row.comment,
     createdAt: row.created_at,
   };
 }
@@ -160,6 +164,33 @@ export function setHighlight(db: Db, passageId: number, color: HighlightColor, n
 
 export function removeHighlight(db: Db, passageId: number): boolean {
   return db.prepare(`DELETE FROM highlights WHERE passage_id = ?`).run(passageId).changes === 1;
+}
+
+/** Sets the label and/or comment of a passage's highlight (which must exist); undefined leaves one as it is. */
+export function annotateHighlight(db: Db, passageId: number, note: { label?: string | null; comment?: string | null }): void {
+  if (note.label !== undefined) db.prepare(`UPDATE highlights SET label = ? WHERE passage_id = ?`).run(note.label, passageId);
+  if (note.comment !== undefined) db.prepare(`UPDATE highlights SET comment = ? WHERE passage_id = ?`).run(note.comment, passageId);
+}
+
+/** Adds a label to the journalist's set (a label already there is left alone). */
+export function addHighlightLabel(db: Db, name: string, now: string): void {
+  db.prepare(`INSERT INTO highlight_labels (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`).run(name, now);
+}
+
+/** The labels the journalist added, oldest first, and how many live highlights carry each label in use. */
+export function highlightLabelUse(db: Db): { added: string[]; counts: Map<string, number> } {
+  const added = db.prepare<[], { name: string }>(`SELECT name FROM highlight_labels ORDER BY id`).all().map((r) => r.name);
+  const counts = new Map(
+    db
+      .prepare<[], { label: string; n: number }>(
+        `SELECT h.label, count(*) AS n FROM highlights h JOIN passages p ON p.id = h.passage_id
+          WHERE h.label IS NOT NULL AND (p.article_id IS NULL OR p.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL))
+          GROUP BY h.label`,
+      )
+      .all()
+      .map((r) => [r.label, r.n] as const),
+  );
+  return { added, counts };
 }
 
 /** The notes quoting each passage, most recently edited first. */

@@ -65,6 +65,9 @@ const ARTICLES: Kind = {
         return where(`substr(coalesce(a.published_at, a.created_at), 1, 10) >= ?`, filter.date);
       case 'is':
         return filter.value === 'starred' ? where(`a.starred = 1`) : where(`a.reading_state = ?`, filter.value);
+      case 'label':
+        // A label belongs to a highlight (a quote hit). Excluding one (-label:verify) leaves every article.
+        return filter.negated ? null : 'none';
     }
   },
 };
@@ -87,6 +90,7 @@ const NOTES: Kind = {
       case 'after':
         return { sql: `${id} ${not}IN (SELECT n.id FROM notes n WHERE substr(n.created_at, 1, 10) >= ?)`, params: [filter.date] };
       default:
+        // label: describes highlights, like site:, author:, is: describe articles.
         // site:, author:, is: describe articles. Excluding them (-is:starred) leaves every note.
         return filter.negated ? null : 'none';
     }
@@ -117,6 +121,8 @@ const QUOTES: Kind = {
         return where(`instr(lower(coalesce(p.source_site, '') || ' ' || coalesce(p.source_url, '')), lower(?)) > 0`, filter.value);
       case 'author':
         return where(`p.article_id IN (SELECT a.id FROM articles a WHERE instr(lower(coalesce(a.byline, '') || ' ' || a.authors_json), lower(?)) > 0)`, filter.value);
+      case 'label':
+        return { sql: `${id} ${not}IN (SELECT h.passage_id FROM highlights h WHERE h.label = ?)`, params: [filter.value] };
       case 'before':
         return where(`substr(p.created_at, 1, 10) < ?`, filter.date);
       case 'after':
@@ -264,6 +270,8 @@ interface QuoteRow {
   anchor_status: QuoteHit['anchorStatus'];
   created_at: string;
   note_count: number;
+  label: string | null;
+  comment: string | null;
 }
 
 /** Notes listed per quote hit. */
@@ -277,9 +285,9 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
     (
       prepared(
         db,
-          `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at,
+          `SELECT p.id, p.exact, p.article_id, p.source_title, p.source_site, p.anchor_status, p.created_at, h.label, h.comment,
                   (SELECT count(DISTINCT q.note_id) FROM note_quotes q JOIN notes n ON n.id = q.note_id WHERE q.passage_id = p.id AND n.trashed_at IS NULL) AS note_count
-             FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`,
+             FROM passages p LEFT JOIN highlights h ON h.passage_id = p.id WHERE p.id IN (SELECT value FROM json_each(?))`,
         )
         .all(idsJson) as QuoteRow[]
     ).map((row) => [row.id, row]),
@@ -310,6 +318,8 @@ export function searchQuotes(db: Db, plan: SearchPlan): TypeResults<QuoteHit> {
         createdAt: row.created_at,
         noteCount: row.note_count,
         notes: notesOf.get(row.id) ?? [],
+        label: row.label,
+        comment: row.comment,
         snippet: buildSnippet(row.exact, plan.highlight),
       },
     ];

@@ -61,6 +61,30 @@ export function citationHead(article: CitedArticle, markup: CitationMarkup): str
   return authors ? `${esc(authors)}, ${titled}` : titled;
 }
 
+/** Words of a title a chip keeps; a longer title ends in "…". */
+const SHORT_TITLE_WORDS = 5;
+const SHORT_TITLE_CHARS = 36;
+
+/**
+ * THE short citation a quote's chip shows: the first author (“et al.” for
+ * more), or the outlet when no author is known, then the title's first words:
+ *   Dana Ruiz, City awarded water contract
+ *   The Ledger, Harbour authority approves the dredging…
+ */
+export function shortCitation(article: Pick<CitedArticle, 'authors' | 'outlet' | 'title'>): string {
+  const authors = article.authors.map(flatten).filter((a) => a !== '');
+  const lead = authors.length > 0 ? `${authors[0]}${authors.length > 1 ? ' et al.' : ''}` : flatten(article.outlet ?? '');
+  const title = shortTitle(flatten(article.title) || 'Untitled');
+  return lead ? `${lead}, ${title}` : title;
+}
+
+function shortTitle(title: string): string {
+  const words = title.split(' ');
+  let short = words.slice(0, SHORT_TITLE_WORDS).join(' ');
+  if (short.length > SHORT_TITLE_CHARS) short = short.slice(0, SHORT_TITLE_CHARS).replace(/\s+\S*$/u, '') || short.slice(0, SHORT_TITLE_CHARS);
+  return short.length < title.length ? `${short.replace(/[\s,.;:–—-]+$/u, '')}…` : title;
+}
+
 /** The full citation of a passage: head, link to the passage, accessed date. */
 export function citationText(passage: CitedPassage, markup: CitationMarkup): string {
   const url = passageUrl(passage);

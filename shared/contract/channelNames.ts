@@ -30,6 +30,8 @@ export const PASSAGES_CHANNELS = [
   'passages.find',
   'passages.quoteIntoNote',
   'passages.quotesOfNote',
+  'passages.annotate',
+  'passages.labels',
 ] as const;
 
 export const EXPORT_CHANNELS = [

@@ -42,15 +42,30 @@ export const PassageSchema = z.object({
     diff: z.array(DiffPartSchema).nullable(),
   }),
   highlight: HighlightColor.nullable(),
+  /** The highlight's label (shared/highlights/labels.ts) and comment; null when none or not highlighted. */
+  label: z.string().nullable(),
+  comment: z.string().nullable(),
   createdAt: Timestamp,
 });
 export type Passage = z.infer<typeof PassageSchema>;
+
+/** A highlight label of the library's set: a default or one the journalist added, with how many highlights carry it. */
+export const HighlightLabelSchema = z.object({ name: z.string(), builtIn: z.boolean(), count: z.number().int().nonnegative() });
+export type HighlightLabel = z.infer<typeof HighlightLabelSchema>;
 
 export const BacklinkSchema = z.object({ noteId: RowId, noteTitle: z.string(), quoteCount: z.number().int().positive() });
 export type Backlink = z.infer<typeof BacklinkSchema>;
 
 export const PassageWithBacklinksSchema = PassageSchema.extend({ backlinks: z.array(BacklinkSchema) });
 export type PassageWithBacklinks = z.infer<typeof PassageWithBacklinksSchema>;
+
+/**
+ * One passage as a quote's chip shows it: `short` is the chip's label (author or
+ * outlet, and the title's first words), `full` THE citation text
+ * (shared/citation/citationText.ts), shown on hover and focus.
+ */
+export const PassageDetailSchema = PassageWithBacklinksSchema.extend({ citation: z.object({ short: z.string(), full: z.string() }) });
+export type PassageDetail = z.infer<typeof PassageDetailSchema>;
 
 /** A passage placed on one version for the reader: the range to draw, or null when it is not on that version. */
 export const PlacedPassageSchema = PassageWithBacklinksSchema.extend({

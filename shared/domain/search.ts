@@ -46,6 +46,9 @@ export const QuoteHitSchema = z.object({
   noteCount: z.number().int().nonnegative(),
   /** The first notes quoting it (noteCount says how many there are). */
   notes: z.array(z.object({ id: RowId, title: z.string() })),
+  /** Its highlight's label and comment, when it is a highlight that has them. */
+  label: z.string().nullable(),
+  comment: z.string().nullable(),
   snippet: z.array(SnippetPartSchema),
 });
 export type QuoteHit = z.infer<typeof QuoteHitSchema>;

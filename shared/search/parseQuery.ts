@@ -1,12 +1,13 @@
 import { READING_STATES, SEARCH_TYPES, type Filter, type ReadingState, type ParseResult, type SearchType, type TermGroup, type TextTerm } from './query';
 import { hasSpacelessScript } from './scripts';
+import { normalizeLabel } from '../highlights/labels';
 
 /** Longer input is refused with a message rather than searched slowly. */
 export const QUERY_MAX_CHARS = 10_000;
 /** More words than this is not a search any more (a pasted page): refused with a message. */
 export const QUERY_MAX_TERMS = 64;
 
-const FILTER_NAMES = ['tag', 'project', 'site', 'author', 'before', 'after', 'is', 'type'] as const;
+const FILTER_NAMES = ['tag', 'project', 'site', 'author', 'before', 'after', 'is', 'type', 'label'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 
 interface RawToken {
@@ -23,7 +24,8 @@ interface RawToken {
  * already guess from web search): words (all must match), "exact phrases",
  * prefix*, -exclude, OR between alternatives, and filters tag:, project:,
  * site:, author:, before:/after: (YYYY, YYYY-MM or YYYY-MM-DD), is:unread|read|
- * archived|starred, type:note|article|quote. Filter values with spaces are
+ * archived|starred, type:note|article|quote, label:verify (a highlight's label,
+ * so only highlights match). Filter values with spaces are
  * quoted: tag:"foreign desk". Anything else, including FTS5 operators and
  * punctuation, is just text.
  */
@@ -167,6 +169,9 @@ function parseFilter(name: FilterName, value: string, negated: boolean): ParsedF
       const date = parseDateStart(value, name);
       return date ? { kind: name, date, negated } : { message: `${name}: needs a date like 2024, 2024-03 or 2024-03-15 (not "${shorten(value)}").` };
     }
+    case 'label':
+      // Stored labels are normalized by the same rule: Verify, "on  record" find verify, on record.
+      return { kind: 'label', value: normalizeLabel(value), negated };
     default:
       return { kind: name, value, negated };
   }

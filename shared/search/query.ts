@@ -23,7 +23,7 @@ export interface TermGroup {
 }
 
 export type Filter =
-  | { kind: 'tag' | 'project' | 'site' | 'author'; value: string; negated: boolean }
+  | { kind: 'tag' | 'project' | 'site' | 'author' | 'label'; value: string; negated: boolean }
   | { kind: 'before' | 'after'; /** Start of the given day, month or year: YYYY-MM-DD. */ date: string; negated: boolean }
   | { kind: 'is'; value: ReadingState | 'starred'; negated: boolean };
 

@@ -57,6 +57,19 @@ test.describe('the research desk', () => {
     await expectBothQuotesAtTheCursor(desk, page);
     // The reader marks what was quoted.
     await expect(desk.reader.passageItem('Fishermen reported')).toBeVisible();
+    // The inline chip is short (outlet, short title); the full citation shows on keyboard focus and on hover.
+    const chip = new QuoteInNote(page, 0, { inline: true }).chip;
+    const full = chip.locator('.quote-chip-citation');
+    await expect(chip.locator('.quote-chip-source')).toHaveText('The Ledger, Harbour dredging approved');
+    await expect(full).toBeHidden();
+    await chip.focus();
+    await expect(full).toBeVisible();
+    await expect(full).toContainText('“Harbour dredging approved,” The Ledger, 20 Nov 2025.');
+    await expect(chip).toHaveAccessibleDescription(/“Harbour dredging approved,” The Ledger/);
+    await desk.reader.body.focus();
+    await expect(full).toBeHidden();
+    await new QuoteInNote(page, 1, { inline: true }).chip.hover();
+    await expect(new QuoteInNote(page, 1, { inline: true }).chip.locator('.quote-chip-citation')).toBeVisible();
 
     await desk.page.getByTestId('save-status').and(page.locator('[data-status="saved"]')).waitFor();
     await page.reload();
@@ -141,6 +154,20 @@ test.describe('the research desk', () => {
     await expect
       .poll(() => desk.paragraphTexts())
       .toEqual(['Opening paragraph.', 'The harbour authority approved the dredging plan on Monday.', 'A second hearing is scheduled for March.', 'Critics said the study was rushed.', 'Who are the critics?', 'Closing paragraph.']);
+
+    // The highlight takes a label and a comment in the passage panel, is filtered by its label there, and found by label: in search.
+    const item = desk.reader.passageItem('Critics said');
+    await item.getByTestId('highlight-note-edit').click();
+    await item.getByTestId('highlight-label-select').selectOption('verify');
+    await item.getByTestId('highlight-comment-input').fill('Which critics? Get names.');
+    await item.getByTestId('highlight-note-save').click();
+    await expect(item.getByTestId('highlight-label')).toHaveText('verify');
+    await expect(item.getByTestId('highlight-comment')).toHaveText('Which critics? Get names.');
+    await expect(desk.reader.panel.locator('.passage-item')).toHaveCount(3);
+    await desk.reader.panel.getByTestId('passage-filter').selectOption({ label: 'Label: verify' });
+    await expect(desk.reader.panel.locator('.passage-item')).toHaveText([/Critics said the study was rushed/]);
+    await page.getByTestId('search-input').fill('label:verify');
+    await expect(page.getByTestId('search-group-quote').getByRole('option')).toHaveText([/Harbour dredging approved\s*verify.*Which critics\? Get names\./s]);
   });
 
   test('a new paragraph can be started above a note’s first quote and below its last, by keyboard and by mouse, without altering them', async ({ page, app }) => {

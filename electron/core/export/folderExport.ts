@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { getVersionContent } from '../../../db/repositories/articles';
-import { assetBySha, assetsOfVersion, articleById, notesByIds, versionsOfArticle, type AssetRow, type ExportNoteRow } from '../../../db/repositories/exportData';
+import { assetBySha, assetsOfVersion, articleById, highlightsOfArticle, notesByIds, versionsOfArticle, type AssetRow, type ExportNoteRow } from '../../../db/repositories/exportData';
 import { displayTitle } from '../../../shared/domain/note';
 import { DossierError } from '../../../shared/errors';
 import { escapeInline, linkDestination } from '../../../shared/export/escape';
@@ -144,7 +144,7 @@ export async function exportFolder(
     }
     for (const asset of assets) assetFiles.set(asset.sha256, asset);
     const latestHtml = latest ? getVersionContent(ctx.db, latest.id)?.html : undefined;
-    writer.add(`sources/${stem}.md`, sourceToMarkdown(article, row, versions, assets, '../assets', latestHtml));
+    writer.add(`sources/${stem}.md`, sourceToMarkdown(article, row, versions, assets, '../assets', latestHtml, highlightsOfArticle(ctx.db, articleId)));
     sourceIndex.push({ title: article.title || 'Untitled source', path: `sources/${stem}.md`, outlet: article.outlet });
   }
   for (const asset of assetFiles.values()) writer.add(`assets/${assetFileName(asset)}`, asset.bytes);

@@ -1,4 +1,4 @@
-import type { ArticleRow, AssetRow, VersionRow } from '../../../db/repositories/exportData';
+import type { ArticleRow, AssetRow, HighlightRow, VersionRow } from '../../../db/repositories/exportData';
 import { escapeInline, linkDestination, protectLineStart } from '../../../shared/export/escape';
 import { articleHtmlToMarkdown } from './articleHtmlToMarkdown';
 import { sourceEntry, yamlBlock } from '../../../shared/export/frontmatter';
@@ -38,7 +38,9 @@ function exportedLocation(v: Pick<VersionRow, 'source_kind' | 'source_location'>
  * then its latest version as written (headings, lists, quotes, links, images
  * from the clean HTML) and any image the body does not show, by relative path.
  * `latestHtml` is that version's clean HTML; without it (a version stored
- * without HTML) the clean text is written paragraph by paragraph.
+ * without HTML) the clean text is written paragraph by paragraph. The
+ * journalist's highlights follow under "Highlights", each with its label and
+ * comment.
  */
 export function sourceToMarkdown(
   article: CitedArticle,
@@ -47,6 +49,7 @@ export function sourceToMarkdown(
   assets: AssetRow[],
   assetsPath: string,
   latestHtml?: string,
+  highlights: readonly HighlightRow[] = [],
 ): string {
   const latest = versions.at(-1);
   const front = yamlBlock({
@@ -92,5 +95,15 @@ export function sourceToMarkdown(
     parts.push('## Images');
     for (const asset of unshown) parts.push(`![](${linkDestination(`${assetsPath}/${assetFileName(asset)}`)})`);
   }
+  if (highlights.length > 0) parts.push('## Highlights', highlights.map(highlightItem).join('\n'));
   return `${front}\n${parts.join('\n\n')}\n`;
+}
+
+/** One highlight as a list item: the words, its label, then its comment (every line escaped like body text). */
+function highlightItem(h: HighlightRow): string {
+  const words = h.exact.replace(/\s+/g, ' ').trim();
+  const head = `- “${escapeInline(words)}”${h.label ? ` — **${escapeInline(h.label)}**` : ''}`;
+  if (!h.comment) return head;
+  const lines = h.comment.split(/\r?\n/).map((line) => protectLineStart(escapeInline(line))).filter((line) => line !== '');
+  return `${head}\\\n${lines.map((line) => `  ${line}`).join('\\\n')}`;
 }

@@ -1,6 +1,7 @@
 import type { PassagesChannel } from '../../../shared/contract/channelNames';
 import type { CoreContext } from '../context';
 import { quoteIntoNote } from '../services/noteQuotes';
+import { annotateHighlight, highlightLabels } from '../services/highlightLabels';
 import * as passages from '../services/passages';
 import type { HandlersFor } from './types';
 
@@ -14,5 +15,7 @@ export function passagesHandlers(ctx: CoreContext): HandlersFor<PassagesChannel>
     'passages.find': ({ articleId, text }) => passages.findPassage(ctx, articleId, text),
     'passages.quoteIntoNote': (input) => quoteIntoNote(ctx, input),
     'passages.quotesOfNote': ({ noteId }) => passages.quotesOfNote(ctx, noteId),
+    'passages.annotate': (input) => annotateHighlight(ctx, input),
+    'passages.labels': () => highlightLabels(ctx),
   };
 }

@@ -5,7 +5,9 @@ import * as passages from '../../../db/repositories/passages';
 import { sha256Hex } from '../../../db/sha256';
 import { anchor, describe, newTextRegions } from '../../../shared/anchoring';
 import { findVerbatim, isAltered } from '../../../shared/text/quoteIntegrity';
-import type { HighlightColor, NoteQuote, Passage, PassageWithBacklinks, PlacedPassage } from '../../../shared/domain/passage';
+import type { HighlightColor, NoteQuote, Passage, PassageDetail, PlacedPassage } from '../../../shared/domain/passage';
+import { citationText, shortCitation } from '../../../shared/citation/citationText';
+import { dbCitationSource } from '../export/dbCitationSource';
 import { DossierError } from '../../../shared/errors';
 import { parseEditorState } from '../../../shared/notes/editorState';
 import { quotesInNote } from '../../../shared/notes/quotesInNote';
@@ -96,9 +98,15 @@ export function passageOrThrow(db: Db, id: number): Passage {
   return passage;
 }
 
-export function getPassage(ctx: CoreContext, id: number): PassageWithBacklinks {
+/** A passage with the notes quoting it and its citation, short (the chip) and full (THE citation text). */
+export function getPassage(ctx: CoreContext, id: number): PassageDetail {
   const passage = passageOrThrow(ctx.db, id);
-  return { ...passage, backlinks: passages.backlinksOf(ctx.db, [id]).get(id) ?? [] };
+  const cited = dbCitationSource(ctx.db).passage(id)!;
+  return {
+    ...passage,
+    backlinks: passages.backlinksOf(ctx.db, [id]).get(id) ?? [],
+    citation: { short: shortCitation(cited.article), full: citationText(cited, 'plain') },
+  };
 }
 
 /**

@@ -75,7 +75,7 @@ export function invalidateFor(event: ChangeEvent): void {
       return;
     case 'passages.changed':
       for (const { id } of event.passages) void queryClient.invalidateQueries({ queryKey: queryKey('passages.get', { id }), refetchType: 'all' });
-      refresh('passages.forVersion', 'passages.quotesOfNote', 'library.projectQuotes');
+      refresh('passages.forVersion', 'passages.quotesOfNote', 'library.projectQuotes', 'passages.labels');
       return;
     case 'note.saved':
       void queryClient.invalidateQueries({ queryKey: queryKey('passages.quotesOfNote', { noteId: event.noteId }), refetchType: 'all' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RowId } from '../../domain/ids';
-import { HighlightColor, NoteQuoteSchema, PassageSchema, PassageWithBacklinksSchema, PlacedPassageSchema } from '../../domain/passage';
+import { HighlightColor, HighlightLabelSchema, NoteQuoteSchema, PassageDetailSchema, PassageSchema, PlacedPassageSchema } from '../../domain/passage';
 import type { PassagesChannel } from '../channelNames';
 import type { ChannelSpec } from '../spec';
 
@@ -25,7 +25,7 @@ export const passagesContract = {
   },
   'passages.get': {
     input: z.strictObject({ id: RowId }),
-    output: PassageWithBacklinksSchema,
+    output: PassageDetailSchema,
   },
   /** Every passage of the version's article, with the range to draw on that version, status and backlinks. */
   'passages.forVersion': {
@@ -45,5 +45,22 @@ export const passagesContract = {
   'passages.quotesOfNote': {
     input: z.strictObject({ noteId: RowId }),
     output: z.array(NoteQuoteSchema),
+  },
+  /**
+   * Sets a highlight's label and/or comment (an absent key is left as it is; null or "" clears it).
+   * A passage not yet highlighted is highlighted (yellow); a label not in the set joins it.
+   */
+  'passages.annotate': {
+    input: z.strictObject({
+      passageId: RowId,
+      label: z.string().max(1_000).nullable().optional(),
+      comment: z.string().max(100_000).nullable().optional(),
+    }),
+    output: PassageSchema,
+  },
+  /** The label set: defaults first, then the journalist's, each with its count of highlights. */
+  'passages.labels': {
+    input: z.strictObject({}),
+    output: z.array(HighlightLabelSchema),
   },
 } as const satisfies Record<PassagesChannel, ChannelSpec>;

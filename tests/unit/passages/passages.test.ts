@@ -69,6 +69,11 @@ describe('passages, quotes and backlinks', () => {
 
     let quotes = await call('passages.quotesOfNote', { noteId });
     expect(quotes).toEqual([expect.objectContaining({ passageId: passage.id, status: 'ok', altered: false, kind: 'block', source: expect.objectContaining({ title: 'City awarded water contract' }) })]);
+    // The chip's citation: short (outlet, short title) and THE full citation text.
+    expect((await call('passages.get', { id: passage.id })).citation).toEqual({
+      short: 'The Ledger, City awarded water contract',
+      full: expect.stringMatching(/^“City awarded water contract,” The Ledger, 20 Nov 2025\. https:\/\/ledger\.example\/water#:~:text=.* \(accessed 1 Jan 2026\)\.$/),
+    });
     let placed = await call('passages.forVersion', { versionId });
     expect(placed.find((p) => p.id === passage.id)!.backlinks).toEqual([{ noteId, noteTitle: 'City awarded water contract', quoteCount: 1 }]);
 

@@ -56,3 +56,14 @@ describe('citation text: one definition for the reader and the export', () => {
     expect(quoteWithCitation('a   b', 1, 4, article)).toBe('');
   });
 });
+
+describe('shortCitation (the quote chip)', () => {
+  it('names the first author (et al. for more) or else the outlet, then the title’s first words', async () => {
+    const { shortCitation } = await import('../../../shared/citation/citationText');
+    expect(shortCitation({ authors: ['Dana Ruiz'], outlet: 'The Ledger', title: 'City awarded water contract' })).toBe('Dana Ruiz, City awarded water contract');
+    expect(shortCitation({ authors: ['Dana Ruiz', 'Li Wei'], outlet: null, title: 'Costs up' })).toBe('Dana Ruiz et al., Costs up');
+    expect(shortCitation({ authors: [' '], outlet: 'The Ledger', title: 'Harbour authority approves the dredging plan despite protests from fishermen' })).toBe('The Ledger, Harbour authority approves the…');
+    expect(shortCitation({ authors: [], outlet: null, title: 'Supercalifragilisticexpialidocious-and-then-some-more-words' })).toBe('Supercalifragilisticexpialidocious-a…');
+    expect(shortCitation({ authors: [], outlet: '', title: '  ' })).toBe('Untitled');
+  });
+});

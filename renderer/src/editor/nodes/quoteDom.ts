@@ -1,5 +1,7 @@
 import { setDOMUnmanaged } from 'lexical';
 
+let chipIds = 0;
+
 /** DOM pieces shared by the two quote nodes. The chip's text is filled in by QuotePlugin once the passage is known. */
 export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number | null): HTMLElement {
   const chip = document.createElement(tag);
@@ -7,13 +9,20 @@ export function createCitationChip(tag: 'figcaption' | 'sup', passageId: number 
   chip.contentEditable = 'false';
   chip.dataset.passageId = String(passageId ?? '');
   chip.setAttribute('role', 'link');
-  chip.tabIndex = -1;
+  // Reachable by Tab, so the full citation shows on focus as on hover.
+  chip.tabIndex = 0;
   const label = document.createElement('span');
   label.className = 'quote-chip-source';
   label.textContent = passageId === null ? 'unlinked quote' : 'source…';
   const flag = document.createElement('span');
   flag.className = 'quote-flag';
-  chip.append(label, flag);
+  // The full citation: shown on hover and focus (CSS), and the chip's accessible description.
+  const full = document.createElement('span');
+  full.className = 'quote-chip-citation';
+  full.id = `quote-citation-${++chipIds}`;
+  full.setAttribute('role', 'tooltip');
+  chip.setAttribute('aria-describedby', full.id);
+  chip.append(label, flag, full);
   // Not Lexical's: its mutation observer must leave the chip's text (filled in later) alone, and a click there is no caret.
   setDOMUnmanaged(chip, { captureSelection: true });
   return chip;

@@ -22,7 +22,7 @@ import {
 } from 'lexical';
 import { useEffect, useState, type ReactNode } from 'react';
 import { isAltered } from '../../../../shared/text/quoteIntegrity';
-import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
+import type { PassageDetail } from '../../../../shared/domain/passage';
 import { useCall } from '../../api/queries';
 import { openArticle } from '../../app/routes';
 import { cachedPassage, loadPassage, onPassagesFetched } from '../../features/passages/passageQueries';
@@ -90,7 +90,7 @@ const FLAG_TEXT: Record<string, string> = {
  */
 export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedRevision?: number }): ReactNode {
   const [editor] = useLexicalComposerContext();
-  const [tombstone, setTombstone] = useState<PassageWithBacklinks | undefined>();
+  const [tombstone, setTombstone] = useState<PassageDetail | undefined>();
 
   // After each committed save (its note.saved event refetches this query), and whenever a passage
   // it quotes moves, the server's statuses are painted as data-server-status, quote by quote in
@@ -188,9 +188,20 @@ export function QuotePlugin({ noteId, savedRevision }: { noteId?: number; savedR
       onPassagesFetched(() => decorate(editor.getEditorState())),
       editor.registerRootListener((root, previous) => {
         previous?.removeEventListener('click', onChipClick);
+        previous?.removeEventListener('keydown', onChipKey);
         root?.addEventListener('click', onChipClick);
+        root?.addEventListener('keydown', onChipKey);
       }),
     );
+
+    /** A focused chip is a link: Enter (or Space) follows it like a click. */
+    function onChipKey(event: KeyboardEvent): void {
+      const chip = (event.target as Element | null)?.closest?.('.quote-chip');
+      if (!(chip instanceof HTMLElement) || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      chip.click();
+    }
 
     function onChipClick(event: MouseEvent): void {
       const add = (event.target as Element | null)?.closest?.('.dq-add');
@@ -266,23 +277,31 @@ function decorateQuotes(editor: LexicalEditor, state: EditorState, quoteKeys: Re
   }
 }
 
-function paint(element: HTMLElement, status: string, passage: PassageWithBacklinks | null): void {
+function paint(element: HTMLElement, status: string, passage: PassageDetail | null): void {
   element.dataset.status = status;
   element.dataset.altered = String(status === 'altered');
   const chip = element.querySelector<HTMLElement>(':scope > .quote-chip');
   if (!chip) return;
   const source = chip.querySelector('.quote-chip-source');
   const flag = chip.querySelector('.quote-flag');
+  const full = chip.querySelector('.quote-chip-citation');
   if (source && passage) {
-    const label = [passage.source.siteName, passage.source.title].filter(Boolean).join(' / ');
-    if (source.textContent !== label) source.textContent = label;
-    chip.title = !passage.source.articleId
-      ? 'The source article was deleted: click to see the quoted words and their citation'
+    if (source.textContent !== passage.citation.short) source.textContent = passage.citation.short;
+    const hint = !passage.source.articleId
+      ? 'The source article was deleted: Enter or click shows the quoted words and their citation.'
       : passage.source.inTrash
-        ? 'The source article is in the Trash: restore it to open it'
+        ? 'The source article is in the Trash: restore it to open it.'
         : passage.anchor.status === 'changed' && passage.anchor.matched
-        ? `The latest version of the source reads: “${passage.anchor.matched}”. Click to open it.`
-        : 'Open the source at this passage';
+        ? `The latest version of the source reads: “${passage.anchor.matched}”. Enter or click opens it.`
+        : 'Enter or click opens the source at this passage.';
+    if (full && (full.firstChild?.textContent !== passage.citation.full || full.lastChild?.textContent !== hint)) {
+      const citation = document.createElement('span');
+      citation.textContent = passage.citation.full;
+      const how = document.createElement('span');
+      how.className = 'quote-chip-hint';
+      how.textContent = hint;
+      full.replaceChildren(citation, how);
+    }
   }
   if (flag) {
     const text = FLAG_TEXT[status] ?? '';

@@ -6,6 +6,7 @@ import { autosaver } from '../notes/autosave';
 import { ReaderView } from '../reader/ReaderView';
 import { setCurrentNote, useCurrentNoteId } from './currentNote';
 import { focusNoteAtCursor } from './deskEditor';
+import { isPaneSwitch } from '../palette/shortcuts';
 import { SplitSeparator, clampSplit } from './SplitSeparator';
 import './desk.css';
 
@@ -81,8 +82,7 @@ export function Desk({ articleId, passageId, versionId, fromNoteId, onError }: D
   // F6 / Ctrl+\ : the other side of the desk.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      const isSwitch = (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) || ((event.ctrlKey || event.metaKey) && event.key === '\\');
-      if (!isSwitch) return;
+      if (!isPaneSwitch(event)) return;
       event.preventDefault();
       const inReader = (document.activeElement?.closest('.reader-pane') ?? null) !== null;
       if (inReader && currentId !== undefined) focusNoteAtCursor(currentId);

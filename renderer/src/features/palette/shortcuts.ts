@@ -19,8 +19,46 @@ export function shortcutList(mac = isMac()): Shortcut[] {
     { keys: [`${mod}+A`], action: 'Library list: select every article listed' },
     { keys: ['Delete'], action: 'Library list: delete the selected articles (asks first, and says which quotes it affects)' },
     { keys: ['Home', 'End'], action: 'First / last item of the notes or library list' },
+    { keys: [']', '['], action: 'Reader: select the next / previous sentence (Shift+] / Shift+[ extend or shrink the selection)' },
+    ...DESK_KEYS.map((k) => ({ keys: [k.key], action: `Reader, with text selected: ${k.action}` })),
+    { keys: PANE_SWITCH_KEYS(mod), action: 'Desk: move focus between the current note (at its cursor) and the reader' },
     { keys: ['Esc'], action: 'Close the palette, this overlay or the search results; in the library list, clear the selection' },
   ];
+}
+
+/** What the reader's single keys do with a selection. */
+export type DeskAction = 'quote' | 'quoteInline' | 'highlight' | 'comment';
+
+/** The reader's keys on a selection: ReaderView acts through deskActionFor, the overlay lists this table. */
+export const DESK_KEYS: ReadonlyArray<{ action: string; key: string; does: DeskAction }> = [
+  { key: 'q', does: 'quote', action: 'quote it into the current note, after the paragraph holding its cursor' },
+  { key: 'Shift+Q', does: 'quoteInline', action: 'quote it inline, at the current note’s cursor' },
+  { key: 'h', does: 'highlight', action: 'highlight it' },
+  { key: 'c', does: 'comment', action: 'comment: quote it, then write below it in the note' },
+];
+
+/** The pane keys of the desk (F6, and Ctrl/⌘+\ where F keys are awkward). */
+export const PANE_SWITCH_KEYS = (mod: string): string[] => ['F6', `${mod}+\\`];
+
+interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** The reader action a key press asks for, by DESK_KEYS (Caps Lock's Q without Shift is still q). */
+export function deskActionFor(event: KeyLike): DeskAction | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
+  const pressed = event.shiftKey ? `Shift+${event.key.toUpperCase()}` : event.key.toLowerCase();
+  return DESK_KEYS.find((k) => k.key === pressed)?.does;
+}
+
+/** Whether a key press moves focus to the desk's other side (PANE_SWITCH_KEYS). */
+export function isPaneSwitch(event: KeyLike): boolean {
+  if (event.key === 'F6') return !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key === '\\';
 }
 
 /** Typing a "?" or a "j" into a field must type it, not trigger a shortcut. */

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { citationText } from '../../../../shared/citation/citationText';
-import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
+import type { PassageDetail } from '../../../../shared/domain/passage';
 import { ModalDialog } from '../../ui/ModalDialog';
 
 /**
@@ -9,18 +8,9 @@ import { ModalDialog } from '../../ui/ModalDialog';
  * still carries, and a way back to the note — never a reader that waits for
  * an article that is gone.
  */
-export function TombstoneView({ passage, onClose }: { passage: PassageWithBacklinks; onClose(): void }): ReactNode {
-  const citation = citationText(
-    {
-      passageId: passage.id,
-      exact: passage.exact,
-      prefix: passage.prefix,
-      suffix: passage.suffix,
-      status: 'orphan',
-      article: { id: 0, title: passage.source.title, authors: [], outlet: passage.source.siteName, publishedAt: null, url: passage.source.url, accessedAt: null },
-    },
-    'plain',
-  );
+export function TombstoneView({ passage, onClose }: { passage: PassageDetail; onClose(): void }): ReactNode {
+  // THE citation text, built by the core from the snapshot the passage keeps of its deleted source.
+  const citation = passage.citation.full;
   return (
     <ModalDialog className="tombstone" aria-labelledby="tombstone-title" data-testid="tombstone" onCancel={onClose}>
       <h2 id="tombstone-title">Source deleted</h2>

@@ -1,4 +1,4 @@
-import type { PassageWithBacklinks } from '../../../../shared/domain/passage';
+import type { PassageDetail } from '../../../../shared/domain/passage';
 import { queryClient, queryKey } from '../../api/queries';
 import { call } from '../../api/client';
 
@@ -15,13 +15,13 @@ const options = (id: number) => ({
   meta: { silent: true },
 });
 
-export function cachedPassage(id: number): PassageWithBacklinks | null | undefined {
-  const state = queryClient.getQueryState<PassageWithBacklinks>(options(id).queryKey);
+export function cachedPassage(id: number): PassageDetail | null | undefined {
+  const state = queryClient.getQueryState<PassageDetail>(options(id).queryKey);
   if (state?.data !== undefined) return state.data;
   return state?.status === 'error' ? null : undefined;
 }
 
-export function loadPassage(id: number): Promise<PassageWithBacklinks | null> {
+export function loadPassage(id: number): Promise<PassageDetail | null> {
   return queryClient.fetchQuery(options(id)).catch(() => null);
 }
 

@@ -11,7 +11,7 @@ import { insertQuote, type InsertQuotePayload } from '../../editor/plugins/Quote
 import { focusNoteAtCursor, liveEditorOf } from '../desk/deskEditor';
 import { setCurrentNote } from '../desk/currentNote';
 import { autosaver } from '../notes/autosave';
-import { isTextEntry } from '../palette/shortcuts';
+import { deskActionFor, isTextEntry } from '../palette/shortcuts';
 import { forgetPassage } from '../passages/passageQueries';
 import { ArticleHeader } from './ArticleHeader';
 import { clearAll, drawPassages, flash, passagesAt, setCurrent, supportsHighlights, type DrawnPassage } from './highlights';
@@ -218,16 +218,13 @@ export function ReaderView({ articleId, passageId, versionId: requestedVersion, 
       return;
     }
     if (!selection) return;
-    if (key === 'q' || key === 'Q') {
-      event.preventDefault();
-      void quoteInto(event.shiftKey ? 'inline' : 'block');
-    } else if (key === 'h' && !event.shiftKey) {
-      event.preventDefault();
-      void highlight('yellow');
-    } else if (key === 'c' && !event.shiftKey) {
-      event.preventDefault();
-      void quoteInto('comment');
-    } else if (key === 'Escape') {
+    const action = deskActionFor(event);
+    if (action) event.preventDefault();
+    if (action === 'quote') void quoteInto('block');
+    else if (action === 'quoteInline') void quoteInto('inline');
+    else if (action === 'highlight') void highlight('yellow');
+    else if (action === 'comment') void quoteInto('comment');
+    else if (key === 'Escape') {
       window.getSelection()?.removeAllRanges();
       setSelection(undefined);
     }
@@ -434,6 +431,7 @@ export function ReaderView({ articleId, passageId, versionId: requestedVersion, 
             if (target) showPassage(target);
           }}
           onOpenNote={(noteId) => navigate({ kind: 'notes', noteId })}
+          onChanged={() => void reloadPassages().catch(report)}
           onError={onError}
         />}
       </div>

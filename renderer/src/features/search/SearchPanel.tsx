@@ -89,10 +89,13 @@ export function SearchPanel(): ReactNode {
 }
 
 function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(): void }): ReactNode {
-  const about = hit.type === 'article' ? [hit.site, hit.byline].filter(Boolean).join(' · ') : '';
+  const about = hit.type === 'article' ? [hit.site, hit.byline].filter(Boolean).join(' · ') : hit.type === 'quote' ? (hit.comment ?? '') : '';
   return (
     <li role="option" aria-selected={active} className={`search-hit${active ? ' is-active' : ''}`} onClick={onOpen}>
-      <div className="search-hit-title">{hit.title.trim() === '' ? 'Untitled' : hit.title}</div>
+      <div className="search-hit-title">
+        {hit.title.trim() === '' ? 'Untitled' : hit.title}
+        {hit.type === 'quote' && hit.label && <span className="highlight-label" data-testid="hit-label"> {hit.label}</span>}
+      </div>
       {about && <div className="search-hit-about">{about}</div>}
       <Snippet parts={hit.snippet} />
     </li>
