@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { CompiledText, SpacelessGroup } from '../../shared/search/compileFts';
-import type { Filter, TextTerm } from '../../shared/search/query';
+import type { Filter, TermGroup, TextTerm } from '../../shared/search/query';
+import { entityMatchesArticle } from './searchFactMatch';
 import { buildSnippet } from './searchSnippet';
 import { prepared } from '../statements';
 import { LATEST_VERSIONS } from './latestVersions';
@@ -9,6 +10,8 @@ import type { ArticleHit, NoteHit, QuoteHit } from '../../shared/domain/search';
 
 export interface SearchPlan {
   text: CompiledText;
+  /** The parsed words, for the item kinds without a word index (facts). */
+  groups: readonly TermGroup[];
   filters: readonly Filter[];
   limit: number;
   /** The terms a hit's snippet marks (those of the groups that are not excluded). */
@@ -21,7 +24,7 @@ export interface TypeResults<Hit> {
 }
 
 /** A WHERE fragment and its bound parameters. */
-interface Condition {
+export interface Condition {
   sql: string;
   params: unknown[];
 }
@@ -65,12 +68,24 @@ const ARTICLES: Kind = {
         return where(`substr(coalesce(a.published_at, a.created_at), 1, 10) >= ?`, filter.date);
       case 'is':
         return filter.value === 'starred' ? where(`a.starred = 1`) : where(`a.reading_state = ?`, filter.value);
+      case 'entity': {
+        const match = entityMatchesArticle(filter.value);
+        return { sql: `${id} ${not}IN (${match.sql})`, params: match.params };
+      }
+      case 'speaker':
+        // Speakers are said of attributions (searchFacts.ts); -speaker:x leaves every article.
+        return filter.negated ? null : 'none';
       case 'label':
         // A label belongs to a highlight (a quote hit). Excluding one (-label:verify) leaves every article.
         return filter.negated ? null : 'none';
     }
   },
 };
+
+/** What a filter means for an article whose id is `id` (facts are filtered through their article with it). */
+export function articleCondition(filter: Filter, id: string): Condition | 'none' | null {
+  return ARTICLES.filter(filter, id);
+}
 
 const NOTES: Kind = {
   fts: 'note_fts',
@@ -160,7 +175,7 @@ function spacelessCondition(kind: Kind, group: SpacelessGroup, id: string): Cond
   };
 }
 
-function and(conditions: Condition[]): Condition {
+export function and(conditions: Condition[]): Condition {
   return { sql: conditions.map((c) => `(${c.sql})`).join(' AND ') || '1', params: conditions.flatMap((c) => c.params) };
 }
 

@@ -53,11 +53,55 @@ export const QuoteHitSchema = z.object({
 });
 export type QuoteHit = z.infer<typeof QuoteHitSchema>;
 
-export const SearchHitSchema = z.discriminatedUnion('type', [ArticleHitSchema, NoteHitSchema, QuoteHitSchema]);
+/** What every fact hit has (issue #13): the fact's words in its article, where its anchor stands. `title` is the article's title. */
+const factHitFields = {
+  /** The fact id. */
+  id: RowId,
+  articleId: RowId,
+  title: z.string(),
+  site: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  /** The fact's words as they stand in the article. */
+  text: z.string(),
+  anchorStatus: z.enum(['ok', 'changed', 'orphan']),
+  snippet: z.array(SnippetPartSchema),
+};
+
+/** Who said what: an attributed quote or reported speech, with its speaker resolved (null when unnamed). */
+export const AttributionHitSchema = z.object({
+  type: z.literal('attribution'),
+  ...factHitFields,
+  speaker: z.string().nullable(),
+  source: z.string(),
+  cue: z.string(),
+  anonymous: z.boolean(),
+});
+export type AttributionHit = z.infer<typeof AttributionHitSchema>;
+
+export const FigureHitSchema = z.object({
+  type: z.literal('figure'),
+  ...factHitFields,
+  value: z.number(),
+  unit: z.string(),
+  qualifier: z.string().nullable(),
+});
+export type FigureHit = z.infer<typeof FigureHitSchema>;
+
+export const DateHitSchema = z.object({
+  type: z.literal('date'),
+  ...factHitFields,
+  iso: z.string(),
+  precision: z.enum(['day', 'month', 'year']),
+});
+export type DateHit = z.infer<typeof DateHitSchema>;
+
+export type FactHit = AttributionHit | FigureHit | DateHit;
+
+export const SearchHitSchema = z.discriminatedUnion('type', [ArticleHitSchema, NoteHitSchema, QuoteHitSchema, AttributionHitSchema, FigureHitSchema, DateHitSchema]);
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 export const SearchGroupSchema = z.object({
-  type: z.enum(['article', 'note', 'quote']),
+  type: z.enum(['article', 'note', 'quote', 'attribution', 'figure', 'date']),
   /** All matches of this type (hits holds at most `limit` of them, best first). */
   count: z.number().int().nonnegative(),
   hits: z.array(SearchHitSchema),
@@ -68,6 +112,12 @@ export const SearchResultSchema = z.object({
   query: z.string(),
   /** A friendly explanation when the query could not be run (groups are then empty), or a note about it. */
   message: z.string().nullable(),
+  /**
+   * The query as the journalist probably meant it, when this one found nothing or could not run: a
+   * misspelt word replaced by the library's nearest word ("Venezuala" → "Venezuela"), a misspelt filter
+   * key (tpye: → type:), a project name completed. Null otherwise.
+   */
+  suggestion: z.string().nullable(),
   groups: z.array(SearchGroupSchema),
   total: z.number().int().nonnegative(),
   tookMs: z.number().nonnegative(),

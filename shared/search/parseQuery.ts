@@ -1,32 +1,33 @@
-import { READING_STATES, SEARCH_TYPES, type Filter, type ReadingState, type ParseResult, type SearchType, type TermGroup, type TextTerm } from './query';
+import { nearest } from './editDistance';
+import { FILTER_KEYS, filterKey, filterKeyList, shorten, type FilterKey } from './filterKeys';
+import { DEFAULT_SEARCH_TYPES, FACT_TYPES, SEARCH_TYPES, type Filter, type ParseResult, type SearchType, type TermGroup, type TextTerm } from './query';
 import { hasSpacelessScript } from './scripts';
-import { normalizeLabel } from '../highlights/labels';
 
 /** Longer input is refused with a message rather than searched slowly. */
 export const QUERY_MAX_CHARS = 10_000;
 /** More words than this is not a search any more (a pasted page): refused with a message. */
 export const QUERY_MAX_TERMS = 64;
 
-const FILTER_NAMES = ['tag', 'project', 'site', 'author', 'before', 'after', 'is', 'type', 'label'] as const;
-type FilterName = (typeof FILTER_NAMES)[number];
-
 interface RawToken {
   text: string;
   /** Came from "…" (a phrase or a quoted filter value). */
   quoted: boolean;
   negated: boolean;
-  filter?: FilterName;
+  filter?: FilterKey;
+  /** `key:` that looks like a filter but is not one of FILTER_KEYS (`tpye:quote`); `text` is the whole word. */
+  unknownKey?: string;
 }
 
 /**
  * Parses what a user typed into the search box. Total: any string gives either
  * a query or a friendly message, never an exception. Syntax (what people
  * already guess from web search): words (all must match), "exact phrases",
- * prefix*, -exclude, OR between alternatives, and filters tag:, project:,
- * site:, author:, before:/after: (YYYY, YYYY-MM or YYYY-MM-DD), is:unread|read|
- * archived|starred, type:note|article|quote, label:verify (a highlight's label,
- * so only highlights match). Filter values with spaces are
- * quoted: tag:"foreign desk". Anything else, including FTS5 operators and
+ * prefix*, -exclude, OR between alternatives, and the filters of FILTER_KEYS
+ * (filterKeys.ts: tag:, project:, type:, speaker:, …). Filter values with
+ * spaces are quoted: tag:"foreign desk". A word shaped like a filter with a
+ * key that is not one (`tpye:note`) is refused with the valid keys and the
+ * nearest one, rather than searched as words the journalist did not mean;
+ * in quotes it is text. Anything else, including FTS5 operators and
  * punctuation, is just text.
  */
 export function parseQuery(input: string): ParseResult {
@@ -51,13 +52,14 @@ export function parseQuery(input: string): ParseResult {
     }
     if (!token.quoted && !token.filter && (token.text === 'AND' || token.text === 'NOT')) continue; // handled in tokenize (NOT) / implicit (AND)
 
+    if (token.unknownKey !== undefined) return unknownKey(text, token);
     if (token.filter) {
       pendingOr = false;
       const value = token.text.trim();
       if (value === '') continue; // "tag:" while still typing
-      const parsed = parseFilter(token.filter, value, token.negated);
+      const parsed = token.filter.parse(value, token.negated);
       if ('message' in parsed) return { ok: false, message: parsed.message };
-      if ('type' in parsed) (token.negated ? excludedTypes : types).add(parsed.type);
+      if ('types' in parsed) for (const type of parsed.types) (token.negated ? excludedTypes : types).add(type);
       else filters.push(parsed);
       continue;
     }
@@ -80,8 +82,41 @@ export function parseQuery(input: string): ParseResult {
     return { ok: false, message: 'Add a word or a filter to search for: -word only says what to leave out.' };
   }
 
-  const wanted = types.size > 0 ? [...types] : [...SEARCH_TYPES];
-  return { ok: true, query: { groups, filters, types: SEARCH_TYPES.filter((t) => wanted.includes(t) && !excludedTypes.has(t)) } };
+  const wanted = types.size > 0 ? withFactTypes(types, filters) : defaultTypes(filters);
+  return { ok: true, query: { groups, filters, types: SEARCH_TYPES.filter((t) => wanted.has(t) && !excludedTypes.has(t)) } };
+}
+
+/**
+ * Without type:, articles, notes and quotes are searched; a fact filter adds
+ * the facts it describes (speaker: the attributions, entity: every fact type)
+ * so `speaker:rubio` alone lists what Rubio said.
+ */
+function defaultTypes(filters: readonly Filter[]): Set<SearchType> {
+  const wanted = new Set<SearchType>(DEFAULT_SEARCH_TYPES);
+  for (const f of filters) {
+    if (f.negated) continue;
+    if (f.kind === 'speaker') wanted.add('attribution');
+    if (f.kind === 'entity') for (const t of FACT_TYPES) wanted.add(t);
+  }
+  return wanted;
+}
+
+/** type:quote speaker:"marco rubio" asks for the quotes a speaker said: the attributions. */
+function withFactTypes(types: Set<SearchType>, filters: readonly Filter[]): Set<SearchType> {
+  if (types.has('quote') && filters.some((f) => f.kind === 'speaker' && !f.negated)) return new Set([...types, 'attribution']);
+  return types;
+}
+
+/** `tpye:note`: says there is no such filter, names the nearest key and offers the query with it. */
+function unknownKey(text: string, token: RawToken): ParseResult {
+  const key = token.unknownKey!;
+  const near = nearest(key.toLowerCase(), FILTER_KEYS.map((k) => k.key))[0];
+  const didYouMean = near ? ` Did you mean ${near}:?` : '';
+  const message = `There is no filter "${shorten(key)}:".${didYouMean} Filters: ${filterKeyList()}. To search for the words, put them in quotes: ${shorten(`"${token.text}"`)}.`;
+  if (!near) return { ok: false, message };
+  // Keys are ASCII letters only (see tokenize), so the key needs no escaping in the pattern.
+  const suggestion = text.replace(new RegExp(`(^|[\\s!-])${key}:`, 'u'), `$1${near}:`);
+  return suggestion === text ? { ok: false, message } : { ok: false, message, suggestion };
 }
 
 function tokenize(text: string): RawToken[] {
@@ -111,18 +146,25 @@ function tokenize(text: string): RawToken[] {
     while (end < text.length && !/\s/u.test(text[end]!)) end++;
     const word = text.slice(i, end);
     const filter = /^([a-zA-Z]+):(.*)$/su.exec(word);
-    const name = filter?.[1]?.toLowerCase() as FilterName | undefined;
-    if (filter && name && (FILTER_NAMES as readonly string[]).includes(name)) {
+    const name = filter?.[1];
+    const key = name === undefined ? undefined : filterKey(name);
+    if (filter && name && key) {
       const rest = filter[2]!;
       if (rest.startsWith('"')) {
         const close = text.indexOf('"', i + name.length + 2);
         const stop = close === -1 ? text.length : close;
-        tokens.push({ text: text.slice(i + name.length + 2, stop), quoted: true, negated, filter: name });
+        tokens.push({ text: text.slice(i + name.length + 2, stop), quoted: true, negated, filter: key });
         i = stop + 1;
       } else {
-        tokens.push({ text: rest, quoted: false, negated, filter: name });
+        tokens.push({ text: rest, quoted: false, negated, filter: key });
         i = end;
       }
+      continue;
+    }
+    // A URL (https://…) is text; any other letters-only key followed by a colon is a filter typed wrong.
+    if (filter && name && !filter[2]!.startsWith('/')) {
+      tokens.push({ text: word, quoted: false, negated, unknownKey: name });
+      i = end;
       continue;
     }
     if (word === 'NOT' && !negated) {
@@ -149,64 +191,4 @@ function toTerm(token: RawToken): TextTerm | undefined {
   if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
   const spaceless = hasSpacelessScript(text);
   return { kind: token.quoted ? 'phrase' : 'word', text, prefix: prefix && !spaceless, spaceless };
-}
-
-type ParsedFilter = Filter | { type: SearchType } | { message: string };
-
-function parseFilter(name: FilterName, value: string, negated: boolean): ParsedFilter {
-  switch (name) {
-    case 'type': {
-      const type = normalizeType(value);
-      return type ? { type } : { message: `type: can be note, article or quote (not "${shorten(value)}").` };
-    }
-    case 'is': {
-      const v = value.toLowerCase();
-      if (v === 'starred' || (READING_STATES as readonly string[]).includes(v)) return { kind: 'is', value: v as ReadingState | 'starred', negated };
-      return { message: `is: can be unread, read, archived or starred (not "${shorten(value)}").` };
-    }
-    case 'before':
-    case 'after': {
-      const date = parseDateStart(value, name);
-      return date ? { kind: name, date, negated } : { message: `${name}: needs a date like 2024, 2024-03 or 2024-03-15 (not "${shorten(value)}").` };
-    }
-    case 'label':
-      // Stored labels are normalized by the same rule: Verify, "on  record" find verify, on record.
-      return { kind: 'label', value: normalizeLabel(value), negated };
-    default:
-      return { kind: name, value, negated };
-  }
-}
-
-function normalizeType(value: string): SearchType | undefined {
-  const v = value.toLowerCase().replace(/s$/u, '');
-  if (v === 'note' || v === 'article' || v === 'quote') return v;
-  if (v === 'passage' || v === 'highlight') return 'quote';
-  if (v === 'clip' || v === 'source') return 'article';
-  return undefined;
-}
-
-/**
- * The first day a date refers to for before: (strictly earlier) and the first
- * day after it for after: (strictly later): after:2024 is from 2025-01-01,
- * before:2024-03 is up to 2024-02-29.
- */
-function parseDateStart(value: string, which: 'before' | 'after'): string | undefined {
-  const match = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/u.exec(value);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? undefined : Number(match[2]);
-  const day = match[3] === undefined ? undefined : Number(match[3]);
-  if (month !== undefined && (month < 1 || month > 12)) return undefined;
-  const start = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  if (day !== undefined && start.getUTCDate() !== day) return undefined; // 2024-02-31
-  if (which === 'after') {
-    if (day !== undefined) start.setUTCDate(start.getUTCDate() + 1);
-    else if (month !== undefined) start.setUTCMonth(start.getUTCMonth() + 1);
-    else start.setUTCFullYear(start.getUTCFullYear() + 1);
-  }
-  return start.toISOString().slice(0, 10);
-}
-
-function shorten(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }

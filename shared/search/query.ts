@@ -1,7 +1,23 @@
 /** The parsed form of what a user typed in the search box (see parseQuery). */
 
-export const SEARCH_TYPES = ['article', 'note', 'quote'] as const;
+/**
+ * What a search can return: articles, notes, quotes (passages highlighted or
+ * quoted into notes), and the facts extracted from articles (issue #13):
+ * attributions (who said what), figures and dates.
+ */
+export const SEARCH_TYPES = ['article', 'note', 'quote', 'attribution', 'figure', 'date'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Searched when no type: and no fact filter narrows or widens the search (facts have no word index). */
+export const DEFAULT_SEARCH_TYPES: readonly SearchType[] = ['article', 'note', 'quote'];
+
+/** The fact types, stored in the facts table (migration 011). */
+export const FACT_TYPES = ['attribution', 'figure', 'date'] as const;
+export type FactSearchType = (typeof FACT_TYPES)[number];
+
+export function isFactType(type: SearchType): type is FactSearchType {
+  return (FACT_TYPES as readonly string[]).includes(type);
+}
 
 export const READING_STATES = ['unread', 'read', 'archived'] as const;
 export type ReadingState = (typeof READING_STATES)[number];
@@ -22,8 +38,11 @@ export interface TermGroup {
   terms: TextTerm[];
 }
 
+/** Filters whose value is a name or words. */
+export type TextFilterKind = 'tag' | 'project' | 'site' | 'author' | 'speaker' | 'entity' | 'label';
+
 export type Filter =
-  | { kind: 'tag' | 'project' | 'site' | 'author' | 'label'; value: string; negated: boolean }
+  | { kind: TextFilterKind; value: string; negated: boolean }
   | { kind: 'before' | 'after'; /** Start of the given day, month or year: YYYY-MM-DD. */ date: string; negated: boolean }
   | { kind: 'is'; value: ReadingState | 'starred'; negated: boolean };
 
@@ -34,7 +53,8 @@ export interface ParsedQuery {
   types: SearchType[];
 }
 
-export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; message: string };
+/** `suggestion`: the whole query rewritten as the journalist probably meant it (a misspelt filter key). */
+export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; message: string; suggestion?: string };
 
 export function hasText(query: ParsedQuery): boolean {
   return query.groups.length > 0;

@@ -58,3 +58,27 @@ test('hostile or unfinished queries show a message or nothing, never an error', 
   await expect(search.results).toHaveCount(0);
   expect(app.core.ctx.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(1);
 });
+
+test('? shows the syntax; a misspelt word or filter key offers the query meant, which runs when chosen', async ({ page, app }) => {
+  importPlainTextArticles(app.core.ctx, [{ title: 'Strikes off Venezuela', text: 'Maduro denounced the strikes off the coast of Venezuela as piracy.' }]);
+  const search = new SearchPage(page, app.harness.url);
+  await search.open();
+
+  await search.search('?');
+  await expect(search.help).toBeVisible();
+  await expect(search.help.getByRole('button', { name: 'speaker:rubio' })).toBeVisible();
+  await search.help.getByRole('button', { name: 'project:venez' }).click();
+  await expect(search.input).toHaveValue('project:venez');
+  await expect(search.input).toBeFocused();
+
+  await search.search('Venezuala');
+  await expect(search.suggestion).toHaveText('Did you mean Venezuela?');
+  await search.suggestion.getByRole('button').click();
+  await expect(search.input).toHaveValue('Venezuela');
+  await search.expectCount('article', 1);
+
+  await search.search('piracy tpye:article');
+  await expect(search.message).toContainText('There is no filter "tpye:". Did you mean type:?');
+  await search.suggestion.getByRole('button', { name: 'piracy type:article' }).click();
+  await search.expectCount('article', 1);
+});

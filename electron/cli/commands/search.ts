@@ -1,10 +1,9 @@
 import type { Command } from '../command';
 import { displayTitle } from '../../../shared/domain/note';
-import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX } from '../../../shared/domain/search';
+import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, type SearchHit } from '../../../shared/domain/search';
+import { factAbout, GROUP_TITLES } from '../../../shared/search/hitText';
 import { UsageError } from '../usageError';
 import { positiveInt, printJson, snippetText } from './kit';
-
-const GROUP_TITLES = { article: 'Articles', note: 'Notes', quote: 'Quotes' } as const;
 
 export const SEARCH_COMMANDS: Command[] = [
   {
@@ -22,6 +21,7 @@ export const SEARCH_COMMANDS: Command[] = [
         return result.groups.length === 0 && result.message ? 1 : 0;
       }
       if (result.message) ctx.io.err(result.message);
+      if (result.suggestion) ctx.io.err(`Did you mean: ${result.suggestion}`);
       if (result.groups.length === 0 && result.message) return 1; // nothing could be searched
       if (result.groups.length > 0 && result.total === 0) ctx.io.out('No matches.');
       for (const group of result.groups) {
@@ -29,13 +29,8 @@ export const SEARCH_COMMANDS: Command[] = [
         const shown = group.hits.length < group.count ? ` — best ${group.hits.length}` : '';
         ctx.io.out(`${GROUP_TITLES[group.type]} (${group.count}${shown})`);
         for (const hit of group.hits) {
-          const about =
-            hit.type === 'article'
-              ? [hit.site, hit.byline, (hit.publishedAt ?? hit.clippedAt).slice(0, 10)].filter(Boolean).join(' · ')
-              : hit.type === 'note'
-                ? `edited ${hit.updatedAt.slice(0, 10)}`
-                : [hit.site, hit.noteCount === 1 ? 'quoted in 1 note' : `quoted in ${hit.noteCount} notes`, hit.anchorStatus === 'ok' ? '' : hit.anchorStatus.replace('_', ' ')].filter(Boolean).join(' · ');
-          const title = hit.type === 'note' ? displayTitle(hit.title) : hit.type === 'quote' ? `from ${hit.title}` : hit.title;
+          const about = aboutHit(hit);
+          const title = hit.type === 'note' ? displayTitle(hit.title) : hit.type === 'article' ? hit.title : `from ${hit.title}`;
           ctx.io.out(`  ${hit.type === 'quote' ? 'passage' : hit.type}:${hit.id}  ${title}${about ? `  (${about})` : ''}`);
           const snippet = snippetText(hit.snippet).trim();
           if (snippet) ctx.io.out(`      ${snippet}`);
@@ -45,3 +40,16 @@ export const SEARCH_COMMANDS: Command[] = [
     },
   },
 ];
+
+function aboutHit(hit: SearchHit): string {
+  switch (hit.type) {
+    case 'article':
+      return [hit.site, hit.byline, (hit.publishedAt ?? hit.clippedAt).slice(0, 10)].filter(Boolean).join(' · ');
+    case 'note':
+      return `edited ${hit.updatedAt.slice(0, 10)}`;
+    case 'quote':
+      return [hit.site, hit.noteCount === 1 ? 'quoted in 1 note' : `quoted in ${hit.noteCount} notes`, hit.anchorStatus === 'ok' ? '' : hit.anchorStatus.replace('_', ' ')].filter(Boolean).join(' · ');
+    default:
+      return [factAbout(hit), hit.anchorStatus === 'ok' ? '' : hit.anchorStatus].filter(Boolean).join(' · ');
+  }
+}

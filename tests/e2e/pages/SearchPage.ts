@@ -5,6 +5,8 @@ export class SearchPage {
   readonly input: Locator;
   readonly results: Locator;
   readonly message: Locator;
+  readonly help: Locator;
+  readonly suggestion: Locator;
 
   constructor(
     readonly page: Page,
@@ -13,6 +15,8 @@ export class SearchPage {
     this.input = page.getByTestId('search-input');
     this.results = page.getByTestId('search-results');
     this.message = page.getByTestId('search-message');
+    this.help = page.getByTestId('search-help');
+    this.suggestion = page.getByTestId('search-suggestion');
   }
 
   async open(): Promise<void> {

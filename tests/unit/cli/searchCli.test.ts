@@ -43,6 +43,15 @@ describe('dossier search / projects / tags', () => {
     expect(await run('search', '--db', db)).toMatchObject({ code: 2, stderr: expect.stringContaining('Give a query') });
   });
 
+  it('says did you mean: for a misspelt word and for a misspelt filter key', async () => {
+    const word = await run('search', 'dreging', '--db', db);
+    expect(word).toMatchObject({ code: 0, stderr: expect.stringContaining('Did you mean: dredging') });
+    expect(word.stdout).toContain('No matches.');
+    const key = await run('search', 'dredging', 'tpye:article', '--db', db);
+    expect(key).toMatchObject({ code: 1, stderr: expect.stringContaining('Did you mean: dredging type:article') });
+    expect(key.stderr).toContain('There is no filter "tpye:"');
+  });
+
   it('manages projects and tags, then filters search by them', async () => {
     expect((await run('projects', 'create', 'Port', 'audit', '--db', db)).stdout).toContain('Created project 1: Port audit');
     expect((await run('projects', 'add', 'port audit', 'article:1', 'note:99', '--db', db))).toMatchObject({ code: 1, stderr: expect.stringContaining('note 99') });

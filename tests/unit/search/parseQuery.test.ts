@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileText } from '../../../shared/search/compileFts';
+import { FILTER_KEYS } from '../../../shared/search/filterKeys';
 import { parseQuery, QUERY_MAX_CHARS, QUERY_MAX_TERMS } from '../../../shared/search/parseQuery';
 import type { ParsedQuery } from '../../../shared/search/query';
 
@@ -70,15 +71,62 @@ describe('parseQuery', () => {
 
   it('explains unknown is: and type: values', () => {
     expect(parseQuery('is:lost')).toEqual({ ok: false, message: expect.stringContaining('unread, read, archived or starred') });
-    expect(parseQuery('type:video')).toEqual({ ok: false, message: expect.stringContaining('note, article or quote') });
+    expect(parseQuery('type:video')).toEqual({ ok: false, message: expect.stringContaining('note, article, quote, attribution, figure or date') });
   });
 
-  it('treats unknown prefixes, times and URLs as text', () => {
-    expect(words('10:30 https://example.com/a?b=1 color:red')).toEqual([
+  it('treats times, URLs and quoted key:value words as text', () => {
+    expect(words('10:30 https://example.com/a?b=1 "color:red"')).toEqual([
       { negated: false, terms: ['word:10:30'] },
       { negated: false, terms: ['word:https://example.com/a?b=1'] },
-      { negated: false, terms: ['word:color:red'] },
+      { negated: false, terms: ['phrase:color:red'] },
     ]);
+  });
+
+  it('refuses an unknown filter key, listing the keys and offering the nearest one', () => {
+    const typo = parseQuery('dredging tpye:quote harbour');
+    expect(typo).toEqual({
+      ok: false,
+      message: expect.stringContaining('There is no filter "tpye:". Did you mean type:?'),
+      suggestion: 'dredging type:quote harbour',
+    });
+    if (!typo.ok) {
+      for (const key of FILTER_KEYS) expect(typo.message).toContain(`${key.key}:`);
+      expect(typo.message).toContain('put them in quotes: "tpye:quote"');
+    }
+    expect(parseQuery('-projcet:port x')).toMatchObject({ ok: false, suggestion: '-project:port x' });
+    expect(parseQuery('speakr:"marco rubio"')).toMatchObject({ ok: false, suggestion: 'speaker:"marco rubio"' });
+    // Nothing near: the keys are listed, no suggestion.
+    const far = parseQuery('color:red');
+    expect(far.ok).toBe(false);
+    expect(far).not.toHaveProperty('suggestion');
+    if (!far.ok) expect(far.message).toMatch(/^There is no filter "color:"\. Filters: type:, tag:/);
+  });
+
+  it('reads speaker: and entity:, and adds the facts they describe to the types searched', () => {
+    const q = parsed('speaker:rubio entity:"Tren de Aragua"');
+    expect(q.filters).toEqual([
+      { kind: 'speaker', value: 'rubio', negated: false },
+      { kind: 'entity', value: 'Tren de Aragua', negated: false },
+    ]);
+    expect(parsed('speaker:rubio').types).toEqual(['article', 'note', 'quote', 'attribution']);
+    expect(parsed('entity:maduro').types).toEqual(['article', 'note', 'quote', 'attribution', 'figure', 'date']);
+    expect(parsed('x -speaker:rubio').types).toEqual(['article', 'note', 'quote']);
+    expect(parsed('type:figure deaths').types).toEqual(['figure']);
+    expect(parsed('type:dates type:attributions').types).toEqual(['attribution', 'date']);
+    expect(parsed('type:said').types).toEqual(['attribution']);
+    // #13's own example: the quotes a speaker said are attributions.
+    expect(parsed('type:quote speaker:"marco rubio"').types).toEqual(['quote', 'attribution']);
+    expect(parsed('type:quote').types).toEqual(['quote']);
+  });
+
+  it('parses every example the help lists as its own filter', () => {
+    for (const key of FILTER_KEYS) {
+      const result = parseQuery(key.help.example);
+      expect(result.ok, key.help.example).toBe(true);
+      if (!result.ok) continue;
+      if (key.key === 'type') expect(result.query.types).toHaveLength(1);
+      else expect(result.query.filters.map((f) => f.kind), key.help.example).toEqual([key.key]);
+    }
   });
 
   it('marks terms in scripts without spaces', () => {
@@ -114,7 +162,7 @@ describe('compileText', () => {
       spacelessGroups: [],
     });
     expect(compileText(parsed('a OR b c').groups).match).toBe('("a" OR "b") AND "c"');
-    expect(compileText(parsed('say "he said ""no""" NEAR(x y) col:z ^start').groups).match).toBe(
+    expect(compileText(parsed('say "he said ""no""" NEAR(x y) "col:z" ^start').groups).match).toBe(
       '"say" AND "he said" AND "no" AND "NEAR(x" AND "y)" AND "col:z" AND "start"',
     );
   });

@@ -6,7 +6,7 @@ import { parseQuery } from '../../../../shared/search/parseQuery';
 export const SEARCH_MATCH_HIGHLIGHT = 'dossier-search-match';
 const WAIT_MS = 5000;
 
-const CONTAINERS: Record<Exclude<SearchHit['type'], 'quote'>, string> = {
+const CONTAINERS: Record<'article' | 'note', string> = {
   article: '[data-testid="reader-body"]',
   note: '.editor-content[contenteditable]',
 };
@@ -114,15 +114,22 @@ function scrollerOf(element: Element): HTMLElement | null {
 export function revealMatch(hit: SearchHit, typed?: string): void {
   // A quote's reader is opened at the passage, which the reader marks and scrolls to itself.
   if (hit.type === 'quote') return;
-  const fromQuery = typed === undefined ? [] : queryTerms(typed);
-  const terms = fromQuery.length > 0 ? fromQuery : matchedTerms(hit).map((text) => ({ text, prefix: false, spaceless: false }));
+  // A fact opens its article with the fact's own words marked (a speaker: search has no words to mark).
+  const isFact = hit.type !== 'article' && hit.type !== 'note';
+  const target = isFact ? { type: 'article' as const, id: hit.articleId } : { type: hit.type, id: hit.id };
+  const fromQuery = typed === undefined || isFact ? [] : queryTerms(typed);
+  const terms = isFact
+    ? [{ text: hit.text, prefix: true, spaceless: true }]
+    : fromQuery.length > 0
+      ? fromQuery
+      : matchedTerms(hit).map((text) => ({ text, prefix: false, spaceless: false }));
   if (terms.length === 0 || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   CSS.highlights.delete(SEARCH_MATCH_HIGHLIGHT);
   const started = performance.now();
   const attempt = (): void => {
-    const container = document.querySelector(CONTAINERS[hit.type]);
+    const container = document.querySelector(CONTAINERS[target.type]);
     // The hit's own reader or note, not the one shown before the navigation finished.
-    const owner = container?.closest(hit.type === 'article' ? `[data-article-id="${hit.id}"]` : `[data-note-id="${hit.id}"]`);
+    const owner = container?.closest(target.type === 'article' ? `[data-article-id="${target.id}"]` : `[data-note-id="${target.id}"]`);
     const { ranges } = container && owner ? findMatches(container, terms) : { ranges: [] };
     if (ranges.length === 0) {
       if (performance.now() - started < WAIT_MS) setTimeout(attempt, 50);
