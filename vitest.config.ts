@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['tests/setup/buildClipWorker.ts'],
+    setupFiles: ['tests/setup/useClipWorker.ts'],
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, half of it idle.
     maxWorkers: 2,
   },

@@ -11,6 +11,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 600_000,
     pool: 'forks',
+    globalSetup: ['tests/setup/buildClipWorker.ts'],
+    setupFiles: ['tests/setup/useClipWorker.ts'],
     // One child-process workload at a time: these tests measure what survives a kill, not how fast two run together.
     fileParallelism: false,
   },
