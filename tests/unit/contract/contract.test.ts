@@ -70,6 +70,10 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'tags.add': [{ name: 'x' }, { name: '', items: [{ type: 'note', id: 1 }] }, { name: 'x'.repeat(101), items: [{ type: 'note', id: 1 }] }, { name: 'x', items: [{ type: 'note' }] }],
     'tags.remove': [{ items: [{ type: 'note', id: 1 }] }, { name: 'x', items: 'all' }],
     'tags.ofItem': [{}, { item: { type: 'project', id: 1 } }, { item: { type: 'note', id: '1' } }],
+    'projects.merge': [{}, { sourceId: 1 }, { sourceId: 0, targetId: 1 }, { sourceId: '1', targetId: 2 }],
+    'tags.rename': [{ id: 1 }, { id: 1, name: '' }, { id: 0, name: 'x' }, { id: 1, name: 'x'.repeat(101) }],
+    'tags.merge': [{}, { targetId: 1 }, { sourceId: 1, targetId: -1 }],
+    'tags.delete': [{}, { id: 'x' }, { name: 'x' }],
     'library.setArticleState': [{ ids: [1] }, { ids: [], starred: true }, { ids: [1], readingState: 'deleted' }, { ids: [1], starred: 'yes' }, { ids: ['1'], starred: true }],
     'library.listIds': [{}, { scope: { kind: 'view', view: 'trash' } }, { scope: { kind: 'project' } }, { scope: { kind: 'view', view: 'all' }, sort: 'rank' }, { scope: { kind: 'tag', name: ' ' } }, { scope: { kind: 'view', view: 'all' }, filter: 'x'.repeat(501) }],
     'library.rows': [{ ids: [] }, { ids: [0] }, { ids: Array.from({ length: 501 }, (_, i) => i + 1) }],
@@ -150,7 +154,7 @@ describe('the contract', () => {
     const project = await dispatch(core.handlers, 'projects.create', { name: 'Probe project' });
     const projectId = (project as { value: { id: number } }).value.id;
     const articleId = importPlainTextArticles(core.ctx, [{ title: 'Probe article', text: 'Some text.' }]).results[0]!.articleId;
-    await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] });
+    const probeTagId = ((await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] })) as { value: { tag: { id: number } } }).value.tag.id;
     // A fact written by hand (the extractor is not what this test is about).
     storeVersionFacts(core.ctx.db, { versionId: clip.versionId, text: getVersionContent(core.ctx.db, clip.versionId)!.text, facts: { quotes: [{ text: 'probe', source: 'Probe', speaker: 'Probe', cue: 'said', anonymous: false, start: 0, end: 5 }], entities: [], figures: [], dates: [] }, now: core.ctx.now() });
     const factId = (core.ctx.db.prepare('SELECT id FROM facts LIMIT 1').get() as { id: number }).id;
@@ -212,6 +216,10 @@ describe('the contract', () => {
       'tags.add': { name: 'sources', items: [{ type: 'article', id: articleId }] },
       'tags.remove': { name: 'probe', items: [{ type: 'note', id }] },
       'tags.ofItem': { item: { type: 'note', id } },
+      'projects.merge': { sourceId: projectId, targetId: (await dispatch(core.handlers, 'projects.create', { name: 'Merge target' }) as { value: { id: number } }).value.id },
+      'tags.rename': { id: probeTagId, name: 'checked' },
+      'tags.merge': { sourceId: probeTagId, targetId: (await dispatch(core.handlers, 'tags.add', { name: 'merge-target', items: [{ type: 'note', id }] }) as { value: { tag: { id: number } } }).value.tag.id },
+      'tags.delete': { id: probeTagId },
       'library.setArticleState': { ids: [articleId], readingState: 'read', starred: true },
       'library.listIds': { scope: { kind: 'view', view: 'all' }, sort: 'title', direction: 'asc', filter: 'probe' },
       'library.rows': { ids: [articleId, clip.articleId] },
