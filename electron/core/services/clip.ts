@@ -77,6 +77,10 @@ export interface ClipOptions {
   allowPrivateHosts?: readonly string[];
   /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
   pool?: ExtractionPool;
+  /** One clip only: the journalist's corrections from the preview, stored as edited in the clip's own transaction. */
+  metadataEdit?: articles.MetadataEdit;
+  /** One clip only: store it as a new version of this article (the journalist chose "Save as a new version of “…”"). */
+  versionOf?: number;
 }
 
 function describeSource(source: ClipSource): string {
@@ -98,6 +102,8 @@ interface Prepared {
   images: ImageSources;
   /** When the source was captured, if not now (a browser capture that waited in the extension's queue). */
   capturedAt?: string;
+  metadataEdit?: articles.MetadataEdit;
+  versionOf?: number;
 }
 
 async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepared> {
@@ -181,7 +187,7 @@ async function extractSource(source: ClipSource, options: ClipOptions): Promise<
   const input = describeSource(source);
   let prepared: Prepared;
   try {
-    prepared = await prepare(source, options);
+    prepared = { ...(await prepare(source, options)), metadataEdit: options.metadataEdit, versionOf: options.versionOf };
   } catch (error) {
     if (error instanceof NetworkUnavailableError && source.kind === 'url') return { kind: 'offline', input, url: source.url, reason: error.message };
     return { kind: 'failed', result: failed(input, error) };
@@ -262,7 +268,10 @@ function storeClip(
   }
   let reclippedFrom: number | undefined;
   const run = ctx.db.transaction((): ClipResult => {
-    const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
+    const existingId = prepared.versionOf ?? articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
+    if (prepared.versionOf !== undefined && !articles.getArticle(ctx.db, prepared.versionOf)) {
+      throw new DossierError('not_found', `The article to add this version to was deleted meanwhile (article ${prepared.versionOf}). Nothing was saved: save it as a new article instead.`);
+    }
     const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
     // Clipping an article that is in the Trash again brings it back (it would otherwise stay out of sight).
     if (existingId !== undefined) restoreFromTrash(ctx.db, 'article', [existingId]);
@@ -308,12 +317,15 @@ function storeClip(
       reclippedFrom = latest.id;
       for (const listener of newVersionListeners) listener(ctx.db, { articleId, newVersionId: version.id, previousVersionId: latest.id });
     }
+    // The preview's corrections, after the page's own values (and a re-clip's refresh), so they win and stay marked edited.
+    const edited = prepared.metadataEdit && Object.keys(prepared.metadataEdit).length > 0;
+    if (edited) articles.updateArticleMetadata(ctx.db, articleId, prepared.metadataEdit!, now);
     return {
       input,
       status: existingId === undefined ? 'clipped' : 'new-version',
       articleId,
       versionId: version.id,
-      title: existingId === undefined ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
+      title: existingId === undefined && !edited ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
       error: null,
       warnings: article.warnings,
     };
@@ -329,7 +341,7 @@ function storeClip(
 
 /** Clips many sources one after another; each gets its own transaction and its own result. */
 export async function clipMany(ctx: CoreContext, sources: ClipSource[], options: ClipOptions = {}): Promise<ClipResult[]> {
-  const each = sources.length === 1 ? options : { ...options, originalUrl: null };
+  const each = sources.length === 1 ? options : { ...options, originalUrl: null, metadataEdit: undefined, versionOf: undefined };
   return clipInOrder(ctx, sources.map((source) => () => extractSource(source, each)), options.pool ?? extractionPool());
 }
 
@@ -368,7 +380,8 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
   const { article, imageCount } = await (options.pool ?? extractionPool()).preview(prepared.input);
   const meta = article.metadata;
   return {
-    title: meta.title,
+    // The title a save would store (a text paste's first line when the page names none), so the preview shows and edits that.
+    title: displayTitleFor(meta.title, prepared.input.filename, article.text),
     byline: meta.byline,
     authors: meta.authors,
     siteName: meta.siteName,
