@@ -17,7 +17,8 @@ test('a long pasted update reads with progress, takes corrected details and is s
 
   // Records whether the "reading" state was on screen, and whether the old article was still shown beside it.
   await page.evaluate(() => {
-    const seen = ((window as unknown as { seen: string[] }).seen = []);
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="paste-reading"]')) seen.push(document.querySelector('[data-testid="article-body"]') ? 'reading+old article' : 'reading');
     }).observe(document.body, { subtree: true, childList: true });
