@@ -19,6 +19,7 @@ export const CLIP_CHANNELS = [
   'articles.updateMetadata',
   'articles.delete',
   'articles.originalText',
+  'clip.removePending',
 ] as const;
 
 export const PASSAGES_CHANNELS = [

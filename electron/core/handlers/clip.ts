@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import * as articleService from '../services/articles';
 import * as clip from '../services/clip';
 import { findVersionMatch } from '../services/versionMatch';
+import { removePendingClips } from '../services/pendingClips';
 import type { HandlersFor } from './types';
 
 function toSource(input: ClipSourceInput): clip.ClipSource {
@@ -70,7 +71,8 @@ export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
       return result!;
     },
     'clip.pending': () => clip.listPending(ctx),
-    'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx, confirmed()) }),
+    'clip.fetchPending': async ({ ids }) => ({ results: await clip.fetchPendingClips(ctx, confirmed(), ids) }),
+    'clip.removePending': ({ ids }) => removePendingClips(ctx, ids),
     'articles.updateMetadata': ({ id, ...edit }) => articleService.updateMetadata(ctx, id, edit),
     'articles.delete': ({ id }) => articleService.deleteArticle(ctx, id),
     'articles.originalText': ({ versionId }) => clip.originalText(ctx, versionId),

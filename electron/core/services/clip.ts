@@ -400,10 +400,11 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
   };
 }
 
-/** Fetches every pending URL clip again; those still unreachable stay pending. */
-export async function fetchPendingClips(ctx: CoreContext, options: ClipOptions = {}): Promise<ClipResult[]> {
+/** Fetches every pending URL clip again (or only `ids`); those still unreachable stay pending. */
+export async function fetchPendingClips(ctx: CoreContext, options: ClipOptions = {}, ids?: readonly number[]): Promise<ClipResult[]> {
   const results: ClipResult[] = [];
-  for (const pending of articles.listPendingClips(ctx.db, 'pending')) {
+  const only = ids ? new Set(ids) : undefined;
+  for (const pending of articles.listPendingClips(ctx.db, 'pending').filter((p) => !only || only.has(p.id))) {
     const result = await clipSource(ctx, { kind: 'url', url: pending.url }, options);
     if (result.status !== 'pending') {
       articles.updatePendingClip(ctx.db, pending.id, result.status === 'failed' ? 'failed' : 'done', result.error, ctx.now());

@@ -176,10 +176,15 @@ export const clipContract = {
     input: z.strictObject({}),
     output: z.array(PendingClipSchema),
   },
-  /** Fetches every pending URL clip again. */
+  /** Fetches every pending URL clip again, or only these (the app fetches one at a time to show a progress bar). */
   'clip.fetchPending': {
-    input: z.strictObject({}),
+    input: z.strictObject({ ids: z.array(RowId).min(1).max(1000).optional() }),
     output: Results,
+  },
+  /** Forgets pending web addresses; an id already gone refuses the whole call, removing nothing. */
+  'clip.removePending': {
+    input: z.strictObject({ ids: z.array(RowId).min(1).max(1000) }),
+    output: z.object({ removed: z.number().int().nonnegative() }),
   },
   /** The user's metadata corrections; each edited field is marked 'edited' and survives re-clips. */
   'articles.updateMetadata': {

@@ -300,7 +300,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           </div>
         )}
         <UrlClipForm busy={progress !== undefined} onClipped={(done) => void finish(done)} onError={onError} />
-        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onError={onError} />
+        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onChanged={() => void refreshPending()} onError={onError} />
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
         {scope.kind !== 'view' && (
           <div className="library-views" role="tablist" aria-label="Items">
