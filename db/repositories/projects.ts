@@ -59,6 +59,22 @@ export function touchProject(db: Db, id: number, now: string): void {
   db.prepare(`UPDATE projects SET updated_at = ? WHERE id = ?`).run(now, id);
 }
 
+/**
+ * Moves every article and note of `sourceId` into `targetId` (each keeps the
+ * date it was first filed), then deletes the source. Call inside a transaction.
+ * Returns how many items the target did not hold before.
+ */
+export function mergeProjectInto(db: Db, sourceId: number, targetId: number): number {
+  let moved = 0;
+  for (const [table, column] of [['project_articles', 'article_id'], ['project_notes', 'note_id']] as const) {
+    moved += db
+      .prepare(`INSERT OR IGNORE INTO ${table} (project_id, ${column}, added_at) SELECT ?, ${column}, added_at FROM ${table} WHERE project_id = ?`)
+      .run(targetId, sourceId).changes;
+  }
+  deleteProject(db, sourceId);
+  return moved;
+}
+
 export function deleteProject(db: Db, id: number): boolean {
   return db.prepare(`DELETE FROM projects WHERE id = ?`).run(id).changes === 1;
 }

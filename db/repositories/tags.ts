@@ -62,6 +62,29 @@ export function untagItems(db: Db, tagId: number, items: readonly TagItemRef[]):
   return removed;
 }
 
+export function getTag(db: Db, id: number): Tag | undefined {
+  const row = db.prepare(`${TAG_SELECT} WHERE t.id = ?`).get(id) as TagRow | undefined;
+  return row && rowToTag(row);
+}
+
+export function renameTag(db: Db, id: number, name: string): boolean {
+  return db.prepare(`UPDATE tags SET name = ? WHERE id = ?`).run(name, id).changes === 1;
+}
+
+/**
+ * Puts the source tag on everything it tags (articles, notes, passages) as the
+ * target tag, then deletes the source. Call inside a transaction. Returns how
+ * many items did not carry the target before.
+ */
+export function mergeTagInto(db: Db, sourceId: number, targetId: number): number {
+  let moved = 0;
+  for (const { table, column } of Object.values(LINKS)) {
+    moved += db.prepare(`INSERT OR IGNORE INTO ${table} (${column}, tag_id) SELECT ${column}, ? FROM ${table} WHERE tag_id = ?`).run(targetId, sourceId).changes;
+  }
+  deleteTag(db, sourceId);
+  return moved;
+}
+
 export function deleteTag(db: Db, id: number): boolean {
   return db.prepare(`DELETE FROM tags WHERE id = ?`).run(id).changes === 1;
 }

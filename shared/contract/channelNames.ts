@@ -19,6 +19,7 @@ export const CLIP_CHANNELS = [
   'articles.updateMetadata',
   'articles.delete',
   'articles.originalText',
+  'clip.removePending',
 ] as const;
 
 export const PASSAGES_CHANNELS = [
@@ -62,8 +63,9 @@ export const PROJECTS_CHANNELS = [
   'projects.addItems',
   'projects.removeItems',
   'projects.ofItem',
+  'projects.merge',
 ] as const;
-export const TAGS_CHANNELS = ['tags.list', 'tags.add', 'tags.remove', 'tags.ofItem'] as const;
+export const TAGS_CHANNELS = ['tags.list', 'tags.add', 'tags.remove', 'tags.ofItem', 'tags.rename', 'tags.merge', 'tags.delete'] as const;
 export const LIBRARY_CHANNELS = [
   'library.setArticleState',
   'library.listIds',

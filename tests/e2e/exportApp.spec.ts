@@ -187,3 +187,22 @@ test('library archive: export from the palette (asking before replacing a file),
     other.cleanup();
   }
 });
+
+test('Export project… starts on the project the library shows and warns when it has no notes', async ({ page, app }) => {
+  await seedProject(app.core.handlers, 'Anchorage', 1);
+  const empty = await must<{ id: number }>(app.core.handlers, 'projects.create', { name: 'Venezuela strikes' });
+  const article = await must<{ results: Array<{ articleId: number }> }>(app.core.handlers, 'clip.save', { inputs: [{ kind: 'paste', format: 'text', content: 'Unions called a strike on Monday.' }] });
+  await must(app.core.handlers, 'projects.addItems', { projectId: empty.id, items: [{ type: 'article', id: article.results[0]!.articleId }] });
+  const notes = new NotesPage(page, app.harness.url);
+  await notes.open();
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('library-project').filter({ hasText: 'Venezuela strikes' }).click();
+
+  const dialogs = new ExportDialogs(page);
+  await dialogs.runCommand('Export project');
+  await expect(dialogs.projectSelect.locator('option:checked')).toHaveText('Venezuela strikes (0 notes, 1 articles)');
+  await expect(dialogs.project.getByTestId('export-no-notes')).toHaveText('⚠ “Venezuela strikes” has no notes yet: the export would hold only its source, with no notes and no citations.');
+  await expect(dialogs.project.getByRole('button', { name: 'Export sources only' })).toBeVisible();
+  await dialogs.projectSelect.selectOption({ label: 'Anchorage (1 notes, 0 articles)' });
+  await expect(dialogs.project.getByTestId('export-no-notes')).toBeHidden();
+});

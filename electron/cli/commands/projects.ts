@@ -88,6 +88,18 @@ export const PROJECTS_COMMANDS: Command[] = [
     },
   },
   {
+    path: ['projects', 'merge'],
+    usage: 'dossier projects merge PROJECT INTO_PROJECT [--json]   (quote names with spaces)',
+    summary: 'Move every article and note of PROJECT into INTO_PROJECT, then delete PROJECT (one transaction)',
+    async run(ctx, { positionals }) {
+      if (positionals.length !== 2) throw new UsageError('Name two projects: the one to merge, then the one it goes into');
+      const result = await ctx.call('projects.merge', { sourceId: await projectId(ctx, positionals[0]), targetId: await projectId(ctx, positionals[1]) });
+      if (ctx.json) printJson(ctx, result);
+      else ctx.io.out(`Merged ${positionals[0]} into ${result.project.name}: ${result.moved} item${result.moved === 1 ? '' : 's'} moved.`);
+      return 0;
+    },
+  },
+  {
     path: ['projects', 'of'],
     usage: 'dossier projects of ITEM [--json]   (ITEM = article:ID or note:ID)',
     summary: 'The projects one article or note belongs to',

@@ -344,10 +344,25 @@ function afterHeadlineFirst(doc: MetaDocument, selector: string): MetaElement[] 
 /** "thehill.com", "www.thehill.com", "thehill": a name derived from the address, not the one the publisher writes. */
 const DOMAIN_LIKE = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$|^[a-z0-9]+$/;
 
-/** The publisher's name as the page states it (og:site_name, JSON-LD publisher): the first that is not an address-like form. */
-function outletName(candidates: (string | null)[]): string | null {
+/** "@politifact": a social-media handle, not the name the publisher writes. */
+const HANDLE = /^@[\p{L}\p{N}_.]+$/u;
+
+/**
+ * The publisher's name as the page states it (og:site_name, JSON-LD publisher): the first that is not an
+ * address-like form or a handle. When the page gives only such forms, the title's last segment
+ * ("… | PolitiFact West Virginia") is the name if it begins with the handle's or address's name.
+ */
+function outletName(candidates: (string | null)[], pageTitle: string | null = null): string | null {
   const names = candidates.map((c) => clean(c)).filter((c): c is string => c !== null && c.length <= 120);
-  return names.find((n) => !DOMAIN_LIKE.test(n)) ?? names[0] ?? null;
+  const stated = names.find((n) => !DOMAIN_LIKE.test(n) && !HANDLE.test(n));
+  if (stated) return stated;
+  const suffix = pageTitle ? /\s[|\-–—·•»]{1,2}\s+([^|–—·•»]{2,60})$/u.exec(pageTitle.trim())?.[1]?.trim() : undefined;
+  const first = names[0];
+  if (suffix && first) {
+    const short = compact(first.replace(/^@/, '').replace(/^(www\.)?([^.]+)\..*$/i, '$2'));
+    if (short.length >= 3 && compact(suffix).startsWith(short)) return suffix;
+  }
+  return first ? first.replace(HANDLE, (handle) => handle.slice(1)) : null;
 }
 
 function savedFromComment(html: string): string | null {
@@ -522,7 +537,7 @@ export function extractMetadata(doc: MetaDocument, rawHtml: string): PageMetadat
       str(ldArticle?.publisher),
       str(organization?.name),
       ...metaAll(doc, 'application-name', 'al:android:app_name', 'al:iphone:app_name', 'cre', 'twitter:site:name'),
-    ]),
+    ], clean(doc.querySelector('title')?.textContent ?? null)),
     publishedAt,
     modifiedAt,
     canonicalUrl,

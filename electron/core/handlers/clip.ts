@@ -6,6 +6,8 @@ import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import * as articleService from '../services/articles';
 import * as clip from '../services/clip';
+import { findVersionMatch } from '../services/versionMatch';
+import { removePendingClips } from '../services/pendingClips';
 import type { HandlersFor } from './types';
 
 function toSource(input: ClipSourceInput): clip.ClipSource {
@@ -26,11 +28,16 @@ export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
     return { allowPrivateHosts: [...confirmedHosts] };
   };
   return {
-    'clip.preview': ({ source, url, allowPrivateHost }) => clip.previewSource(toSource(source), { originalUrl: url ?? null, ...confirmed(allowPrivateHost) }),
-    'clip.save': async ({ inputs, url, attachments, allowPrivateHost }) => ({
+    'clip.preview': async ({ source, url, allowPrivateHost }) => {
+      const preview = await clip.previewSource(toSource(source), { originalUrl: url ?? null, ...confirmed(allowPrivateHost) });
+      return { ...preview, match: findVersionMatch(ctx, { url: preview.url, title: preview.title, text: preview.text }) };
+    },
+    'clip.save': async ({ inputs, url, attachments, allowPrivateHost, metadata, versionOf }) => ({
       results: await clip.clipMany(ctx, inputs.map(toSource), {
         originalUrl: url ?? null,
         ...confirmed(allowPrivateHost),
+        ...(metadata ? { metadataEdit: metadata } : {}),
+        ...(versionOf !== undefined ? { versionOf } : {}),
         attachments: clip.attachmentMap((attachments ?? []).map((a) => ({ name: a.name, bytes: Buffer.from(a.dataBase64, 'base64') }))),
       }),
     }),
@@ -64,7 +71,8 @@ export function clipHandlers(ctx: CoreContext): HandlersFor<ClipChannel> {
       return result!;
     },
     'clip.pending': () => clip.listPending(ctx),
-    'clip.fetchPending': async () => ({ results: await clip.fetchPendingClips(ctx, confirmed()) }),
+    'clip.fetchPending': async ({ ids }) => ({ results: await clip.fetchPendingClips(ctx, confirmed(), ids) }),
+    'clip.removePending': ({ ids }) => removePendingClips(ctx, ids),
     'articles.updateMetadata': ({ id, ...edit }) => articleService.updateMetadata(ctx, id, edit),
     'articles.delete': ({ id }) => articleService.deleteArticle(ctx, id),
     'articles.originalText': ({ versionId }) => clip.originalText(ctx, versionId),

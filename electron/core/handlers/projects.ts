@@ -13,5 +13,6 @@ export function projectsHandlers(ctx: CoreContext): HandlersFor<ProjectsChannel>
     'projects.addItems': ({ projectId, items }) => projects.addItems(ctx, projectId, items),
     'projects.removeItems': ({ projectId, items }) => projects.removeItems(ctx, projectId, items),
     'projects.ofItem': ({ item }) => projects.projectsOf(ctx, item),
+    'projects.merge': ({ sourceId, targetId }) => projects.mergeProjects(ctx, sourceId, targetId),
   };
 }

@@ -9,5 +9,8 @@ export function tagsHandlers(ctx: CoreContext): HandlersFor<TagsChannel> {
     'tags.add': ({ name, items }) => tags.addTag(ctx, name, items),
     'tags.remove': ({ name, items }) => tags.removeTag(ctx, name, items),
     'tags.ofItem': ({ item }) => tags.tagsOf(ctx, item),
+    'tags.rename': ({ id, name }) => tags.renameTag(ctx, id, name),
+    'tags.merge': ({ sourceId, targetId }) => tags.mergeTags(ctx, sourceId, targetId),
+    'tags.delete': ({ id }) => tags.deleteTag(ctx, id),
   };
 }

@@ -52,6 +52,10 @@ export interface ClipOptions {
   allowPrivateHosts?: readonly string[];
   /** Where extraction runs (the process-wide worker pool otherwise); tests pass a pool with tight bounds. */
   pool?: ExtractionPool;
+  /** One clip only: the journalist's corrections from the preview, stored as edited in the clip's own transaction. */
+  metadataEdit?: articles.MetadataEdit;
+  /** One clip only: store it as a new version of this article (the journalist chose "Save as a new version of “…”"). */
+  versionOf?: number;
 }
 
 function describeSource(source: ClipSource): string {
@@ -73,6 +77,8 @@ interface Prepared {
   images: ImageSources;
   /** When the source was captured, if not now (a browser capture that waited in the extension's queue). */
   capturedAt?: string;
+  metadataEdit?: articles.MetadataEdit;
+  versionOf?: number;
 }
 
 async function prepare(source: ClipSource, options: ClipOptions): Promise<Prepared> {
@@ -156,7 +162,7 @@ async function extractSource(source: ClipSource, options: ClipOptions): Promise<
   const input = describeSource(source);
   let prepared: Prepared;
   try {
-    prepared = await prepare(source, options);
+    prepared = { ...(await prepare(source, options)), metadataEdit: options.metadataEdit, versionOf: options.versionOf };
   } catch (error) {
     if (error instanceof NetworkUnavailableError && source.kind === 'url') return { kind: 'offline', input, url: source.url, reason: error.message };
     return { kind: 'failed', result: failed(input, error) };
@@ -237,7 +243,10 @@ function storeClip(
   }
   let reclippedFrom: number | undefined;
   const run = ctx.db.transaction((): ClipResult => {
-    const existingId = articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
+    const existingId = prepared.versionOf ?? articles.findArticleForReclip(ctx.db, meta.canonicalUrl, article.textSha256);
+    if (prepared.versionOf !== undefined && !articles.getArticle(ctx.db, prepared.versionOf)) {
+      throw new DossierError('not_found', `The article to add this version to was deleted meanwhile (article ${prepared.versionOf}). Nothing was saved: save it as a new article instead.`);
+    }
     const latest = existingId === undefined ? undefined : articles.latestVersionOf(ctx.db, existingId);
     // Clipping an article that is in the Trash again brings it back (it would otherwise stay out of sight).
     if (existingId !== undefined) restoreFromTrash(ctx.db, 'article', [existingId]);
@@ -280,12 +289,15 @@ function storeClip(
       reanchorArticle(ctx.db, articleId, version.id);
       reclippedFrom = latest.id;
     }
+    // The preview's corrections, after the page's own values (and a re-clip's refresh), so they win and stay marked edited.
+    const edited = prepared.metadataEdit && Object.keys(prepared.metadataEdit).length > 0;
+    if (edited) articles.updateArticleMetadata(ctx.db, articleId, prepared.metadataEdit!, now);
     return {
       input,
       status: existingId === undefined ? 'clipped' : 'new-version',
       articleId,
       versionId: version.id,
-      title: existingId === undefined ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
+      title: existingId === undefined && !edited ? values.title : (articles.getArticle(ctx.db, articleId)?.title ?? values.title),
       error: null,
       warnings: article.warnings,
     };
@@ -301,7 +313,7 @@ function storeClip(
 
 /** Clips many sources one after another; each gets its own transaction and its own result. */
 export async function clipMany(ctx: CoreContext, sources: ClipSource[], options: ClipOptions = {}): Promise<ClipResult[]> {
-  const each = sources.length === 1 ? options : { ...options, originalUrl: null };
+  const each = sources.length === 1 ? options : { ...options, originalUrl: null, metadataEdit: undefined, versionOf: undefined };
   return clipInOrder(ctx, sources.map((source) => () => extractSource(source, each)), options.pool ?? extractionPool());
 }
 
@@ -340,7 +352,8 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
   const { article, imageCount } = await (options.pool ?? extractionPool()).preview(prepared.input);
   const meta = article.metadata;
   return {
-    title: meta.title,
+    // The title a save would store (a text paste's first line when the page names none), so the preview shows and edits that.
+    title: displayTitleFor(meta.title, prepared.input.filename, article.text),
     byline: meta.byline,
     authors: meta.authors,
     siteName: meta.siteName,
@@ -359,10 +372,11 @@ export async function previewSource(source: ClipSource, options: ClipOptions = {
   };
 }
 
-/** Fetches every pending URL clip again; those still unreachable stay pending. */
-export async function fetchPendingClips(ctx: CoreContext, options: ClipOptions = {}): Promise<ClipResult[]> {
+/** Fetches every pending URL clip again (or only `ids`); those still unreachable stay pending. */
+export async function fetchPendingClips(ctx: CoreContext, options: ClipOptions = {}, ids?: readonly number[]): Promise<ClipResult[]> {
   const results: ClipResult[] = [];
-  for (const pending of articles.listPendingClips(ctx.db, 'pending')) {
+  const only = ids ? new Set(ids) : undefined;
+  for (const pending of articles.listPendingClips(ctx.db, 'pending').filter((p) => !only || only.has(p.id))) {
     const result = await clipSource(ctx, { kind: 'url', url: pending.url }, options);
     if (result.status !== 'pending') {
       articles.updatePendingClip(ctx.db, pending.id, result.status === 'failed' ? 'failed' : 'done', result.error, ctx.now());

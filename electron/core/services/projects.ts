@@ -29,6 +29,22 @@ export function renameProject(ctx: CoreContext, id: number, name: string): Proje
   }).immediate());
 }
 
+/**
+ * Merges `sourceId` into `targetId` in one transaction: every article and note
+ * of the source joins the target, and the source is deleted. Nothing changes
+ * when either is missing.
+ */
+export function mergeProjects(ctx: CoreContext, sourceId: number, targetId: number): { project: Project; moved: number } {
+  if (sourceId === targetId) throw new DossierError('invalid_input', 'A project cannot be merged into itself: choose another project.');
+  return announced(ctx, { type: 'organize.changed', what: 'projects' }, ctx.db.transaction(() => {
+    if (!repo.getProject(ctx.db, sourceId)) notFound(sourceId);
+    if (!repo.getProject(ctx.db, targetId)) notFound(targetId);
+    const moved = repo.mergeProjectInto(ctx.db, sourceId, targetId);
+    repo.touchProject(ctx.db, targetId, ctx.now());
+    return { project: repo.getProject(ctx.db, targetId)!, moved };
+  }).immediate());
+}
+
 /** Deletes the project only: its articles and notes stay in the library. */
 export function deleteProject(ctx: CoreContext, id: number): { id: number } {
   if (!repo.deleteProject(ctx.db, id)) notFound(id);

@@ -44,3 +44,34 @@ export function removeTag(ctx: CoreContext, name: string, items: readonly TagIte
 export function tagsOf(ctx: CoreContext, item: TagItemRef): string[] {
   return repo.tagsOfItem(ctx.db, item);
 }
+
+/** Renames a tag everywhere it is used; a name another tag has is refused (merge them instead). */
+export function renameTag(ctx: CoreContext, id: number, name: string): Tag {
+  return announced(ctx, { type: 'organize.changed', what: 'tags' }, ctx.db.transaction(() => {
+    const existing = repo.findTagByName(ctx.db, name);
+    if (existing && existing.id !== id) throw new DossierError('invalid_input', `A tag named "${existing.name}" already exists: merge the two tags instead.`);
+    if (!repo.renameTag(ctx.db, id, name)) tagNotFound(id);
+    return repo.getTag(ctx.db, id)!;
+  }).immediate());
+}
+
+/** Merges `sourceId` into `targetId` in one transaction: everything the source tags gets the target, and the source is deleted. */
+export function mergeTags(ctx: CoreContext, sourceId: number, targetId: number): { tag: Tag; moved: number } {
+  if (sourceId === targetId) throw new DossierError('invalid_input', 'A tag cannot be merged into itself: choose another tag.');
+  return announced(ctx, { type: 'organize.changed', what: 'tags' }, ctx.db.transaction(() => {
+    if (!repo.getTag(ctx.db, sourceId)) tagNotFound(sourceId);
+    if (!repo.getTag(ctx.db, targetId)) tagNotFound(targetId);
+    const moved = repo.mergeTagInto(ctx.db, sourceId, targetId);
+    return { tag: repo.getTag(ctx.db, targetId)!, moved };
+  }).immediate());
+}
+
+/** Deletes the tag: it comes off every article, note and quote; the items themselves stay. */
+export function deleteTag(ctx: CoreContext, id: number): { id: number } {
+  if (!repo.deleteTag(ctx.db, id)) tagNotFound(id);
+  return announced(ctx, { type: 'organize.changed', what: 'tags' }, { id });
+}
+
+function tagNotFound(id: number): never {
+  throw new DossierError('not_found', `Tag ${id} does not exist (it may have been deleted).`);
+}

@@ -52,6 +52,17 @@ export const ClipResultSchema = z.object({
 });
 export type ClipResult = z.infer<typeof ClipResultSchema>;
 
+/** An article the clip looks like a changed copy of (shared/clip/versionMatch.ts): offered as "Save as a new version of “…”". */
+export const VersionMatchSchema = z.object({
+  articleId: RowId,
+  title: z.string(),
+  /** 'url': the same web address; 'similar': a like title and most of the same wording. */
+  reason: z.enum(['url', 'similar']),
+  /** Share of the shorter text's wording found in the other, 0..1 (1 for an address match). */
+  similarity: z.number().min(0).max(1),
+});
+export type VersionMatch = z.infer<typeof VersionMatchSchema>;
+
 export const ClipPreviewSchema = z.object({
   title: z.string(),
   byline: z.string().nullable(),
@@ -70,6 +81,8 @@ export const ClipPreviewSchema = z.object({
   fieldStatus: z.partialRecord(z.enum(METADATA_FIELDS), FieldStatus),
   /** Images the article shows (stored on save; not shown in the preview). */
   imageCount: z.number().int().nonnegative(),
+  /** The library article this looks like a changed copy of (the app's preview; absent from `clip --dry-run`). */
+  match: VersionMatchSchema.nullable().optional(),
 });
 export type ClipPreview = z.infer<typeof ClipPreviewSchema>;
 
@@ -101,15 +114,38 @@ const PublicationDate = z
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   }, 'No such day in the calendar');
 
+/** The fields the paste preview lets the journalist correct before saving (the same checks as articles.updateMetadata). */
+const PreviewMetadataEdit = z.strictObject({
+  title: z.string().trim().min(1).max(2000).optional(),
+  authors: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
+  siteName: NullableText.optional(),
+  publishedAt: PublicationDate.nullable().optional(),
+});
+export type PreviewMetadataEdit = z.infer<typeof PreviewMetadataEdit>;
+
 export const clipContract = {
   /** Extracts one input and returns what would be stored; stores nothing. */
   'clip.preview': {
     input: z.strictObject({ source: ClipSourceSchema, url: OriginalUrl, allowPrivateHost: AllowPrivateHost }),
     output: ClipPreviewSchema,
   },
-  /** Stores each input in its own transaction; one result per input, in order. */
+  /**
+   * Stores each input in its own transaction; one result per input, in order.
+   * With one input (a previewed paste): `metadata` are the journalist's
+   * corrections from the preview (stored as edited, in the clip's transaction),
+   * `versionOf` the article the journalist chose to add this as a new version of.
+   */
   'clip.save': {
-    input: z.strictObject({ inputs: z.array(ClipSourceSchema).min(1).max(MAX_CLIP_INPUTS), url: OriginalUrl, attachments: Attachments.optional(), allowPrivateHost: AllowPrivateHost }),
+    input: z
+      .strictObject({
+        inputs: z.array(ClipSourceSchema).min(1).max(MAX_CLIP_INPUTS),
+        url: OriginalUrl,
+        attachments: Attachments.optional(),
+        allowPrivateHost: AllowPrivateHost,
+        metadata: PreviewMetadataEdit.optional(),
+        versionOf: RowId.optional(),
+      })
+      .refine((v) => v.inputs.length === 1 || (v.metadata === undefined && v.versionOf === undefined), 'Corrections and "new version of" apply to one clip at a time'),
     output: Results,
   },
   /** Clips files by path: only for hosts that grant path access (the CLI); refused as forbidden elsewhere. */
@@ -140,10 +176,15 @@ export const clipContract = {
     input: z.strictObject({}),
     output: z.array(PendingClipSchema),
   },
-  /** Fetches every pending URL clip again. */
+  /** Fetches every pending URL clip again, or only these (the app fetches one at a time to show a progress bar). */
   'clip.fetchPending': {
-    input: z.strictObject({}),
+    input: z.strictObject({ ids: z.array(RowId).min(1).max(1000).optional() }),
     output: Results,
+  },
+  /** Forgets pending web addresses; an id already gone refuses the whole call, removing nothing. */
+  'clip.removePending': {
+    input: z.strictObject({ ids: z.array(RowId).min(1).max(1000) }),
+    output: z.object({ removed: z.number().int().nonnegative() }),
   },
   /** The user's metadata corrections; each edited field is marked 'edited' and survives re-clips. */
   'articles.updateMetadata': {

@@ -20,4 +20,9 @@ export const projectsContract = {
   },
   /** The projects one article or note belongs to, by name. */
   'projects.ofItem': { input: z.strictObject({ item: ItemRefSchema }), output: z.array(ProjectSchema) },
+  /** Every item of the source joins the target and the source is deleted, in one transaction. */
+  'projects.merge': {
+    input: z.strictObject({ sourceId: RowId, targetId: RowId }),
+    output: z.object({ project: ProjectSchema, moved: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<ProjectsChannel, ChannelSpec>;

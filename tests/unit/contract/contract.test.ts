@@ -30,7 +30,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'clip.chooseFiles': [],
     'clip.chosenFile': [{}, { batch: '', index: 0 }, { batch: 'x', index: -1 }, { batch: 'x', index: 1.5 }, { batch: 'x'.repeat(101), index: 0 }],
     'clip.pending': [],
-    'clip.fetchPending': [],
+    'clip.fetchPending': [{ ids: [] }, { ids: [0] }, { ids: 'all' }],
+    'clip.removePending': [{}, { ids: [] }, { ids: [-1] }, { id: 1 }],
     'articles.updateMetadata': [{}, { id: 1, title: '' }, { id: 1, publishedAt: 'yesterday' }, { id: 1, publishedAt: '2025-02-30' }, { id: 1, modifiedAt: '2025-13-01' }, { id: 1, authors: 'x' }, { id: 1, canonicalUrl: 'javascript:x' }, { title: 'x' }],
     'articles.delete': [{}, { id: 'x' }],
     'articles.originalText': [{}, { versionId: 0 }],
@@ -72,6 +73,10 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'tags.add': [{ name: 'x' }, { name: '', items: [{ type: 'note', id: 1 }] }, { name: 'x'.repeat(101), items: [{ type: 'note', id: 1 }] }, { name: 'x', items: [{ type: 'note' }] }],
     'tags.remove': [{ items: [{ type: 'note', id: 1 }] }, { name: 'x', items: 'all' }],
     'tags.ofItem': [{}, { item: { type: 'project', id: 1 } }, { item: { type: 'note', id: '1' } }],
+    'projects.merge': [{}, { sourceId: 1 }, { sourceId: 0, targetId: 1 }, { sourceId: '1', targetId: 2 }],
+    'tags.rename': [{ id: 1 }, { id: 1, name: '' }, { id: 0, name: 'x' }, { id: 1, name: 'x'.repeat(101) }],
+    'tags.merge': [{}, { targetId: 1 }, { sourceId: 1, targetId: -1 }],
+    'tags.delete': [{}, { id: 'x' }, { name: 'x' }],
     'library.setArticleState': [{ ids: [1] }, { ids: [], starred: true }, { ids: [1], readingState: 'deleted' }, { ids: [1], starred: 'yes' }, { ids: ['1'], starred: true }],
     'library.listIds': [{}, { scope: { kind: 'view', view: 'trash' } }, { scope: { kind: 'project' } }, { scope: { kind: 'view', view: 'all' }, sort: 'rank' }, { scope: { kind: 'tag', name: ' ' } }, { scope: { kind: 'view', view: 'all' }, filter: 'x'.repeat(501) }],
     'library.rows': [{ ids: [] }, { ids: [0] }, { ids: Array.from({ length: 501 }, (_, i) => i + 1) }],
@@ -152,7 +157,7 @@ describe('the contract', () => {
     const project = await dispatch(core.handlers, 'projects.create', { name: 'Probe project' });
     const projectId = (project as { value: { id: number } }).value.id;
     const articleId = importPlainTextArticles(core.ctx, [{ title: 'Probe article', text: 'Some text.' }]).results[0]!.articleId;
-    await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] });
+    const probeTagId = ((await dispatch(core.handlers, 'tags.add', { name: 'probe', items: [{ type: 'note', id }] })) as { value: { tag: { id: number } } }).value.tag.id;
     // A fact written by hand (the extractor is not what this test is about).
     storeVersionFacts(core.ctx.db, { versionId: clip.versionId, text: getVersionContent(core.ctx.db, clip.versionId)!.text, facts: { quotes: [{ text: 'probe', source: 'Probe', speaker: 'Probe', cue: 'said', anonymous: false, start: 0, end: 5 }], entities: [], figures: [], dates: [] }, now: core.ctx.now() });
     const factId = (core.ctx.db.prepare('SELECT id FROM facts LIMIT 1').get() as { id: number }).id;
@@ -175,6 +180,7 @@ describe('the contract', () => {
       'clip.chosenFile': { batch: 'none', index: 0 },
       'clip.pending': {},
       'clip.fetchPending': {},
+      'clip.removePending': { ids: [core.ctx.db.prepare(`INSERT INTO pending_clips (url, status, attempts, created_at, updated_at) VALUES ('https://example.com/a', 'pending', 1, '2026-01-01', '2026-01-01')`).run().lastInsertRowid as number] },
       'articles.updateMetadata': { id: clip.articleId, title: 'Edited', authors: ['A. Writer'] },
       'articles.delete': { id: clip.articleId },
       'articles.originalText': { versionId: clip.versionId },
@@ -216,6 +222,10 @@ describe('the contract', () => {
       'tags.add': { name: 'sources', items: [{ type: 'article', id: articleId }] },
       'tags.remove': { name: 'probe', items: [{ type: 'note', id }] },
       'tags.ofItem': { item: { type: 'note', id } },
+      'projects.merge': { sourceId: projectId, targetId: (await dispatch(core.handlers, 'projects.create', { name: 'Merge target' }) as { value: { id: number } }).value.id },
+      'tags.rename': { id: probeTagId, name: 'checked' },
+      'tags.merge': { sourceId: probeTagId, targetId: (await dispatch(core.handlers, 'tags.add', { name: 'merge-target', items: [{ type: 'note', id }] }) as { value: { tag: { id: number } } }).value.tag.id },
+      'tags.delete': { id: probeTagId },
       'library.setArticleState': { ids: [articleId], readingState: 'read', starred: true },
       'library.listIds': { scope: { kind: 'view', view: 'all' }, sort: 'title', direction: 'asc', filter: 'probe' },
       'library.rows': { ids: [articleId, clip.articleId] },

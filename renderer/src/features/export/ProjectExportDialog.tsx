@@ -4,6 +4,10 @@ import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
 import { useExportJob } from './useExportJob';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { parseRoute } from '../../app/routes';
+import { libraryStore } from '../library/libraryScope';
+import { openNoteExport } from './exportCommands';
+import { emptyProjectWarning, preferredProjectId } from './preferredProject';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -28,14 +32,26 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const { view, follow, reset } = useExportJob();
 
+  // Starts on the project of what is on screen: the open note, the library's project view, or the open article.
   useEffect(() => {
-    call('projects.list', {})
-      .then((list) => {
+    const noteId = openNoteExport()?.noteId;
+    const route = parseRoute(window.location.hash);
+    const scope = libraryStore.get().scope;
+    const ids = (list: Project[]): number[] => list.map((p) => p.id);
+    Promise.all([
+      call('projects.list', {}),
+      noteId !== undefined ? call('projects.ofItem', { item: { type: 'note', id: noteId } }).then(ids) : undefined,
+      route.kind === 'article' ? call('projects.ofItem', { item: { type: 'article', id: route.articleId } }).then(ids) : undefined,
+    ])
+      .then(([list, noteProjectIds, articleProjectIds]) => {
         setProjects(list);
-        setProjectId((current) => current ?? list[0]?.id);
+        const preferred = preferredProjectId(list, { noteProjectIds, articleProjectIds, scopeProjectId: scope.kind === 'project' ? scope.projectId : undefined });
+        setProjectId((current) => current ?? preferred);
       })
       .catch((error: unknown) => setProblem(`Could not list projects: ${messageOf(error)}`));
   }, []);
+  const emptyWarning = emptyProjectWarning(projects?.find((p) => p.id === projectId));
+  const nothingToExport = projects?.find((p) => p.id === projectId && p.noteCount === 0 && p.articleCount === 0) !== undefined;
 
   const status = view.kind === 'job' ? view.status : undefined;
   const running = starting || status?.state === 'running';
@@ -106,6 +122,11 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           </select>
         </label>
         {projects?.length === 0 && <p className="export-hint">There are no projects yet: add notes and articles to a project first.</p>}
+        {emptyWarning && (
+          <p className="export-hint is-warning" role="alert" data-testid="export-no-notes">
+            ⚠ {emptyWarning}
+          </p>
+        )}
         {transport === 'web' && (
           <label>
             Folder
@@ -129,8 +150,8 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           <button type="button" className="btn" onClick={onClose}>
             {status?.state === 'done' ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={running || projectId === undefined || webNeedsFolder}>
-            {running ? 'Exporting…' : transport === 'web' ? 'Export' : 'Choose folder and export…'}
+          <button type="submit" className="btn btn-primary" disabled={running || projectId === undefined || webNeedsFolder || nothingToExport}>
+            {running ? 'Exporting…' : emptyWarning ? (transport === 'web' ? 'Export sources only' : 'Choose folder, export sources only…') : transport === 'web' ? 'Export' : 'Choose folder and export…'}
           </button>
         </div>
       </form>

@@ -1,14 +1,25 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryScope, ViewCounts } from '../../../../shared/domain/libraryList';
 import type { Project, Tag } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
 import { libraryStore, sameScope, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
+import { ManageDialog, type OrganizeAction, type OrganizeKind, type OrganizeRequest } from '../organize/ManageDialog';
+import { NavContextMenu } from '../organize/NavContextMenu';
+
+interface MenuState {
+  kind: OrganizeKind;
+  id: number;
+  name: string;
+  x: number;
+  y: number;
+}
 
 /**
  * The library half of the sidebar: the reading views with their counts, the
  * projects (and a way to start one) and the tags. Choosing one shows it in
- * the library list.
+ * the library list. A project or tag is renamed, merged or deleted from its
+ * context menu (right click, Menu key, Shift+F10) or its keys (F2, Delete).
  */
 export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpen(): void; onError(message: string): void }): ReactNode {
   const { scope, revision } = useLibraryState();
@@ -17,6 +28,26 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
   const [tags, setTags] = useState<Tag[]>([]);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  const [menu, setMenu] = useState<MenuState | undefined>(undefined);
+  const [manage, setManage] = useState<OrganizeRequest | undefined>(undefined);
+  const [status, setStatus] = useState('');
+  // The sidebar entry the menu or dialog was opened from: focus goes back to it (or to its list if it is gone).
+  const opener = useRef<{ element: HTMLElement | null; list: string }>({ element: null, list: '' });
+  const restoreFocus = useCallback(() => {
+    const { element, list } = opener.current;
+    requestAnimationFrame(() => {
+      if (element?.isConnected) element.focus();
+      else document.querySelector<HTMLElement>(`[data-testid="${list}"] button`)?.focus();
+    });
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu(undefined);
+    restoreFocus();
+  }, [restoreFocus]);
+  const closeManage = useCallback(() => {
+    setManage(undefined);
+    restoreFocus();
+  }, [restoreFocus]);
 
   useEffect(() => {
     let live = true;
@@ -53,7 +84,35 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
     }
   };
 
-  const item = (key: string, label: string, count: number | undefined, target: LibraryScope, testId: string): ReactNode => (
+  const remember = (element: HTMLElement, kind: OrganizeKind): void => {
+    opener.current = { element, list: kind === 'project' ? 'project-list' : 'tag-list' };
+  };
+  const act = (kind: OrganizeKind, id: number, action: OrganizeAction): void => {
+    setMenu(undefined);
+    setManage({ kind, action, id });
+  };
+  /** Context menu and keys of a project or tag entry. */
+  const organizing = (kind: OrganizeKind, id: number, itemName: string) => ({
+    'aria-keyshortcuts': 'F2 Delete Shift+F10',
+    onContextMenu: (event: MouseEvent<HTMLButtonElement>) => {
+      event.preventDefault();
+      remember(event.currentTarget, kind);
+      setMenu({ kind, id, name: itemName, x: event.clientX, y: event.clientY });
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
+      const key = event.key;
+      const menuKey = key === 'ContextMenu' || (key === 'F10' && event.shiftKey);
+      if (!menuKey && key !== 'F2' && key !== 'Delete') return;
+      event.preventDefault();
+      remember(event.currentTarget, kind);
+      if (menuKey) {
+        const box = event.currentTarget.getBoundingClientRect();
+        setMenu({ kind, id, name: itemName, x: box.left + 12, y: box.bottom });
+      } else act(kind, id, key === 'F2' ? 'rename' : 'delete');
+    },
+  });
+
+  const item = (key: string, label: string, count: number | undefined, target: LibraryScope, testId: string, organize?: { kind: OrganizeKind; id: number; name: string }): ReactNode => (
     <li key={key}>
       <button
         type="button"
@@ -61,6 +120,7 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
         aria-current={isCurrent(target) ? 'page' : undefined}
         data-testid={testId}
         onClick={() => choose(target)}
+        {...(organize ? organizing(organize.kind, organize.id, organize.name) : {})}
       >
         <span className="nav-label">{label}</span>
         {count !== undefined && <span className="nav-count">{count}</span>}
@@ -96,16 +156,21 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
         </form>
       )}
       <ul className="nav-list" aria-label="Projects" data-testid="project-list">
-        {projects.map((p) => item(`p${p.id}`, p.name, p.articleCount + p.noteCount, { kind: 'project', projectId: p.id }, 'library-project'))}
+        {projects.map((p) => item(`p${p.id}`, p.name, p.articleCount + p.noteCount, { kind: 'project', projectId: p.id }, 'library-project', { kind: 'project', id: p.id, name: p.name }))}
         {projects.length === 0 && !naming && <li className="nav-empty">No projects yet</li>}
       </ul>
       <div className="nav-heading">
         <span>Tags</span>
       </div>
       <ul className="nav-list" aria-label="Tags" data-testid="tag-list">
-        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, t.articleCount + t.noteCount, { kind: 'tag', name: t.name }, 'library-tag'))}
+        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, t.articleCount + t.noteCount, { kind: 'tag', name: t.name }, 'library-tag', { kind: 'tag', id: t.id, name: `#${t.name}` }))}
         {tags.length === 0 && <li className="nav-empty">No tags yet</li>}
       </ul>
+      {menu && <NavContextMenu x={menu.x} y={menu.y} name={menu.name} onClose={closeMenu} onChoose={(action) => act(menu.kind, menu.id, action)} />}
+      {manage && <ManageDialog request={manage} onClose={closeManage} onDone={setStatus} />}
+      <p className="organizer-status" role="status" data-testid="organize-status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
 import { BulkActions } from './BulkActions';
 import { clipChosenFiles, clipFiles, type ClipProgress } from './clipFiles';
-import { ClipPreview } from './ClipPreview';
+import { ClipPreview, type PreviewSaveChoice } from './ClipPreview';
+import { PasteReading } from './PasteReading';
 import { ClipResults } from './ClipResults';
 import { libraryStore, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
@@ -21,6 +22,11 @@ import { useLibraryList } from './useLibraryList';
 import './library.css';
 
 const MemoArticleView = memo(ArticleView);
+
+/** A quick count for the "reading" line (the preview then gives the real one). */
+function roughWordCount(text: string): number {
+  return text.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).length;
+}
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -63,7 +69,14 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
 
   const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
   const [results, setResults] = useState<ClipResult[]>([]);
-  const [preview, setPreview] = useState<{ source: ClipSourceInput; preview: Preview } | undefined>(undefined);
+  // A paste shows at once: 'reading' while the core extracts it (a long article takes seconds), then the preview.
+  const [preview, setPreview] = useState<{ source: ClipSourceInput; words: number; preview?: Preview } | undefined>(undefined);
+  // Each paste's number: a slower earlier paste (or one cancelled) never replaces the one on screen.
+  const pasteRound = useRef(0);
+  const dropPreview = useCallback(() => {
+    pasteRound.current += 1;
+    setPreview(undefined);
+  }, []);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<PendingClipInfo[]>([]);
   // Bumped when a clip adds a version: the open article must reload to show it (its id is unchanged).
@@ -149,13 +162,13 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const addFiles = useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
-      setPreview(undefined);
+      dropPreview();
       setResults([]);
       const done = await clipFiles(files, setProgress);
       setProgress(undefined);
       await finish(done);
     },
-    [finish],
+    [finish, dropPreview],
   );
 
   useEffect(() => {
@@ -171,7 +184,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     }
     // Electron: the native dialog hands paths to the main process, which also reads each page's _files folder.
     try {
-      setPreview(undefined);
+      dropPreview();
       setResults([]);
       const done = await clipChosenFiles(setProgress);
       setProgress(undefined);
@@ -191,20 +204,29 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
       if (!html.trim() && !text.trim()) return;
       event.preventDefault();
       const source: ClipSourceInput = html.trim() ? { kind: 'paste', format: 'html', content: html } : { kind: 'paste', format: 'text', content: text };
+      const round = ++pasteRound.current;
+      setResults([]);
+      setPreview({ source, words: roughWordCount(text || html) });
       call('clip.preview', { source })
-        .then((result) => setPreview({ source, preview: result }))
-        .catch((error: unknown) => onError((error as Error).message));
+        .then((result) => {
+          if (round === pasteRound.current) setPreview({ source, words: result.wordCount, preview: result });
+        })
+        .catch((error: unknown) => {
+          if (round !== pasteRound.current) return;
+          dropPreview();
+          onError((error as Error).message);
+        });
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [onError]);
+  }, [onError, dropPreview]);
 
-  const savePreview = async (): Promise<void> => {
+  const savePreview = async (choice: PreviewSaveChoice): Promise<void> => {
     if (!preview) return;
     setSaving(true);
     try {
-      const { results: done } = await call('clip.save', { inputs: [preview.source] });
-      setPreview(undefined);
+      const { results: done } = await call('clip.save', { inputs: [preview.source], ...choice });
+      dropPreview();
       await finish(done);
     } catch (error) {
       onError((error as Error).message);
@@ -228,7 +250,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const moveTo = (to: number, extend: boolean): void => {
     const id = order[to];
     if (id === undefined) return;
-    setPreview(undefined);
+    dropPreview();
     setActiveId(id);
     if (extend) {
       setSelection((current) => extendTo(current, order, activeIndex < 0 ? to : activeIndex, to));
@@ -278,7 +300,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           </div>
         )}
         <UrlClipForm busy={progress !== undefined} onClipped={(done) => void finish(done)} onError={onError} />
-        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onError={onError} />
+        <PendingClips pending={pending} onFetched={(done) => void finish(done)} onChanged={() => void refreshPending()} onError={onError} />
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
         {scope.kind !== 'view' && (
           <div className="library-views" role="tablist" aria-label="Items">
@@ -364,7 +386,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
                 activeIndex={activeIndex}
                 selected={selection.ids}
                 onClickRow={(index, { shift, toggle }) => {
-                  setPreview(undefined);
+                  dropPreview();
                   setActiveId(order[index]);
                   setSelection((current) => clickRow(current, order, index, { shift, toggle }));
                   setExplicit(shift || toggle);
@@ -394,8 +416,10 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         )}
       </section>
       <main className="pane detail-pane library-detail">
-        {preview ? (
-          <ClipPreview preview={preview.preview} saving={saving} onSave={() => void savePreview()} onCancel={() => setPreview(undefined)} />
+        {preview?.preview ? (
+          <ClipPreview preview={preview.preview} saving={saving} onSave={(choice) => void savePreview(choice)} onCancel={dropPreview} />
+        ) : preview ? (
+          <PasteReading words={preview.words} onCancel={dropPreview} />
         ) : activeId !== undefined ? (
           <MemoArticleView key={`${activeId}:${clipRound}`} articleId={activeId} onError={onError} onChanged={onDetailChanged} onDeleted={onDetailChanged} />
         ) : (

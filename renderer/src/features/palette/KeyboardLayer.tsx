@@ -10,9 +10,20 @@ import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { PairingDialog } from '../connector/PairingDialog';
 import { isTextEntry } from './shortcuts';
+import { ManageDialog, type OrganizeAction, type OrganizeKind, type OrganizeRequest } from '../organize/ManageDialog';
 import './palette.css';
 
-type Overlay = 'palette' | 'help' | 'pairing' | undefined;
+type Overlay = 'palette' | 'help' | 'pairing' | 'manage' | undefined;
+
+/** Palette commands that rename, merge or delete a project or tag (the dialog asks which, starting from the one shown). */
+const ORGANIZE_COMMANDS: { kind: OrganizeKind; action: OrganizeAction; label: string }[] = [
+  { kind: 'project', action: 'rename', label: 'Rename project…' },
+  { kind: 'project', action: 'merge', label: 'Merge project into another…' },
+  { kind: 'project', action: 'delete', label: 'Delete project…' },
+  { kind: 'tag', action: 'rename', label: 'Rename tag…' },
+  { kind: 'tag', action: 'merge', label: 'Merge tag into another…' },
+  { kind: 'tag', action: 'delete', label: 'Delete tag…' },
+];
 
 export interface KeyboardLayerProps {
   onSelectSection(section: Section): void;
@@ -26,6 +37,7 @@ export interface KeyboardLayerProps {
  */
 export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps): ReactNode {
   const [overlay, setOverlay] = useState<Overlay>(undefined);
+  const [manage, setManage] = useState<OrganizeRequest | undefined>(undefined);
   const returnFocus = useRef<HTMLElement | null>(null);
   // The caret where focus was (the note's cursor): focus() alone puts a contenteditable's caret at its start.
   const returnCaret = useRef<Range | null>(null);
@@ -98,6 +110,15 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
       { id: 'go-library', label: 'Go to Library', run: () => onSelectSection('library') },
       { id: 'shortcuts', label: 'Show keyboard shortcuts', run: () => show('help'), replacesPalette: true },
       { id: 'connect-extension', label: 'Connect browser extension…', run: () => show('pairing'), replacesPalette: true },
+      ...ORGANIZE_COMMANDS.map(({ kind, action, label }) => ({
+        id: `${action}-${kind}`,
+        label,
+        replacesPalette: true,
+        run: () => {
+          setManage({ kind, action });
+          show('manage');
+        },
+      })),
       // The same actions as the File menu's export items.
       ...EXPORT_COMMANDS.map((command) => ({ id: command.id, label: command.label, run: () => runExportCommand(command.id) })),
     ],
@@ -115,5 +136,6 @@ export function KeyboardLayer({ onSelectSection, onError }: KeyboardLayerProps):
   if (overlay === 'palette') return <CommandPalette commands={commands} onClose={close} onError={onError} onOpenProject={openProject} />;
   if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
   if (overlay === 'pairing') return <PairingDialog onClose={close} />;
+  if (overlay === 'manage' && manage) return <ManageDialog request={manage} onClose={close} />;
   return null;
 }
