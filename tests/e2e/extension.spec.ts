@@ -80,7 +80,7 @@ test.beforeAll(async () => {
   const dir = makeTempDir('dossier-ext-');
   const extensionDir = await buildExtension(dir.file('extension'));
   const core = openCore(dir.file('dossier.sqlite'));
-  const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha) => readAssetForServing(core.ctx, sha) });
+  const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha) => readAssetForServing(core.ctx, sha), subscribe: (listener) => core.events.subscribe(listener) });
   const connector = await startConnectorServer({ ctx: core.ctx, port: 0, onRefusal: (status, message) => refusals.push(`${status} ${message}`) });
   const pages = await servePages({ '/article': ARTICLE_PAGE, '/big': twoMegabytePage(), ...(HAVE_FIXTURES ? { '/seed': seedPage() } : {}) });
   const evil = await servePages({});
@@ -203,14 +203,24 @@ test('figures: click to "clipped" for the seed page and a 2 MB page', async () =
   if (!HAVE_FIXTURES) console.log(NO_FIXTURES_REASON);
 });
 
-test('Quote selection into Dossier: the selection lands in the current note, linked to its passage like a reader quote', async () => {
+test('Quote selection into Dossier: into the note open in the editor, at its cursor, while typing goes on', async () => {
   const note = await callApp<{ id: number }>('notes.create', { title: 'Port spending leads' });
-  // The desk shows the note: its editor reports it as current.
+  const article = articles.listArticles(s.core.ctx.db).find((a) => a.title === 'Harbour dredging budget doubled')!;
+  // The desk: the note being written beside the clipped article in the reader.
   const desk = await s.context.newPage();
   const url = new URL(s.harness.url);
-  url.hash = `/notes/${note.id}?&token=${s.harness.token}`;
+  url.hash = `/articles/${article.id}?note=${note.id}&token=${s.harness.token}`;
   await desk.goto(url.toString());
-  await expect(desk.getByLabel('Note title')).toHaveValue('Port spending leads');
+  const editor = desk.getByTestId('desk-note').getByLabel('Note text');
+  await expect(desk.getByTestId('reader-body')).toContainText(RENDERED_SENTENCE);
+  await editor.click();
+  await desk.keyboard.type('Opening paragraph.');
+  await desk.keyboard.press('Enter');
+  await desk.keyboard.type('Closing paragraph.');
+  await desk.keyboard.press('ArrowUp');
+  await desk.keyboard.press('End');
+  // Not saved yet when the quote arrives: the editor holds edits the stored note lacks.
+  await desk.keyboard.type(' Still typing');
 
   const { page, tabId } = await openSite('/article');
   await expect(page.locator('article')).toContainText(RENDERED_SENTENCE);
@@ -227,15 +237,31 @@ test('Quote selection into Dossier: the selection lands in the current note, lin
   await expect(popup.locator('#result')).toHaveText('Already in the library: “Harbour dredging budget doubled” (unchanged). Quoted into note “Port spending leads”.', { timeout: 20_000 });
   await popup.screenshot({ path: '/tmp/dossier-popup-quoted.png' });
 
-  const quotes = quotesOfNote(s.core.ctx, note.id);
-  expect(quotes).toHaveLength(1);
-  expect(quotes[0]).toMatchObject({ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE });
-  // The note, opened again in the app, shows the quote as a linked quote block.
-  await desk.reload();
+  // Live in the open editor (no reload), at the cursor: after the paragraph being typed, before the next one.
   const quote = new QuoteInNote(desk, 0);
   await expect(quote.text).toHaveText(RENDERED_SENTENCE);
+  const blocks = () =>
+    editor.evaluate((root) =>
+      [...root.querySelectorAll(':scope > p, :scope > figure')].map((block) => (block.tagName === 'FIGURE' ? `[quote] ${block.querySelector('blockquote')?.textContent ?? ''}` : block.textContent ?? '')).filter((text) => text !== ''),
+    );
+  expect(await blocks()).toEqual(['Opening paragraph. Still typing', `[quote] ${RENDERED_SENTENCE}`, 'Closing paragraph.']);
+  // Linked to its passage like a reader quote.
+  const quotes = quotesOfNote(s.core.ctx, note.id);
+  expect(quotes).toMatchObject([{ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE }]);
   await expect(quote.root).toHaveAttribute('data-passage-id', String(quotes[0]!.passageId));
-  await expect(quote.chip).toContainText('Harbour dredging budget doubled');
+
+  // Typing goes on in the note; autosave keeps the typing and the quote.
+  await desk.keyboard.type(' and more');
+  await expect(desk.getByText('Saved', { exact: true })).toBeVisible();
+  await expect.poll(() => (s.core.ctx.db.prepare('SELECT content_text AS t FROM notes WHERE id = ?').get(note.id) as { t: string }).t).toContain('and more');
+  const stored = (s.core.ctx.db.prepare('SELECT content_text AS t FROM notes WHERE id = ?').get(note.id) as { t: string }).t;
+  expect(stored).toContain('Still typing');
+  expect(stored).toContain(RENDERED_SENTENCE);
+  expect(quotesOfNote(s.core.ctx, note.id)).toHaveLength(1);
+  // Reopened, the note is what the editor showed.
+  await desk.reload();
+  await expect(new QuoteInNote(desk, 0).text).toHaveText(RENDERED_SENTENCE);
+  expect(await blocks()).toEqual([expect.stringContaining('Still typing'), `[quote] ${RENDERED_SENTENCE}`, 'Closing paragraph.']);
   await popup.close();
   await page.close();
   await desk.close();

@@ -10,5 +10,7 @@ export function connectorHandlers(ctx: CoreContext): HandlersFor<ConnectorChanne
       connectorState(ctx).currentNoteId = noteId;
       return { noteId };
     },
+    'connector.claimQuote': ({ requestId }) => connectorState(ctx).liveQuotes.claim(requestId),
+    'connector.quoteInserted': ({ requestId }) => ({ accepted: connectorState(ctx).liveQuotes.inserted(requestId) }),
   };
 }

@@ -22,6 +22,16 @@ export const connectorContract = {
     input: z.strictObject({ noteId: RowId.nullable() }),
     output: z.object({ noteId: RowId.nullable() }),
   },
+  /** The note's open editor takes a quote the browser sent (event `note.quoteWaiting`); first claim wins. */
+  'connector.claimQuote': {
+    input: z.strictObject({ requestId: z.uuid() }),
+    output: z.object({ noteId: RowId, passageId: RowId, text: z.string(), kind: z.enum(['block', 'inline']) }),
+  },
+  /** The editor inserted the claimed quote at its cursor and saved it; accepted: false when it came too late. */
+  'connector.quoteInserted': {
+    input: z.strictObject({ requestId: z.uuid() }),
+    output: z.object({ accepted: z.boolean() }),
+  },
 } as const satisfies Record<ConnectorChannel, ChannelSpec>;
 
 const PageUrl = z
