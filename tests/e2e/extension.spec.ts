@@ -18,6 +18,7 @@ import { makeTempDir } from '../helpers/tempDir';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { servePages } from './extension/pageServer';
 import { QuoteInNote } from './pages/QuoteInNote';
+import { ReaderPage } from './pages/ReaderPage';
 
 /**
  * The browser extension, unpacked and loaded into Chromium (headless new mode,
@@ -203,7 +204,7 @@ test('figures: click to "clipped" for the seed page and a 2 MB page', async () =
   if (!HAVE_FIXTURES) console.log(NO_FIXTURES_REASON);
 });
 
-test('Quote selection into Dossier: into the note open in the editor, at its cursor, while typing goes on', async () => {
+test('Quote selection into Dossier: into the note open in the editor, at its cursor, while typing goes on; the reader beside it highlights it', async () => {
   const note = await callApp<{ id: number }>('notes.create', { title: 'Port spending leads' });
   const article = articles.listArticles(s.core.ctx.db).find((a) => a.title === 'Harbour dredging budget doubled')!;
   // The desk: the note being written beside the clipped article in the reader.
@@ -245,10 +246,11 @@ test('Quote selection into Dossier: into the note open in the editor, at its cur
       [...root.querySelectorAll(':scope > p, :scope > figure')].map((block) => (block.tagName === 'FIGURE' ? `[quote] ${block.querySelector('blockquote')?.textContent ?? ''}` : block.textContent ?? '')).filter((text) => text !== ''),
     );
   expect(await blocks()).toEqual(['Opening paragraph. Still typing', `[quote] ${RENDERED_SENTENCE}`, 'Closing paragraph.']);
-  // Linked to its passage like a reader quote.
+  // Linked to its passage like a reader quote, and the reader beside it now draws the passage as quoted.
   const quotes = quotesOfNote(s.core.ctx, note.id);
   expect(quotes).toMatchObject([{ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE }]);
   await expect(quote.root).toHaveAttribute('data-passage-id', String(quotes[0]!.passageId));
+  await expect.poll(() => new ReaderPage(desk).highlightTexts('dossier-quoted')).toEqual([RENDERED_SENTENCE]);
 
   // Typing goes on in the note; autosave keeps the typing and the quote.
   await desk.keyboard.type(' and more');
