@@ -327,3 +327,25 @@ test('a page from another origin posting to the connector is refused, and nothin
   expect(refusals).toContain('403 Only the Dossier browser extension may use the connector.');
   await page.close();
 });
+
+test('the app lists the paired extension and revokes it; the revoked token is refused at once', async () => {
+  const desk = await s.context.newPage();
+  await desk.goto(s.harness.url);
+  await desk.locator('body').press('Control+k');
+  await desk.keyboard.type('Connect browser');
+  await desk.keyboard.press('Enter');
+  const row = desk.getByTestId('paired-extensions').getByRole('row', { name: /Dossier Clipper in Chrome/ });
+  await expect(row).toContainText(`chrome-extension://${DOSSIER_EXTENSION_ID}`);
+  await expect(row.getByRole('cell').nth(3)).not.toHaveText('never');
+  await row.getByRole('button', { name: /^Revoke / }).click();
+  await expect(desk.getByRole('status').filter({ hasText: 'Revoked' })).toContainText('must pair again');
+  await expect(desk.getByText('None yet.')).toBeVisible();
+
+  const { page, tabId } = await openSite('/article');
+  const popup = await openPopup(tabId);
+  await expect(popup.locator('#result')).toContainText('not paired with Dossier (or its pairing was revoked)', { timeout: 20_000 });
+  await expect(popup.locator('#waiting')).toHaveText('1 capture waiting for Dossier.');
+  await popup.close();
+  await page.close();
+  await desk.close();
+});

@@ -103,6 +103,8 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'connector.setCurrentNote': [{}, { noteId: 0 }, { noteId: '1' }, { noteId: -1 }],
     'connector.claimQuote': [{}, { requestId: 'x' }, { requestId: 1 }],
     'connector.quoteInserted': [{}, { requestId: '../1' }, { requestId: null }],
+    'connector.pairedExtensions': [{ all: true }],
+    'connector.revoke': [{}, { id: 'ABCDEF0123456789' }, { id: '../../tokens' }],
   };
   return [...common, ...specific[channel]];
 }
@@ -248,7 +250,14 @@ describe('the contract', () => {
       'connector.setCurrentNote': { noteId: null },
       'connector.claimQuote': { requestId: '00000000-0000-4000-8000-000000000000' },
       'connector.quoteInserted': { requestId: '00000000-0000-4000-8000-000000000000' },
+      'connector.pairedExtensions': {},
+      'connector.revoke': { id: '0000000000000000' },
     };
+    if (channel === 'connector.revoke') {
+      const pairing = connectorState(core.ctx).pairing;
+      pairing.pair(pairing.start().code, { origin: 'chrome-extension://ogpjhnhbebbpejicmnofonhcaalgjeli', name: 'Probe' });
+      valid[channel] = { id: pairing.list()[0]!.id };
+    }
     if (channel === 'connector.claimQuote') {
       // A quote is waiting only while the core offers one to an open editor (a browser quote).
       const offered = new Promise<string>((resolve) => {
