@@ -1,6 +1,7 @@
 // The chrome.* types are a global declaration file (no module to import); worker.evaluate bodies run in the extension.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../renderer/extension/chrome.d.ts" />
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, test, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -325,6 +326,31 @@ test('a page from another origin posting to the connector is refused, and nothin
   expect(articles.listArticles(s.core.ctx.db)).toHaveLength(count);
   // The connector saw the simple request and refused it on its Origin (the preflighted one never left the browser).
   expect(refusals).toContain('403 Only the Dossier browser extension may use the connector.');
+  await page.close();
+});
+
+test('keyboard: Alt+Shift+K and Alt+Shift+Q are registered and run their actions; the popup works with the keyboard alone', async () => {
+  // The shortcuts as the browser registered them, every one (Chromium silently leaves a reserved suggestion,
+  // such as Alt+Shift+C, unassigned); a headless browser cannot receive a global key press.
+  const commands = await s.worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.map((c) => [c.name, c.shortcut])).toEqual([['_execute_action', 'Alt+Shift+D'], ['clip-page', 'Alt+Shift+K'], ['quote-selection', 'Alt+Shift+Q']]);
+  const { page, tabId } = await openSite('/article');
+  await expect(page.locator('article')).toContainText(RENDERED_SENTENCE);
+  type Run = (command: string, tabId: number) => Promise<{ kind: string; message?: string; outcome?: { status: string } } | null>;
+  const run = (command: string) => s.worker.evaluate(([c, id]) => (globalThis as unknown as { dossierExtension: { runCommand: Run } }).dossierExtension.runCommand(c, id), [command, tabId] as [string, number]);
+  expect(await run('clip-page')).toMatchObject({ kind: 'delivered', outcome: { status: expect.stringMatching(/^(clipped|duplicate)$/) } });
+  expect(await run('quote-selection')).toMatchObject({ kind: 'error', message: 'Select the words to quote on the page first.' });
+
+  // The popup: focus starts on the first action; Tab reaches the next; Enter runs it; axe finds nothing.
+  const popup = await openPopup(tabId, false);
+  await expect(popup.locator('#clip')).toBeFocused();
+  await popup.keyboard.press('Tab');
+  await expect(popup.locator('#quote')).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(popup.locator('#result')).toHaveText('Not clipped: Select the words to quote on the page first.');
+  const axe = await new AxeBuilder({ page: popup }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await popup.close();
   await page.close();
 });
 
