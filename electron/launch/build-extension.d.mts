@@ -1,1 +1,3 @@
-export function buildExtension(outDir?: string): Promise<string>;
+export const FIREFOX_ADDON_ID: string;
+export function firefoxManifest(chromium: Record<string, unknown>): Record<string, unknown>;
+export function buildExtension(outDir?: string, options?: { browser?: 'chromium' | 'firefox' }): Promise<string>;

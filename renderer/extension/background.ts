@@ -145,14 +145,14 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   if (tab?.id !== undefined) void act(info.menuItemId === 'dossier-quote' ? 'quote' : 'clip', tab.id);
 });
-chrome.commands.onCommand.addListener((command, tab) => {
+/** A keyboard shortcut (manifest "commands"): Alt+Shift+K clips, Alt+Shift+Q quotes the selection, in the given or active tab. */
+async function runCommand(command: string, tabId?: number): Promise<LastResult | null> {
   const action: CaptureAction | null = command === 'clip-page' ? 'clip' : command === 'quote-selection' ? 'quote' : null;
-  if (!action) return;
-  void (async () => {
-    const tabId = tab?.id ?? (await activeTabId());
-    if (tabId !== undefined) await act(action, tabId);
-  })();
-});
+  if (!action) return null;
+  const target = tabId ?? (await activeTabId());
+  return target === undefined ? null : act(action, target);
+}
+chrome.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
 
 chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   // Only this extension's own pages (the popup) may drive it.
@@ -173,4 +173,4 @@ chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 });
 
 // Exposed to the service worker's global scope for tests driving it with worker.evaluate (no effect on pages).
-Object.assign(globalThis, { dossierExtension: { act, deliver, status, pairWith } });
+Object.assign(globalThis, { dossierExtension: { act, deliver, status, pairWith, runCommand } });

@@ -61,6 +61,7 @@ declare namespace chrome {
   }
   namespace commands {
     const onCommand: { addListener(callback: (command: string, tab?: tabs.Tab) => void): void };
+    function getAll(): Promise<Array<{ name?: string; shortcut?: string; description?: string }>>;
   }
   namespace alarms {
     function create(name: string, info: { periodInMinutes?: number; delayInMinutes?: number }): Promise<void>;

@@ -36,8 +36,15 @@ export async function sendCapture(port: number, token: string | undefined, item:
   return { kind: 'delivered', outcome: reply.answer.value as CaptureOutcome };
 }
 
+/** How the app lists this extension once paired ("Dossier Clipper in Firefox"). */
+export function extensionName(userAgent: string): string {
+  const browser = /Firefox\//.test(userAgent) ? 'Firefox' : /Edg\//.test(userAgent) ? 'Edge' : /Chrome\//.test(userAgent) ? 'Chrome' : 'a browser';
+  const os = /Windows/.test(userAgent) ? ' on Windows' : /Mac OS X|Macintosh/.test(userAgent) ? ' on macOS' : /Linux|X11/.test(userAgent) ? ' on Linux' : '';
+  return `Dossier Clipper in ${browser}${os}`;
+}
+
 export async function pair(port: number, code: string): Promise<{ token: string } | { error: string }> {
-  const reply = await post(port, CONNECTOR_PATHS.pair, { code, name: 'browser' });
+  const reply = await post(port, CONNECTOR_PATHS.pair, { code, name: extensionName(navigator.userAgent) });
   if ('unreachable' in reply) return { error: reply.unreachable };
   if (!reply.answer.ok) return { error: reply.answer.error.message };
   return reply.answer.value as { token: string };

@@ -12,7 +12,7 @@ import './styles/reader.css';
 // One subscription for the page's life: the core's change events invalidate the query cache, and
 // the library views not yet on it (sidebar counts, projects and tags) reload through libraryStore.
 connectChangeEvents((event) => {
-  if (event.type !== 'note.saved' && event.type !== 'passages.changed') libraryStore.changed();
+  if (event.type !== 'note.saved' && event.type !== 'passages.changed' && event.type !== 'note.quoteWaiting') libraryStore.changed();
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -91,7 +91,7 @@ export const FACTS_CHANNELS = [
 
 export const TRASH_CHANNELS = ['trash.list', 'trash.restore', 'trash.deletePermanently', 'trash.empty', 'trash.settings'] as const;
 
-export const CONNECTOR_CHANNELS = ['connector.startPairing', 'connector.setCurrentNote'] as const;
+export const CONNECTOR_CHANNELS = ['connector.startPairing', 'connector.setCurrentNote', 'connector.claimQuote', 'connector.quoteInserted', 'connector.pairedExtensions', 'connector.revoke'] as const;
 
 export const CHANNEL_NAMES = [...NOTES_CHANNELS, ...ARTICLES_CHANNELS, ...DB_CHANNELS, ...CLIP_CHANNELS, ...PASSAGES_CHANNELS, ...EXPORT_CHANNELS, ...SEARCH_CHANNELS, ...PROJECTS_CHANNELS, ...TAGS_CHANNELS, ...LIBRARY_CHANNELS, ...IMPORT_CHANNELS, ...FACTS_CHANNELS, ...TRASH_CHANNELS, ...CONNECTOR_CHANNELS] as const;
 

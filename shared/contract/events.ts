@@ -32,6 +32,12 @@ export const ChangeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notes.changed'), origin: Origin, noteIds: z.array(RowId), change: z.enum(['created', 'renamed', 'deleted']) }),
   /** Projects or tags, or what they hold, changed. */
   z.object({ type: z.literal('organize.changed'), origin: Origin, what: z.enum(['projects', 'tags']) }),
+  /**
+   * The browser extension's "Quote selection into Dossier" is waiting for the note's open editor:
+   * that editor claims it (`connector.claimQuote`), inserts it at its cursor like a reader quote,
+   * saves and confirms (`connector.quoteInserted`). Unclaimed, the core writes it into the stored note.
+   */
+  z.object({ type: z.literal('note.quoteWaiting'), origin: Origin, noteId: RowId, requestId: z.uuid() }),
   /** Something changed that no event above describes (an import, a restore, another process): refetch everything. */
   z.object({ type: z.literal('library.changed'), origin: Origin }),
 ]);

@@ -46,3 +46,14 @@ export function serializedQuote(kind: 'block' | 'inline', passageId: number, tex
     children: [textNode],
   };
 }
+
+/**
+ * Appends a quote at the end of a serialized note, as the note gets it when no
+ * editor places it at a cursor: a block quote followed by an empty paragraph
+ * (so writing continues below it), or an inline quote in a paragraph of its own.
+ */
+export function appendQuote(state: SerializedEditorState, kind: 'block' | 'inline', passageId: number, text: string): void {
+  const quote = serializedQuote(kind, passageId, text);
+  const paragraph = (children: SerializedNode[]): SerializedNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+  state.root.children.push(...(kind === 'block' ? [quote, paragraph([])] : [paragraph([quote])]));
+}

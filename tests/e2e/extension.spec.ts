@@ -1,6 +1,7 @@
 // The chrome.* types are a global declaration file (no module to import); worker.evaluate bodies run in the extension.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../renderer/extension/chrome.d.ts" />
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, test, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { makeTempDir } from '../helpers/tempDir';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { servePages } from './extension/pageServer';
 import { QuoteInNote } from './pages/QuoteInNote';
+import { ReaderPage } from './pages/ReaderPage';
 
 /**
  * The browser extension, unpacked and loaded into Chromium (headless new mode,
@@ -80,7 +82,7 @@ test.beforeAll(async () => {
   const dir = makeTempDir('dossier-ext-');
   const extensionDir = await buildExtension(dir.file('extension'));
   const core = openCore(dir.file('dossier.sqlite'));
-  const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha) => readAssetForServing(core.ctx, sha) });
+  const harness = await startHarness({ handlers: core.handlers, staticDir: RENDERER_DIR, readAsset: (sha) => readAssetForServing(core.ctx, sha), subscribe: (listener) => core.events.subscribe(listener) });
   const connector = await startConnectorServer({ ctx: core.ctx, port: 0, onRefusal: (status, message) => refusals.push(`${status} ${message}`) });
   const pages = await servePages({ '/article': ARTICLE_PAGE, '/big': twoMegabytePage(), ...(HAVE_FIXTURES ? { '/seed': seedPage() } : {}) });
   const evil = await servePages({});
@@ -203,14 +205,24 @@ test('figures: click to "clipped" for the seed page and a 2 MB page', async () =
   if (!HAVE_FIXTURES) console.log(NO_FIXTURES_REASON);
 });
 
-test('Quote selection into Dossier: the selection lands in the current note, linked to its passage like a reader quote', async () => {
+test('Quote selection into Dossier: into the note open in the editor, at its cursor, while typing goes on; the reader beside it highlights it', async () => {
   const note = await callApp<{ id: number }>('notes.create', { title: 'Port spending leads' });
-  // The desk shows the note: its editor reports it as current.
+  const article = articles.listArticles(s.core.ctx.db).find((a) => a.title === 'Harbour dredging budget doubled')!;
+  // The desk: the note being written beside the clipped article in the reader.
   const desk = await s.context.newPage();
   const url = new URL(s.harness.url);
-  url.hash = `/notes/${note.id}?&token=${s.harness.token}`;
+  url.hash = `/articles/${article.id}?note=${note.id}&token=${s.harness.token}`;
   await desk.goto(url.toString());
-  await expect(desk.getByLabel('Note title')).toHaveValue('Port spending leads');
+  const editor = desk.getByTestId('desk-note').getByLabel('Note text');
+  await expect(desk.getByTestId('reader-body')).toContainText(RENDERED_SENTENCE);
+  await editor.click();
+  await desk.keyboard.type('Opening paragraph.');
+  await desk.keyboard.press('Enter');
+  await desk.keyboard.type('Closing paragraph.');
+  await desk.keyboard.press('ArrowUp');
+  await desk.keyboard.press('End');
+  // Not saved yet when the quote arrives: the editor holds edits the stored note lacks.
+  await desk.keyboard.type(' Still typing');
 
   const { page, tabId } = await openSite('/article');
   await expect(page.locator('article')).toContainText(RENDERED_SENTENCE);
@@ -227,15 +239,32 @@ test('Quote selection into Dossier: the selection lands in the current note, lin
   await expect(popup.locator('#result')).toHaveText('Already in the library: “Harbour dredging budget doubled” (unchanged). Quoted into note “Port spending leads”.', { timeout: 20_000 });
   await popup.screenshot({ path: '/tmp/dossier-popup-quoted.png' });
 
-  const quotes = quotesOfNote(s.core.ctx, note.id);
-  expect(quotes).toHaveLength(1);
-  expect(quotes[0]).toMatchObject({ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE });
-  // The note, opened again in the app, shows the quote as a linked quote block.
-  await desk.reload();
+  // Live in the open editor (no reload), at the cursor: after the paragraph being typed, before the next one.
   const quote = new QuoteInNote(desk, 0);
   await expect(quote.text).toHaveText(RENDERED_SENTENCE);
+  const blocks = () =>
+    editor.evaluate((root) =>
+      [...root.querySelectorAll(':scope > p, :scope > figure')].map((block) => (block.tagName === 'FIGURE' ? `[quote] ${block.querySelector('blockquote')?.textContent ?? ''}` : block.textContent ?? '')).filter((text) => text !== ''),
+    );
+  expect(await blocks()).toEqual(['Opening paragraph. Still typing', `[quote] ${RENDERED_SENTENCE}`, 'Closing paragraph.']);
+  // Linked to its passage like a reader quote, and the reader beside it now draws the passage as quoted.
+  const quotes = quotesOfNote(s.core.ctx, note.id);
+  expect(quotes).toMatchObject([{ status: 'ok', exact: RENDERED_SENTENCE, text: RENDERED_SENTENCE }]);
   await expect(quote.root).toHaveAttribute('data-passage-id', String(quotes[0]!.passageId));
-  await expect(quote.chip).toContainText('Harbour dredging budget doubled');
+  await expect.poll(() => new ReaderPage(desk).highlightTexts('dossier-quoted')).toEqual([RENDERED_SENTENCE]);
+
+  // Typing goes on in the note; autosave keeps the typing and the quote.
+  await desk.keyboard.type(' and more');
+  await expect(desk.getByText('Saved', { exact: true })).toBeVisible();
+  await expect.poll(() => (s.core.ctx.db.prepare('SELECT content_text AS t FROM notes WHERE id = ?').get(note.id) as { t: string }).t).toContain('and more');
+  const stored = (s.core.ctx.db.prepare('SELECT content_text AS t FROM notes WHERE id = ?').get(note.id) as { t: string }).t;
+  expect(stored).toContain('Still typing');
+  expect(stored).toContain(RENDERED_SENTENCE);
+  expect(quotesOfNote(s.core.ctx, note.id)).toHaveLength(1);
+  // Reopened, the note is what the editor showed.
+  await desk.reload();
+  await expect(new QuoteInNote(desk, 0).text).toHaveText(RENDERED_SENTENCE);
+  expect(await blocks()).toEqual([expect.stringContaining('Still typing'), `[quote] ${RENDERED_SENTENCE}`, 'Closing paragraph.']);
   await popup.close();
   await page.close();
   await desk.close();
@@ -298,4 +327,51 @@ test('a page from another origin posting to the connector is refused, and nothin
   // The connector saw the simple request and refused it on its Origin (the preflighted one never left the browser).
   expect(refusals).toContain('403 Only the Dossier browser extension may use the connector.');
   await page.close();
+});
+
+test('keyboard: Alt+Shift+K and Alt+Shift+Q are registered and run their actions; the popup works with the keyboard alone', async () => {
+  // The shortcuts as the browser registered them, every one (Chromium silently leaves a reserved suggestion,
+  // such as Alt+Shift+C, unassigned); a headless browser cannot receive a global key press.
+  const commands = await s.worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.map((c) => [c.name, c.shortcut])).toEqual([['_execute_action', 'Alt+Shift+D'], ['clip-page', 'Alt+Shift+K'], ['quote-selection', 'Alt+Shift+Q']]);
+  const { page, tabId } = await openSite('/article');
+  await expect(page.locator('article')).toContainText(RENDERED_SENTENCE);
+  type Run = (command: string, tabId: number) => Promise<{ kind: string; message?: string; outcome?: { status: string } } | null>;
+  const run = (command: string) => s.worker.evaluate(([c, id]) => (globalThis as unknown as { dossierExtension: { runCommand: Run } }).dossierExtension.runCommand(c, id), [command, tabId] as [string, number]);
+  expect(await run('clip-page')).toMatchObject({ kind: 'delivered', outcome: { status: expect.stringMatching(/^(clipped|duplicate)$/) } });
+  expect(await run('quote-selection')).toMatchObject({ kind: 'error', message: 'Select the words to quote on the page first.' });
+
+  // The popup: focus starts on the first action; Tab reaches the next; Enter runs it; axe finds nothing.
+  const popup = await openPopup(tabId, false);
+  await expect(popup.locator('#clip')).toBeFocused();
+  await popup.keyboard.press('Tab');
+  await expect(popup.locator('#quote')).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(popup.locator('#result')).toHaveText('Not clipped: Select the words to quote on the page first.');
+  const axe = await new AxeBuilder({ page: popup }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await popup.close();
+  await page.close();
+});
+
+test('the app lists the paired extension and revokes it; the revoked token is refused at once', async () => {
+  const desk = await s.context.newPage();
+  await desk.goto(s.harness.url);
+  await desk.locator('body').press('Control+k');
+  await desk.keyboard.type('Connect browser');
+  await desk.keyboard.press('Enter');
+  const row = desk.getByTestId('paired-extensions').getByRole('row', { name: /Dossier Clipper in Chrome/ });
+  await expect(row).toContainText(`chrome-extension://${DOSSIER_EXTENSION_ID}`);
+  await expect(row.getByRole('cell').nth(3)).not.toHaveText('never');
+  await row.getByRole('button', { name: /^Revoke / }).click();
+  await expect(desk.getByRole('status').filter({ hasText: 'Revoked' })).toContainText('must pair again');
+  await expect(desk.getByText('None yet.')).toBeVisible();
+
+  const { page, tabId } = await openSite('/article');
+  const popup = await openPopup(tabId);
+  await expect(popup.locator('#result')).toContainText('not paired with Dossier (or its pairing was revoked)', { timeout: 20_000 });
+  await expect(popup.locator('#waiting')).toHaveText('1 capture waiting for Dossier.');
+  await popup.close();
+  await page.close();
+  await desk.close();
 });

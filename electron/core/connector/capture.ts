@@ -4,6 +4,10 @@ import { DossierError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { clipSource, type ClipOptions } from '../services/clip';
 import { findPassage } from '../services/passages';
+import { guardStoredQuote } from '../services/storedQuoteGuard';
+import { parseEditorState } from '../../../shared/notes/editorState';
+import { quotesInNote } from '../../../shared/notes/quotesInNote';
+import type { Passage } from '../../../shared/domain/passage';
 import { quoteIntoNote } from '../services/noteQuotes';
 import { connectorState } from './state';
 
@@ -33,9 +37,39 @@ export async function runCapture(ctx: CoreContext, action: 'clip' | 'quote', cap
   };
   if (action === 'clip' || result.articleId === null || outcome.status === 'failed') return outcome;
   const passage = findPassage(ctx, result.articleId, selection);
+  const quote = await quoteIntoCurrentNote(ctx, passage);
+  const note = notesRepo.getNoteSummary(ctx.db, quote.noteId)!;
+  return { ...outcome, quote: { noteId: quote.noteId, noteTitle: note.title, passageId: passage.id, newNote: quote.newNote } };
+}
+
+/**
+ * The current note, when an editor has it open (the renderer told us, and
+ * someone listens to change events): offered to that editor, which inserts the
+ * quote at its cursor and saves. Otherwise, or when the editor does not take
+ * it in time: appended to the stored note (a new note when there is no current
+ * one), guarded so that no autosave of an older editor state can drop it.
+ */
+export async function quoteIntoCurrentNote(ctx: CoreContext, passage: Passage): Promise<{ noteId: number; newNote: boolean }> {
   const state = connectorState(ctx);
   const current = state.currentNoteId !== null && notesRepo.getNoteSummary(ctx.db, state.currentNoteId) ? state.currentNoteId : undefined;
-  const quoted = quoteIntoNote(ctx, { passageId: passage.id, kind: 'block', ...(current === undefined ? {} : { noteId: current }) });
-  const note = notesRepo.getNoteSummary(ctx.db, quoted.noteId)!;
-  return { ...outcome, quote: { noteId: quoted.noteId, noteTitle: note.title, passageId: passage.id, newNote: current === undefined } };
+  if (current === undefined) return { noteId: quoteIntoNote(ctx, { passageId: passage.id, kind: 'block' }).noteId, newNote: true };
+  let before = 0;
+  if ((ctx.events?.listenerCount ?? 0) > 0) {
+    before = quotesOfPassage(ctx, current, passage.id);
+    const result = await state.liveQuotes.offer(ctx, { noteId: current, passageId: passage.id, text: passage.exact, kind: 'block' });
+    if (result === 'inserted') return { noteId: current, newNote: false };
+    // Claimed but never confirmed: the editor may still have placed and saved it; then it is not added twice.
+    if (result === 'unconfirmed' && quotesOfPassage(ctx, current, passage.id) > before) return { noteId: current, newNote: false };
+    // The note may have been deleted while the offer waited.
+    if (!notesRepo.getNoteSummary(ctx.db, current)) return { noteId: quoteIntoNote(ctx, { passageId: passage.id, kind: 'block' }).noteId, newNote: true };
+  }
+  quoteIntoNote(ctx, { passageId: passage.id, noteId: current, kind: 'block' });
+  guardStoredQuote(ctx, current, { passageId: passage.id, kind: 'block', text: passage.exact });
+  return { noteId: current, newNote: false };
+}
+
+/** How many quotes of the passage the stored note holds. */
+function quotesOfPassage(ctx: CoreContext, noteId: number, passageId: number): number {
+  const note = notesRepo.getNote(ctx.db, noteId);
+  return note ? quotesInNote(parseEditorState(note.contentJson)).filter((q) => q.passageId === passageId).length : 0;
 }

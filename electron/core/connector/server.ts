@@ -9,6 +9,7 @@ import { translateSqliteError } from '../../../db/connection';
 import type { CoreContext } from '../context';
 import type { ClipOptions } from '../services/clip';
 import { runCapture } from './capture';
+import { extensionOriginKind } from './origins';
 import { connectorState } from './state';
 
 /**
@@ -18,12 +19,14 @@ import { connectorState } from './state';
  * - name this server in its Host header (127.0.0.1:PORT or localhost:PORT),
  *   so a DNS-rebound name (evil.example → 127.0.0.1) is refused (421);
  * - be a POST of application/json carrying the extension's Origin
- *   (`chrome-extension://<the id its manifest key fixes>`): a web page sends
- *   its own Origin, another extension its own id, curl none → 403. A page's
+ *   (`chrome-extension://<the id its manifest key fixes>`, or a Firefox
+ *   `moz-extension://<UUID>`: see origins.ts): a web page sends its own
+ *   Origin, another Chromium extension its own id, curl none → 403. A page's
  *   "simple" text/plain POST is also refused (415) and no answer ever carries
  *   CORS headers, so no page can read one;
  * - for a capture, carry a token obtained by pairing (`Authorization: Bearer`),
- *   which a local process that forges the Origin still lacks → 401;
+ *   from the very Origin that paired: a local process that forges the Origin
+ *   still lacks the token, a revoked token is refused at once → 401;
  * - fit MAX_CAPTURE_BODY_BYTES (refused from Content-Length before reading,
  *   and while streaming) and the zod schemas of shared/contract/domains/connector.ts.
  * Nothing is fetched for a capture: it is clipped from what the browser sent.
@@ -32,7 +35,7 @@ export interface ConnectorServerOptions {
   ctx: CoreContext;
   /** Default DEFAULT_CONNECTOR_PORT; 0 picks a free port (tests). */
   port?: number;
-  /** Origins allowed to call (default: the Dossier extension's). */
+  /** Chromium extension origins allowed to call (default: the Dossier extension's); Firefox origins by origins.ts. */
   allowedOrigins?: readonly string[];
   clipOptions?: ClipOptions;
   logError?: (what: string, error: unknown) => void;
@@ -56,7 +59,7 @@ class HttpRefusal extends Error {
 }
 
 export async function startConnectorServer(options: ConnectorServerOptions): Promise<ConnectorServer> {
-  const allowedOrigins = new Set(options.allowedOrigins ?? [DOSSIER_EXTENSION_ORIGIN]);
+  const chromiumOrigins = options.allowedOrigins ?? [DOSSIER_EXTENSION_ORIGIN];
   let allowedHosts = new Set<string>();
   // Captures are clipped one at a time, in the order they arrive (the extension delivers its queue in order).
   let chain: Promise<unknown> = Promise.resolve();
@@ -84,7 +87,8 @@ export async function startConnectorServer(options: ConnectorServerOptions): Pro
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpRefusal(421, fail('forbidden', 'Misdirected request: the connector answers only to 127.0.0.1.'));
     if (req.method !== 'POST') throw new HttpRefusal(405, fail('forbidden', 'The connector accepts POST only.'));
-    if (!allowedOrigins.has(req.headers.origin ?? '')) throw new HttpRefusal(403, fail('forbidden', 'Only the Dossier browser extension may use the connector.'));
+    const origin = req.headers.origin;
+    if (extensionOriginKind(origin, chromiumOrigins) === null) throw new HttpRefusal(403, fail('forbidden', 'Only the Dossier browser extension may use the connector.'));
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpRefusal(415, fail('invalid_input', 'The connector accepts JSON only.'));
     const path = new URL(req.url ?? '/', 'http://connector.invalid').pathname;
     if (path === CONNECTOR_PATHS.ping) {
@@ -93,14 +97,15 @@ export async function startConnectorServer(options: ConnectorServerOptions): Pro
     }
     if (path === CONNECTOR_PATHS.pair) {
       const body = PairRequestSchema.parse(await readJson(req));
-      send(res, 200, ok(connectorState(options.ctx).pairing.pair(body.code)));
+      send(res, 200, ok(connectorState(options.ctx).pairing.pair(body.code, { origin: origin!, name: body.name })));
       return;
     }
     if (path !== CONNECTOR_PATHS.capture) throw new HttpRefusal(404, fail('not_found', 'No such connector endpoint.'));
     const token = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!connectorState(options.ctx).pairing.accepts(token)) {
-      throw new HttpRefusal(401, fail('forbidden', 'This browser is not paired with Dossier (or its pairing was revoked): pair it again from the extension.'));
-    }
+    const pairing = connectorState(options.ctx).pairing;
+    const paired = pairing.authenticate(token, origin);
+    if (!paired) throw new HttpRefusal(401, fail('forbidden', 'This browser is not paired with Dossier (or its pairing was revoked): pair it again from the extension.'));
+    pairing.touch(paired.id);
     const body = CaptureRequestSchema.parse(await readJson(req));
     const run = chain.then(() => runCapture(options.ctx, body.action, body.capture, options.clipOptions ?? {}));
     chain = run.catch(() => undefined);

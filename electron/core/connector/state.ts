@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { CoreContext } from '../context';
+import { LiveQuotes } from './liveQuotes';
 import { ConnectorPairing, fileTokenStore, memoryTokenStore } from './pairing';
 
 /**
@@ -12,6 +13,8 @@ import { ConnectorPairing, fileTokenStore, memoryTokenStore } from './pairing';
 export interface ConnectorState {
   pairing: ConnectorPairing;
   currentNoteId: number | null;
+  /** Quotes offered to the current note's open editor (see liveQuotes.ts). */
+  liveQuotes: LiveQuotes;
 }
 
 const states = new WeakMap<CoreContext, ConnectorState>();
@@ -22,7 +25,7 @@ export function connectorState(ctx: CoreContext): ConnectorState {
   let state = states.get(ctx);
   if (!state) {
     const store = ctx.dbPath === ':memory:' ? memoryTokenStore() : fileTokenStore(join(dirname(ctx.dbPath), CONNECTOR_TOKENS_FILE));
-    state = { pairing: new ConnectorPairing(store), currentNoteId: null };
+    state = { pairing: new ConnectorPairing(store), currentNoteId: null, liveQuotes: new LiveQuotes() };
     states.set(ctx, state);
   }
   return state;

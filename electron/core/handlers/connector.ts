@@ -10,5 +10,12 @@ export function connectorHandlers(ctx: CoreContext): HandlersFor<ConnectorChanne
       connectorState(ctx).currentNoteId = noteId;
       return { noteId };
     },
+    'connector.pairedExtensions': () => connectorState(ctx).pairing.list(),
+    'connector.revoke': ({ id }) => {
+      connectorState(ctx).pairing.revoke(id);
+      return { id };
+    },
+    'connector.claimQuote': ({ requestId }) => connectorState(ctx).liveQuotes.claim(requestId),
+    'connector.quoteInserted': ({ requestId }) => ({ accepted: connectorState(ctx).liveQuotes.inserted(requestId) }),
   };
 }

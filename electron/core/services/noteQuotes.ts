@@ -1,7 +1,7 @@
 import * as notesRepo from '../../../db/repositories/notes';
 import { DossierError } from '../../../shared/errors';
-import { parseEditorState, type SerializedNode } from '../../../shared/notes/editorState';
-import { serializedQuote } from '../../../shared/notes/quotesInNote';
+import { parseEditorState } from '../../../shared/notes/editorState';
+import { appendQuote } from '../../../shared/notes/quotesInNote';
 import type { CoreContext } from '../context';
 import { saveNoteContent } from './notes';
 import { passageOrThrow } from './passages';
@@ -25,11 +25,8 @@ export function quoteIntoNote(ctx: CoreContext, input: { passageId: number; note
     const note = notesRepo.getNote(ctx.db, noteId);
     if (!note) throw new DossierError('not_found', `Note ${noteId} does not exist (it may have been deleted).`);
     const state = parseEditorState(note.contentJson);
-    const quote = serializedQuote(input.kind, passage.id, passage.exact);
-    const paragraph = (children: SerializedNode[]): SerializedNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
-    // A block quote is followed by an empty paragraph so the journalist can keep writing below it.
-    state.root.children.push(...(input.kind === 'block' ? [quote, paragraph([])] : [paragraph([quote])]));
-    saveNoteContent(ctx, noteId, JSON.stringify(state));
+    appendQuote(state, input.kind, passage.id, passage.exact);
+    saveNoteContent(ctx, noteId, JSON.stringify(state), 'core');
     return { noteId, passageId: passage.id };
   })();
   // The save inside announced note.saved; a new note is news for the note lists too.

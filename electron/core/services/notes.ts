@@ -11,6 +11,7 @@ import type { CoreContext } from '../context';
 import { deriveNoteQuotes } from './noteQuoteLinks';
 import { moveToTrash } from './trash';
 import { emitChange } from '../events';
+import { keepGuardedQuotes, releaseStoredQuoteGuards } from './storedQuoteGuard';
 
 export function listNotes(ctx: CoreContext): NoteSummary[] {
   return notes.listNotes(ctx.db);
@@ -18,6 +19,13 @@ export function listNotes(ctx: CoreContext): NoteSummary[] {
 
 export function getNote(ctx: CoreContext, id: number): Note {
   return notes.getNote(ctx.db, id) ?? notFound(id);
+}
+
+/** A note loaded into an editor: what it holds now is what that editor's saves descend from. */
+export function openNote(ctx: CoreContext, id: number): Note {
+  const note = getNote(ctx, id);
+  releaseStoredQuoteGuards(ctx, id);
+  return note;
 }
 
 export function createNote(ctx: CoreContext, title = ''): Note {
@@ -38,12 +46,16 @@ export function renameNote(ctx: CoreContext, id: number, title: string): NoteSum
 }
 
 /**
- * Stores the editor's serialized state. The plain text and the quote links are
+ * Stores the editor's serialized state (`from: 'core'`: a state the core
+ * derived from the stored note itself). The plain text and the quote links are
  * derived here from the JSON, never taken from the caller, so search, export
  * and backlinks see exactly what the note holds.
  */
-export function saveNoteContent(ctx: CoreContext, id: number, contentJson: string): NoteSaved {
-  const state = parseEditorState(contentJson);
+export function saveNoteContent(ctx: CoreContext, id: number, incomingJson: string, from: 'editor' | 'core' = 'editor'): NoteSaved {
+  const state = parseEditorState(incomingJson);
+  // A quote the core wrote into the stored note that an editor's (older) state lacks is kept.
+  // The core's own writes start from the stored note, so they hold every such quote already.
+  const contentJson = from === 'editor' && keepGuardedQuotes(ctx, id, state) ? JSON.stringify(state) : incomingJson;
   const contentText = editorStateToPlainText(state);
   // One transaction: the note and every row derived from it (quote links, checksum) commit together or not at all.
   const saved = ctx.db.transaction(() => {

@@ -90,6 +90,9 @@ export function invalidateFor(event: ChangeEvent): void {
     case 'library.changed':
       void queryClient.invalidateQueries({ refetchType: 'all' });
       return;
+    case 'note.quoteWaiting':
+      // Nothing changed yet: the note's open editor takes the quote (features/desk/browserQuotes.ts).
+      return;
   }
 }
 

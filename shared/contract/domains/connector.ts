@@ -22,6 +22,26 @@ export const connectorContract = {
     input: z.strictObject({ noteId: RowId.nullable() }),
     output: z.object({ noteId: RowId.nullable() }),
   },
+  /** The browser extensions paired with this library (name, origin, when paired, when last used). */
+  'connector.pairedExtensions': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.string(), name: z.string(), origin: z.string(), pairedAt: z.string(), lastUsedAt: z.string().nullable() })),
+  },
+  /** Revokes one paired extension: its token is refused from the next request on. */
+  'connector.revoke': {
+    input: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/, { message: 'Not a paired extension id.' }) }),
+    output: z.object({ id: z.string() }),
+  },
+  /** The note's open editor takes a quote the browser sent (event `note.quoteWaiting`); first claim wins. */
+  'connector.claimQuote': {
+    input: z.strictObject({ requestId: z.uuid() }),
+    output: z.object({ noteId: RowId, passageId: RowId, text: z.string(), kind: z.enum(['block', 'inline']) }),
+  },
+  /** The editor inserted the claimed quote at its cursor and saved it; accepted: false when it came too late. */
+  'connector.quoteInserted': {
+    input: z.strictObject({ requestId: z.uuid() }),
+    output: z.object({ accepted: z.boolean() }),
+  },
 } as const satisfies Record<ConnectorChannel, ChannelSpec>;
 
 const PageUrl = z

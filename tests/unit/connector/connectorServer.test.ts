@@ -81,6 +81,35 @@ describe('the connector server', () => {
     expect(articles.listArticles(core.ctx.db)).toHaveLength(0);
   });
 
+  it('a Firefox extension pairs from its moz-extension:// origin; its token works from that origin only; the app lists and revokes each pairing at once', async () => {
+    const firefox = 'moz-extension://0b6d4a1e-3c2f-4e8a-9d7b-5f1c2e3a4b5c';
+    const fromFirefox = (t?: string): Record<string, string> => ({ ...json(t), Origin: firefox });
+    expect((await post(server.port, '/connector/ping', fromFirefox(), '{}')).status).toBe(200);
+    const { code } = await callOk<{ code: string }>(core, 'connector.startPairing', {});
+    const paired = await post(server.port, '/connector/pair', fromFirefox(), JSON.stringify({ code, name: 'Dossier Clipper in Firefox on Linux' }));
+    const foxToken = (paired.body.value as { token: string }).token;
+    const clip = JSON.stringify({ action: 'clip', capture: { url: 'https://ledger.example/x', title: 'x', html: '<p>x</p>', capturedAt: '2025-12-31T10:00:00.000Z', extra: 1 } });
+    // Past the token check, the schema refuses the extra key: so 200 + invalid_input means "token accepted".
+    expect((await post(server.port, '/connector/capture', fromFirefox(foxToken), clip)).body.error?.code).toBe('invalid_input');
+    expect((await post(server.port, '/connector/capture', json(foxToken), clip)).status, 'the Firefox token from the Chrome origin').toBe(401);
+    expect((await post(server.port, '/connector/capture', fromFirefox(token), clip)).status, 'the Chrome token from the Firefox origin').toBe(401);
+    expect((await post(server.port, '/connector/capture', { ...fromFirefox(foxToken), Origin: 'moz-extension://11111111-2222-4333-8444-555555555555' }, clip)).status).toBe(401);
+
+    const list = await callOk<Array<{ id: string; name: string; origin: string; lastUsedAt: string | null }>>(core, 'connector.pairedExtensions', {});
+    expect(list.map((e) => [e.name, e.origin])).toEqual([
+      ['Browser extension', DOSSIER_EXTENSION_ORIGIN],
+      ['Dossier Clipper in Firefox on Linux', firefox],
+    ]);
+    expect(list[1]!.lastUsedAt, 'the accepted capture counts as a use').not.toBeNull();
+    expect(list[0]!.lastUsedAt).toBeNull();
+    expect(await callOk(core, 'connector.revoke', { id: list[1]!.id })).toEqual({ id: list[1]!.id });
+    const revoked = await post(server.port, '/connector/capture', fromFirefox(foxToken), clip);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error?.message).toMatch(/revoked/);
+    expect((await post(server.port, '/connector/capture', json(token), clip)).body.error?.code, 'the other pairing still works').toBe('invalid_input');
+    expect((await callOk<unknown[]>(core, 'connector.pairedExtensions', {})).length).toBe(1);
+  });
+
   it('clips a capture through the clip pipeline: capture time as clip time, SHA-256 of the captured HTML, script gone; re-clip is a duplicate', async () => {
     const html = page('<script>window.planted = 1</script><img src="https://tracker.example/p.gif">');
     const reply = await post(server.port, '/connector/capture', json(token), capture({ html }));

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/contract/channelNames';
 import { CHANNELS, contract, type Channel } from '../../../shared/contract/channels';
+import { connectorState } from '../../../electron/core/connector/state';
 import { dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { importPlainTextArticles } from '../../../electron/core/services/articleImport';
@@ -107,6 +108,10 @@ function malformedInputsFor(channel: Channel): unknown[] {
     'trash.settings': [{ retentionDays: 0 }, { retentionDays: 1.5 }, { retentionDays: 100000 }, { retentionDays: '30' }],
     'connector.startPairing': [{ code: '123456' }],
     'connector.setCurrentNote': [{}, { noteId: 0 }, { noteId: '1' }, { noteId: -1 }],
+    'connector.claimQuote': [{}, { requestId: 'x' }, { requestId: 1 }],
+    'connector.quoteInserted': [{}, { requestId: '../1' }, { requestId: null }],
+    'connector.pairedExtensions': [{ all: true }],
+    'connector.revoke': [{}, { id: 'ABCDEF0123456789' }, { id: '../../tokens' }],
   };
   return [...common, ...specific[channel]];
 }
@@ -257,7 +262,28 @@ describe('the contract', () => {
       'trash.settings': { retentionDays: 14 },
       'connector.startPairing': {},
       'connector.setCurrentNote': { noteId: null },
+      'connector.claimQuote': { requestId: '00000000-0000-4000-8000-000000000000' },
+      'connector.quoteInserted': { requestId: '00000000-0000-4000-8000-000000000000' },
+      'connector.pairedExtensions': {},
+      'connector.revoke': { id: '0000000000000000' },
     };
+    if (channel === 'connector.revoke') {
+      const pairing = connectorState(core.ctx).pairing;
+      pairing.pair(pairing.start().code, { origin: 'chrome-extension://ogpjhnhbebbpejicmnofonhcaalgjeli', name: 'Probe' });
+      valid[channel] = { id: pairing.list()[0]!.id };
+    }
+    if (channel === 'connector.claimQuote') {
+      // A quote is waiting only while the core offers one to an open editor (a browser quote).
+      const offered = new Promise<string>((resolve) => {
+        const stop = core.ctx.events!.subscribe((event) => {
+          if (event.type !== 'note.quoteWaiting') return;
+          stop();
+          resolve(event.requestId);
+        });
+      });
+      void connectorState(core.ctx).liveQuotes.offer(core.ctx, { noteId: id, passageId: 1, text: 'probe', kind: 'block' });
+      valid[channel] = { requestId: await offered };
+    }
     // Only what is in the trash can be restored or deleted for good.
     if (channel === 'trash.restore' || channel === 'trash.deletePermanently') await dispatch(core.handlers, 'notes.delete', { id });
     if (channel === 'db.restore') {

@@ -4,6 +4,7 @@ import type { Note, NoteSaved, NoteSummary } from '../../../../shared/domain/not
 import { NOTE_TITLE_MAX } from '../../../../shared/domain/note';
 import { call } from '../../api/client';
 import { NoteEditor } from '../../editor/NoteEditor';
+import { useBrowserQuotes } from '../desk/browserQuotes';
 import { NoteExportActions } from '../export/NoteExportActions';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
 import { autosaver } from './autosave';
@@ -40,6 +41,9 @@ export function NoteDetail({ note, onSaved, onRenamed, onDelete, onError }: Note
       },
     });
   };
+
+  // A quote from the browser extension for this note goes into this editor, at its cursor.
+  useBrowserQuotes(noteId, scheduleContentSave);
 
   const changeTitle = (value: string): void => {
     setTitle(value);

@@ -4,7 +4,7 @@ import { citedArticleOf, quoteWithCitation } from '../../../../shared/citation/c
 import type { Article, ArticleContent } from '../../../../shared/domain/article';
 import { displayTitle } from '../../../../shared/domain/note';
 import type { HighlightColor, PlacedPassage } from '../../../../shared/domain/passage';
-import { call, transport } from '../../api/client';
+import { call, listen, transport } from '../../api/client';
 import { writeClipboard } from '../export/clipboard';
 import { navigate } from '../../app/routes';
 import { insertQuote, type InsertQuotePayload } from '../../editor/plugins/QuotePlugin';
@@ -88,6 +88,16 @@ export function ReaderView({ articleId, passageId, versionId: requestedVersion, 
     call('articles.content', { versionId }).then(setContent).catch(report);
     reloadPassages().catch(report);
   }, [versionId, reloadPassages, report]);
+
+  // Quotes and highlights made elsewhere show up at once: a quote from the browser extension, another
+  // window's, or a note saved with a quote of this article (its passage is drawn as quoted from then on).
+  useEffect(
+    () =>
+      listen((event) => {
+        if (event.type === 'passages.changed' || event.type === 'note.saved' || event.type === 'notes.changed') reloadPassages().catch(() => undefined);
+      }),
+    [reloadPassages],
+  );
 
   // The article body is set outside React (sanitized fragment), then mapped once.
   useLayoutEffect(() => {
