@@ -81,6 +81,13 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
+const CLAUSE_CUES = new Set('said says told tells asked asks added adds wrote writes continued continues replied replies recalled recalls explained explains answered answers shouted exclaimed wondered wonders'.split(' '));
+
+function cueClauseFollows(text: string, from: number, end: number): boolean {
+  const clause = /^[^.,;:!?"“”]{0,80}/.exec(text.slice(from, Math.min(end, from + 80)))![0];
+  return clause.split(/\s+/).slice(0, 6).some((w) => CLAUSE_CUES.has(w));
+}
+
 /** Sentences of one paragraph; a period inside an open quotation does not end the sentence. */
 export function sentences(text: string, paragraph: Paragraph, index: number): Sentence[] {
   const out: Sentence[] = [];
@@ -97,6 +104,9 @@ export function sentences(text: string, paragraph: Paragraph, index: number): Se
     let k = j;
     while (k < paragraph.end && /\s/.test(text[k]!)) k++;
     if (k < paragraph.end && !/[\p{Lu}\p{N}"“‘(]/u.test(text[k]!)) continue;
+    // “How many times…?” Clinton said. — a question or exclamation closing a quote keeps its mark where a statement
+    // takes a comma, so when the next clause (up to six words, no punctuation) holds a speech verb it is the same sentence.
+    if (c !== '.' && j > i + 1 && cueClauseFollows(text, k, paragraph.end)) continue;
     if (c === '.' && endsWithAbbreviation(text, i) && k < paragraph.end && !/["“]/.test(text[k]!)) {
       // "U.S. officials" continues; "… in the U.S. The next" is ambiguous: treat a following capitalised function word as a new sentence.
       const next = /^\p{L}+/u.exec(text.slice(k, k + 20))?.[0] ?? '';

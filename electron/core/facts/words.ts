@@ -6,6 +6,8 @@ export interface Word {
   lower: string;
   start: number;
   end: number;
+  /** Set by the attribution rules on a speech participle after a form of "be" ("is claiming"). */
+  progressive?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?/gu;
