@@ -81,7 +81,14 @@ export function factRun(db: Db, versionId: number): { extractedAt: string; error
 }
 
 /** Latest versions whose facts were never extracted, oldest article first (the backfill's work list). */
-export function versionsWithoutFacts(db: Db, limit: number, afterArticleId = 0): { articleId: number; versionId: number; text: string; publishedAt: string | null }[] {
+export interface VersionWithoutFacts {
+  articleId: number;
+  versionId: number;
+  text: string;
+  publishedAt: string | null;
+}
+
+export function versionsWithoutFacts(db: Db, limit: number, afterArticleId = 0): VersionWithoutFacts[] {
   return prepared<[number, number], { article_id: number; version_id: number; content_text: string; published_at: string | null }>(
     db,
     `SELECT a.id AS article_id, v.id AS version_id, v.content_text, a.published_at

@@ -37,14 +37,14 @@ function markProgressive(words: Word[]): Word[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const clitic = /^(\p{L}+)(['’]s)$/u.exec(w.text);
-    if (next && PROGRESSIVE_CUES.has(next.text) && clitic && PRONOUN_SOURCES.has(clitic[1]!.toLowerCase())) {
+    const clitic = next && PROGRESSIVE_CUES.has(next.text) ? /^(\p{L}+)(['’]s)$/u.exec(w.text) : null;
+    if (clitic && PRONOUN_SOURCES.has(clitic[1]!.toLowerCase())) {
       const cut = w.start + clitic[1]!.length;
       out.push({ text: clitic[1]!, lower: clitic[1]!.toLowerCase(), start: w.start, end: cut }, { text: clitic[2]!, lower: clitic[2]!, start: cut, end: w.end });
       continue;
     }
     const prev = out[out.length - 1];
-    out.push(prev && BE_FORMS.has(prev.lower) && PROGRESSIVE_CUES.has(w.text) ? { ...w, progressive: true } : w);
+    out.push(PROGRESSIVE_CUES.has(w.text) && prev && BE_FORMS.has(prev.lower) ? { ...w, progressive: true } : w);
   }
   return out;
 }

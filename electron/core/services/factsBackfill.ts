@@ -80,23 +80,29 @@ function finish(ctx: CoreContext, job: Job, state: BackfillStatus['state'], erro
   return { ...job.status };
 }
 
+type Extracted = { item: factsRepo.VersionWithoutFacts; facts: ExtractedFacts | null; error: string | null };
+
 async function run(ctx: CoreContext, job: Job, options: BackfillOptions): Promise<void> {
   const pool = options.extractor ? undefined : extractionPool();
   const extractor: FactsExtractor = options.extractor ?? ((text, publishedAt) => pool!.facts(text, publishedAt));
   const chunkSize = options.chunkSize ?? 16;
   const concurrency = Math.max(1, options.concurrency ?? pool?.size ?? 2);
-  let after = 0;
-  while (!job.stopped) {
-    const chunk = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, after);
-    if (chunk.length === 0) return;
-    after = chunk.at(-1)!.articleId;
-    const results = await mapLimited(chunk, concurrency, async (item) => {
+  const extractChunk = (chunk: factsRepo.VersionWithoutFacts[]) =>
+    mapLimited(chunk, concurrency, async (item): Promise<Extracted> => {
       try {
         return { item, facts: await extractor(item.text, item.publishedAt), error: null };
       } catch (error) {
         return { item, facts: null, error: (error as Error)?.message ?? String(error) };
       }
     });
+  // One chunk ahead: the workers extract the next chunk while this thread stores the current one, so neither
+  // waits for the other (the stored results are the same; only the overlap changes).
+  let chunk = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, 0);
+  let extracting = chunk.length ? extractChunk(chunk) : null;
+  while (!job.stopped && extracting) {
+    const next = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, chunk.at(-1)!.articleId);
+    const nextExtracting = next.length ? extractChunk(next) : null;
+    const results = await extracting;
     if (job.stopped) return;
     const now = ctx.now();
     ctx.db.transaction(() => {
@@ -110,6 +116,8 @@ async function run(ctx: CoreContext, job: Job, options: BackfillOptions): Promis
         job.status.done += 1;
       }
     })();
+    chunk = next;
+    extracting = nextExtracting;
     // Let queued calls (the app's) run before the next chunk.
     await new Promise((resolve) => setImmediate(resolve));
   }
