@@ -10,6 +10,13 @@ import { m008QuoteSearch } from './008-quote-search';
 import { m009PurgeDeletedText } from './009-purge-deleted-text';
 import { m010Trash } from './010-trash';
 import { m011Facts } from './011-facts';
+import { m014FactExtractorVersion } from './014-fact-extractor-version';
+
+// Wave 3: migrations 012 and 013 belong to other branches. Until they merge, these no-ops keep this branch's
+// numbering contiguous (migrate() requires it); the merge replaces them with the real 012 and 013.
+const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} });
+const m012Reserved = reserved(12);
+const m013Reserved = reserved(13);
 
 /** Append only. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags, m006Durability, m007CompactVersions, m008QuoteSearch, m009PurgeDeletedText, m010Trash, m011Facts];
+export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags, m006Durability, m007CompactVersions, m008QuoteSearch, m009PurgeDeletedText, m010Trash, m011Facts, m012Reserved, m013Reserved, m014FactExtractorVersion];
