@@ -1,7 +1,7 @@
 // Attribution rules: direct quotes with their cue before, after or around them, multi-paragraph quotes,
 // reported speech ("S said (that) …", "…, S said", "according to S"), quoted labels ("denounced X as “Q”")
 // and quoted declarations ("S's declaration that “Q”"). Deterministic sieve in the spirit of Muzny et al. 2017.
-import { CLAUSE_BREAKERS, CUE_PARTICIPLES, CUE_VERBS, DETERMINERS, LABEL_VERBS, NAMING_VERBS, PREPOSITIONS, PRONOUN_SOURCES, SPEECH_NOUNS } from './lexicon';
+import { BETWEEN_SOURCE_AND_CUE, CLAUSE_BREAKERS, CUE_PARTICIPLES, CUE_VERBS, DETERMINERS, LABEL_VERBS, NAMING_VERBS, PREPOSITIONS, PRONOUN_SOURCES, SPEECH_NOUNS } from './lexicon';
 import { paragraphs, sentences, type QuoteSpan, type Sentence } from './segment';
 import { isAnonymous, plausibleSource, sourceAfter, sourceBefore } from './sources';
 import { gapBreaks, isCapitalized, trimSpan, wordsIn, type Word } from './words';
@@ -72,10 +72,12 @@ interface Context {
  * “Fox and Friends”, “State of the Union”, “The Apprentice”: a short quoted run in Title Case is the name of a show,
  * a speech or a book, not someone's words.
  */
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'from']);
+
 function isWorkTitle(words: string): boolean {
   const ws = words.split(/\s+/).filter(Boolean);
-  const long = ws.filter((w) => w.length > 3);
-  return ws.length <= 6 && long.length >= 1 && !/[.!?,;:]/.test(words) && long.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(ws[0]!) && !PRONOUN_SOURCES.has(ws[0]!.toLowerCase()) && ws[0] !== 'I';
+  const content = ws.filter((w) => !TITLE_FUNCTION_WORDS.has(w.toLowerCase()));
+  return ws.length <= 6 && content.length >= 2 && !/[.!?,;:]/.test(words) && content.every((w) => /^\p{Lu}/u.test(w)) && !PRONOUN_SOURCES.has(ws[0]!.toLowerCase()) && ws[0] !== 'I';
 }
 
 function emit(ctx: Context, span: { start: number; end: number }, kind: RawAttribution['kind'], cue: Word[] | string, cueStart: number, source: Word[]) {
@@ -139,6 +141,16 @@ function trailingAdjunct(next: Word): boolean {
   return ADJUNCT_OPENERS.has(next.lower) || (next.text === next.lower && /^\p{L}{3,}ly$/u.test(next.lower));
 }
 
+/**
+ * "She then urges her husband to get out and repeatedly says, “Q”": a cue coordinated with an earlier verb by "and"
+ * shares that verb's subject, the main clause's.
+ */
+function coordinatedSubject(text: string, words: Word[], cueIndex: number): Word[] | null {
+  let k = cueIndex;
+  while (k > 0 && BETWEEN_SOURCE_AND_CUE.has(words[k - 1]!.lower)) k--;
+  return k > 1 && words[k - 1]!.lower === 'and' && !gapBreaks(text, words[k - 1]!.end, words[k]!.start) ? clauseSubject(text, words, k - 1) : null;
+}
+
 /** Rules for a sentence holding closed quotes. Returns true when it credited them. */
 function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | null {
   const { text } = ctx;
@@ -165,7 +177,7 @@ function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | 
       // Up to ten words to the cue, or twenty when commas set off an aside ("Flynn, a top surrogate, said").
       for (let k = 1, commas = 0; k < Math.min(after.length, commas ? 20 : 10); k++) {
         const gap = text.slice(after[k - 1]!.end, after[k]!.start);
-        if (gapBreaks(text, after[k - 1]!.end, after[k]!.start) && !(/^\s*,\s*$/.test(gap) && ++commas <= 2)) break;
+        if (gapBreaks(text, after[k - 1]!.end, after[k]!.start) && !(/^\s*,\s*$/.test(gap) && ++commas <= 3)) break;
         if (!isCue(after[k]!)) continue;
         const source = sourceBefore(text, after, k, true);
         const tail = text.slice(after[k]!.end, (after[k + 1] ?? { start: sentence.end }).start);
@@ -180,8 +192,22 @@ function directRules(ctx: Context, sentence: Sentence, words: Word[]): Word[] | 
       const all = words.filter((w) => w.end <= q.start);
       const cueIndex = all.indexOf(last);
       if (isCue(last)) {
-        const source = sourceBefore(text, all, cueIndex, true);
+        const source = sourceBefore(text, all, cueIndex, true) ?? coordinatedSubject(text, all, cueIndex);
         if (source) return creditAll([last], last.start, source, qi);
+      }
+      // Said Ellis: “Q” — the inverted order, a capitalised cue opening the sentence, then the name.
+      if (qi === 0 && all.length >= 2 && all.length <= 6 && ['Said', 'Says', 'Asked', 'Added'].includes(all[0]!.text) && all.slice(1).every((w) => isCapitalized(w.text)) && plausibleSource(all.slice(1))) {
+        return creditAll([all[0]!], all[0]!.start, all.slice(1), qi);
+      }
+      // “Mook told CBS, “Q”” / “Limbaugh told his radio audience, “Q””: a tell verb, its short object, then the quote.
+      if (/[,:]/.test(text.slice(last.end, q.start))) {
+        for (let t = cueIndex - 1; t >= Math.max(0, cueIndex - 5); t--) {
+          if (gapBreaks(text, all[t]!.end, all[t + 1]!.start)) break;
+          if (!TELL_VERBS.has(all[t]!.text)) continue;
+          const source = sourceBefore(text, all, t, true) ?? coordinatedSubject(text, all, t);
+          if (source) return creditAll([all[t]!], all[t]!.start, source, qi);
+          break;
+        }
       }
       if (last.lower === 'that' && cueIndex >= 1 && isCue(all[cueIndex - 1]!) && qi === 0) {
         const source = sourceBefore(text, all, cueIndex - 1);

@@ -13,7 +13,9 @@ export const CUE_VERBS = words(`
   boasted agreed agrees estimated estimates concluded concludes continued continues explained hoped hopes feared fears
   expects expected knows knew indicated indicates acknowledged denied denies announced insisted urged urges
   pointed assured assures mused declared predicted shows showed found finds demanded demands wondered wonders
-  shouted exclaimed remarked remarks reiterated reiterates lamented laments scoffed retorted pleaded`);
+  shouted exclaimed remarked remarks reiterated reiterates lamented laments scoffed retorted pleaded yelled yells
+  shouts chanted chant chants screamed accused accuses blamed blames criticized criticizes praised praises
+  conceded acknowledged`);
 
 /** Participles that introduce a quote after the main clause ("…, stating, “Q”"). */
 export const CUE_PARTICIPLES = words('saying stating adding noting arguing warning declaring writing explaining insisting claiming telling asking calling');

@@ -1,4 +1,5 @@
 // Paragraphs, quote spans and quote-aware sentences with offsets into the clean text.
+import { CUE_VERBS } from './lexicon';
 
 export interface Span {
   start: number;
@@ -35,7 +36,8 @@ export function quoteSpans(text: string, start: number, end: number): QuoteSpan[
     // Two apostrophes stand for a straight double mark in some newspapers' archives ('' … '').
     const width = c === "'" && text[i + 1] === "'" ? 2 : 1;
     const straight = c === '"' || width === 2;
-    const opens = OPEN.has(c) || (straight && openAt < 0);
+    // A paragraph opening on a closing mark before a letter (”Fear. I am…”) is a typo for the opening one.
+    const opens = OPEN.has(c) || (straight && openAt < 0) || (c === '”' && openAt < 0 && i === start && /\p{L}/u.test(text[i + 1] ?? ''));
     const closes = CLOSE.has(c) || (straight && openAt >= 0);
     if (closes && openAt >= 0) {
       spans.push({ start: openAt, end: i + width, innerStart: openAt + openWidth, innerEnd: i, open: false });
@@ -81,11 +83,10 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
-const CLAUSE_CUES = new Set('said says told tells asked asks added adds wrote writes continued continues replied replies recalled recalls explained explains answered answers shouted exclaimed wondered wonders'.split(' '));
 
 function cueClauseFollows(text: string, from: number, end: number): boolean {
   const clause = /^[^.,;:!?"“”]{0,80}/.exec(text.slice(from, Math.min(end, from + 80)))![0];
-  return clause.split(/\s+/).slice(0, 6).some((w) => CLAUSE_CUES.has(w));
+  return clause.split(/\s+/).slice(0, 6).some((w) => CUE_VERBS.has(w));
 }
 
 /** Sentences of one paragraph; a period inside an open quotation does not end the sentence. */

@@ -123,12 +123,17 @@ function appositionSource(text: string, words: Word[], end: number): Word[] | nu
     if (/[;:()"“”]/.test(gap)) return null;
     if (!/^\s*,\s*$/.test(gap)) continue;
     const opener = words[comma]!;
-    if (!APPOSITION_OPENERS.has(opener.lower) && !(SOURCE_NOUNS.has(opener.lower) && !isCapitalized(opener.text))) return null;
+    // An age ("Quina Jones, 25, said") is an aside too.
+    if (!APPOSITION_OPENERS.has(opener.lower) && !(SOURCE_NOUNS.has(opener.lower) && !isCapitalized(opener.text)) && !/^\d{1,3}$/.test(opener.text)) return null;
     let start = comma - 1;
     while (start > 0 && comma - start < 5 && isCapitalized(words[start - 1]!.text) && !gapBreaks(text, words[start - 1]!.end, words[start]!.start)) start--;
+    const atBoundary = (i: number) => i === 0 || gapBreaks(text, words[i - 1]!.end, words[i]!.start) || CLAUSE_BREAKERS.has(words[i - 1]!.lower);
     const name = words.slice(start, comma);
-    const boundary = start === 0 || gapBreaks(text, words[start - 1]!.end, words[start]!.start) || CLAUSE_BREAKERS.has(words[start - 1]!.lower);
-    if (boundary && name.every((w) => isCapitalized(w.text)) && plausibleSource(name)) return name;
+    if (atBoundary(start) && name.every((w) => isCapitalized(w.text)) && plausibleSource(name)) return name;
+    // A title phrase before the name ("Democratic nominee Hillary Clinton, at a later gaggle, said") belongs to it.
+    let titled = start;
+    while (titled > 0 && comma - titled < MAX_SOURCE_WORDS && !atBoundary(titled) && !CUE_VERBS.has(words[titled - 1]!.lower)) titled--;
+    if (titled < start && atBoundary(titled) && isCapitalized(words[titled]!.text) && plausibleSource(words.slice(titled, comma))) return words.slice(titled, comma);
     // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said": asides nest;
     // look for the name before the earlier comma.
   }

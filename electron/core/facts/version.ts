@@ -6,6 +6,7 @@
  *
  * 1: the extractor that landed with issue #13 (every run stored before migration 014).
  * 2: wave-3 attribution rules (asides, adjuncts, dash signatures, appositions, progressive cues, coordinated
- *    reports, work titles, free relatives, clause subjects; he/she prefer a sentence subject).
+ *    reports, work titles, free relatives, clause subjects, "told OBJECT, “Q”", "and says", "Said S:"; he/she prefer
+ *    a sentence subject).
  */
 export const FACTS_EXTRACTOR_VERSION = 2;

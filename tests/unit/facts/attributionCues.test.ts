@@ -99,6 +99,33 @@ describe('attribution cues and sources', () => {
     expect(q).toEqual([expect.objectContaining({ text: 'he was totally against the war in Iraq', source: 'Donald Trump', cue: 'told' })]);
   });
 
+  it('“S told OBJECT, “Q””: a tell verb and its short object before the quote', () => {
+    const q = quotes('Mook told CBS, “We’re really focused on this opportunity.”');
+    expect(q).toEqual([expect.objectContaining({ text: 'We’re really focused on this opportunity', source: 'Mook', cue: 'told' })]);
+  });
+
+  it('a cue coordinated by “and” shares the main clause’s subject', () => {
+    const q = quotes('Maria Lopez then urges her husband to come out of the car and repeatedly says, “Don’t you do it.”');
+    expect(q).toEqual([expect.objectContaining({ text: 'Don’t you do it', source: 'Maria Lopez' })]);
+  });
+
+  it('an age or a title phrase around the name does not hide the source', () => {
+    const q = quotes('“They are trying to slap us in the face,” Quina Jones, 25, said.\nDemocratic nominee Hillary Clinton, at a later press gaggle, said, “I have been briefed.”');
+    expect(q.map((x) => [x.text, x.source])).toEqual([
+      ['They are trying to slap us in the face', 'Quina Jones'],
+      ['I have been briefed', 'Democratic nominee Hillary Clinton'],
+    ]);
+  });
+
+  it('inverted “Said S: “Q””, a paragraph opened by a mistyped closing mark, and shouted words', () => {
+    const q = quotes('Said Ellis: “I don’t get the sense she is interested.”\n”Fear. I am truly afraid.” ― Edwin Monroy\n“Did you shoot him?” she yells.');
+    expect(q.map((x) => [x.text, x.source])).toEqual([
+      ['I don’t get the sense she is interested', 'Ellis'],
+      ['Fear. I am truly afraid', 'Edwin Monroy'],
+      ['Did you shoot him', 'she'],
+    ]);
+  });
+
   it('he/she prefers the subject of an earlier sentence over a person named later in it', () => {
     const q = quotes('Norman Ham spoke at length about President Barack Obama.\nHe said the budget cuts hurt training and readiness.');
     expect(q).toEqual([expect.objectContaining({ source: 'He', speaker: 'Norman Ham' })]);
