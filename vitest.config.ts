@@ -6,7 +6,8 @@ export default defineConfig({
     // Playwright specs live in tests/e2e and must never be collected here.
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Clip tests start an extraction worker (jsdom, compromise) on first use: generous on a loaded 2-core machine.
+    testTimeout: 30_000,
     pool: 'forks',
     globalSetup: ['tests/setup/buildClipWorker.ts'],
     setupFiles: ['tests/setup/useClipWorker.ts'],

@@ -11,6 +11,21 @@ import { m009PurgeDeletedText } from './009-purge-deleted-text';
 import { m010Trash } from './010-trash';
 import { m011Facts } from './011-facts';
 import { m012HighlightLabels } from './012-highlight-labels';
+import { m013FactExtractorVersion } from './013-fact-extractor-version';
 
 /** Append only. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001Notes, m002Articles, m003Passages, m004Search, m005ProjectsTags, m006Durability, m007CompactVersions, m008QuoteSearch, m009PurgeDeletedText, m010Trash, m011Facts, m012HighlightLabels];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Notes,
+  m002Articles,
+  m003Passages,
+  m004Search,
+  m005ProjectsTags,
+  m006Durability,
+  m007CompactVersions,
+  m008QuoteSearch,
+  m009PurgeDeletedText,
+  m010Trash,
+  m011Facts,
+  m012HighlightLabels,
+  m013FactExtractorVersion,
+];

@@ -38,7 +38,7 @@ export interface FactRunCounts {
 /** Replaces a version's facts (a re-run of the extraction replaces, never adds). */
 export function replaceVersionFacts(
   db: Db,
-  input: { articleId: number; versionId: number; anchorVersionId: number; spans: NewSpanFact[]; entities: NewEntity[]; counts: FactRunCounts; error: string | null; now: string },
+  input: { articleId: number; versionId: number; anchorVersionId: number; spans: NewSpanFact[]; entities: NewEntity[]; counts: FactRunCounts; error: string | null; now: string; extractorVersion: number },
 ): void {
   prepared(db, `DELETE FROM facts WHERE version_id = ?`).run(input.versionId);
   prepared(db, `DELETE FROM fact_entities WHERE version_id = ?`).run(input.versionId);
@@ -70,37 +70,48 @@ export function replaceVersionFacts(
   }
   prepared(
     db,
-    `INSERT INTO fact_runs (version_id, article_id, extracted_at, quotes, entities, figures, dates, dropped, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO fact_runs (version_id, article_id, extracted_at, quotes, entities, figures, dates, dropped, error, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (version_id) DO UPDATE SET extracted_at = excluded.extracted_at, quotes = excluded.quotes, entities = excluded.entities,
-       figures = excluded.figures, dates = excluded.dates, dropped = excluded.dropped, error = excluded.error`,
-  ).run(input.versionId, input.articleId, input.now, input.counts.quotes, input.counts.entities, input.counts.figures, input.counts.dates, input.counts.dropped, input.error);
+       figures = excluded.figures, dates = excluded.dates, dropped = excluded.dropped, error = excluded.error, extractor_version = excluded.extractor_version`,
+  ).run(input.versionId, input.articleId, input.now, input.counts.quotes, input.counts.entities, input.counts.figures, input.counts.dates, input.counts.dropped, input.error, input.extractorVersion);
 }
 
-export function factRun(db: Db, versionId: number): { extractedAt: string; error: string | null } | undefined {
-  const row = prepared<[number], { extracted_at: string; error: string | null }>(db, `SELECT extracted_at, error FROM fact_runs WHERE version_id = ?`).get(versionId);
-  return row && { extractedAt: row.extracted_at, error: row.error };
+export function factRun(db: Db, versionId: number): { extractedAt: string; error: string | null; extractorVersion: number } | undefined {
+  const row = prepared<[number], { extracted_at: string; error: string | null; extractor_version: number }>(db, `SELECT extracted_at, error, extractor_version FROM fact_runs WHERE version_id = ?`).get(versionId);
+  return row && { extractedAt: row.extracted_at, error: row.error, extractorVersion: row.extractor_version };
 }
 
-/** Latest versions whose facts were never extracted, oldest article first (the backfill's work list). */
-export function versionsWithoutFacts(db: Db, limit: number, afterArticleId = 0): { articleId: number; versionId: number; text: string; publishedAt: string | null }[] {
-  return prepared<[number, number], { article_id: number; version_id: number; content_text: string; published_at: string | null }>(
+/**
+ * Latest versions whose facts were never extracted, or were extracted by an extractor older than
+ * `extractorVersion`, oldest article first (the backfill's work list).
+ */
+export interface VersionWithoutFacts {
+  articleId: number;
+  versionId: number;
+  text: string;
+  publishedAt: string | null;
+}
+
+export function versionsWithoutFacts(db: Db, limit: number, afterArticleId: number, extractorVersion: number): VersionWithoutFacts[] {
+  return prepared<[number, number, number], { article_id: number; version_id: number; content_text: string; published_at: string | null }>(
     db,
     `SELECT a.id AS article_id, v.id AS version_id, v.content_text, a.published_at
        FROM articles a
        JOIN ${LATEST_VERSIONS} v ON v.article_id = a.id
-      WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM fact_runs r WHERE r.version_id = v.id)
+      WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM fact_runs r WHERE r.version_id = v.id AND r.extractor_version >= ?)
       ORDER BY a.id LIMIT ?`,
   )
-    .all(afterArticleId, limit)
+    .all(afterArticleId, extractorVersion, limit)
     .map((r) => ({ articleId: r.article_id, versionId: r.version_id, text: r.content_text, publishedAt: r.published_at }));
 }
 
-export function countVersionsWithoutFacts(db: Db): number {
-  return prepared<[], { n: number }>(
+export function countVersionsWithoutFacts(db: Db, extractorVersion: number): number {
+  return prepared<[number], { n: number }>(
     db,
     `SELECT count(*) AS n FROM articles a
-      WHERE NOT EXISTS (SELECT 1 FROM ${LATEST_VERSIONS} v JOIN fact_runs r ON r.version_id = v.id WHERE v.article_id = a.id)`,
-  ).get()!.n;
+      WHERE NOT EXISTS (SELECT 1 FROM ${LATEST_VERSIONS} v JOIN fact_runs r ON r.version_id = v.id
+                         WHERE v.article_id = a.id AND r.extractor_version >= ?)`,
+  ).get(extractorVersion)!.n;
 }
 
 // ── Reading ──────────────────────────────────────────────────────────────────

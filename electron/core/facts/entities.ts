@@ -119,7 +119,8 @@ function titleCaseLines(text: string): Array<{ start: number; end: number }> {
   for (const m of text.matchAll(/[^\n]+/g)) {
     const ws = m[0].match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
     const longWords = ws.filter((w) => w.length > 3);
-    if (!/[.!?"”]\s*$/.test(m[0]) && longWords.length >= 2 && longWords.filter((w) => /^\p{Lu}/u.test(w)).length / longWords.length >= 0.8) out.push({ start: m.index, end: m.index + m[0].length });
+    // A line of 20 words or fewer that is 80% capitalised is a heading even when it ends with a full stop.
+    if ((!/[.!?"”]\s*$/.test(m[0]) || ws.length <= 20) && longWords.length >= 2 && longWords.filter((w) => /^\p{Lu}/u.test(w)).length / longWords.length >= 0.8) out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

@@ -12,7 +12,10 @@ export const CUE_VERBS = words(`
   alleges testified testifies promised promises vowed vows conceded concedes observed cautioned countered quipped joked
   boasted agreed agrees estimated estimates concluded concludes continued continues explained hoped hopes feared fears
   expects expected knows knew indicated indicates acknowledged denied denies announced insisted urged urges
-  pointed assured assures mused declared predicted shows showed found finds`);
+  pointed assured assures mused declared predicted shows showed found finds demanded demands wondered wonders
+  shouted exclaimed remarked remarks reiterated reiterates lamented laments scoffed retorted pleaded yelled yells
+  shouts chanted chant chants screamed accused accuses blamed blames criticized criticizes praised praises
+  conceded acknowledged`);
 
 /** Participles that introduce a quote after the main clause ("…, stating, “Q”"). */
 export const CUE_PARTICIPLES = words('saying stating adding noting arguing warning declaring writing explaining insisting claiming telling asking calling');
@@ -26,7 +29,7 @@ export const NAMING_VERBS = words('called calls calling dubbed dubs labeled labe
 export const SPEECH_NOUNS = words('declaration statement claim claims warning remark remarks comment comments promise assertion vow pledge message announcement insistence argument');
 
 /** Auxiliaries and adverbs between a source and its verb ("has also said"). */
-export const BETWEEN_SOURCE_AND_CUE = words(`has have had also later previously repeatedly once again then recently reportedly publicly privately
+export const BETWEEN_SOURCE_AND_CUE = words(`is are was were ’s 's has have had also later previously repeatedly once again then recently reportedly publicly privately
   often long would will already still never first further separately earlier flatly openly quickly simply angrily
   frequently immediately explicitly subsequently ultimately apparently`);
 

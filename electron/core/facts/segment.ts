@@ -1,4 +1,5 @@
 // Paragraphs, quote spans and quote-aware sentences with offsets into the clean text.
+import { CUE_VERBS } from './lexicon';
 
 export interface Span {
   start: number;
@@ -35,7 +36,8 @@ export function quoteSpans(text: string, start: number, end: number): QuoteSpan[
     // Two apostrophes stand for a straight double mark in some newspapers' archives ('' … '').
     const width = c === "'" && text[i + 1] === "'" ? 2 : 1;
     const straight = c === '"' || width === 2;
-    const opens = OPEN.has(c) || (straight && openAt < 0);
+    // A paragraph opening on a closing mark before a letter (”Fear. I am…”) is a typo for the opening one.
+    const opens = OPEN.has(c) || (straight && openAt < 0) || (c === '”' && openAt < 0 && i === start && /\p{L}/u.test(text[i + 1] ?? ''));
     const closes = CLOSE.has(c) || (straight && openAt >= 0);
     if (closes && openAt >= 0) {
       spans.push({ start: openAt, end: i + width, innerStart: openAt + openWidth, innerEnd: i, open: false });
@@ -81,6 +83,12 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
+
+function cueClauseFollows(text: string, from: number, end: number): boolean {
+  const clause = /^[^.,;:!?"“”]{0,80}/.exec(text.slice(from, Math.min(end, from + 80)))![0];
+  return clause.split(/\s+/).slice(0, 6).some((w) => CUE_VERBS.has(w));
+}
+
 /** Sentences of one paragraph; a period inside an open quotation does not end the sentence. */
 export function sentences(text: string, paragraph: Paragraph, index: number): Sentence[] {
   const out: Sentence[] = [];
@@ -97,6 +105,9 @@ export function sentences(text: string, paragraph: Paragraph, index: number): Se
     let k = j;
     while (k < paragraph.end && /\s/.test(text[k]!)) k++;
     if (k < paragraph.end && !/[\p{Lu}\p{N}"“‘(]/u.test(text[k]!)) continue;
+    // “How many times…?” Clinton said. — a question or exclamation closing a quote keeps its mark where a statement
+    // takes a comma, so when the next clause (up to six words, no punctuation) holds a speech verb it is the same sentence.
+    if (c !== '.' && j > i + 1 && cueClauseFollows(text, k, paragraph.end)) continue;
     if (c === '.' && endsWithAbbreviation(text, i) && k < paragraph.end && !/["“]/.test(text[k]!)) {
       // "U.S. officials" continues; "… in the U.S. The next" is ambiguous: treat a following capitalised function word as a new sentence.
       const next = /^\p{L}+/u.exec(text.slice(k, k + 20))?.[0] ?? '';

@@ -5,9 +5,12 @@ import { gapBreaks, isCapitalized, type Word } from './words';
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'here', 'what', 'which', 'who', 'one', 'you', 'nobody', 'none']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year', 'earlier', 'later']);
 const MAX_SOURCE_WORDS = 9;
+const NOT_A_NAME = new Set(['having', 'being', 'meanwhile', 'however', 'most', 'many', 'also', 'still', 'yet', 'instead', 'now', 'then', 'thus', 'here', 'there', 'again', 'later', 'earlier', 'first', 'last']);
+const FREE_RELATIVES = new Set(['what', 'whatever', 'everything', 'anything', 'something', 'nothing', 'how']);
 
 /** Is this run of words a plausible source: a pronoun, a proper name, or a source noun phrase? */
-export function plausibleSource(words: Word[]): boolean {
+export function plausibleSource(words: Word[], nextToQuote = false): boolean {
+  if (nextToQuote && describedSource(words)) return true;
   if (words.length === 0 || words.length > MAX_SOURCE_WORDS) return false;
   if (words.length === 1 && NOT_SOURCES.has(words[0]!.lower)) return false;
   const head = words[words.length - 1]!;
@@ -43,7 +46,7 @@ export function isAnonymous(source: Word[]): boolean {
  * "Secretary of State Marco Rubio [has also] said", "a spokesman for the campaign said",
  * "Nick Merrill, a spokesman for Clinton, said".
  */
-export function sourceBefore(text: string, words: Word[], cueIndex: number): Word[] | null {
+export function sourceBefore(text: string, words: Word[], cueIndex: number, nextToQuote = false): Word[] | null {
   let end = cueIndex; // exclusive
   while (end > 0 && BETWEEN_SOURCE_AND_CUE.has(words[end - 1]!.lower) && !gapBreaks(text, words[end - 1]!.end, words[end]!.start)) end--;
   // "Trump on Monday said", "Clinton in a statement said" are handled by dropping a short trailing time phrase.
@@ -51,6 +54,7 @@ export function sourceBefore(text: string, words: Word[], cueIndex: number): Wor
     end--;
     while (end > 0 && ['on', 'in', 'at', 'last', 'this', 'late', 'early', 'on', 'the', 'a'].includes(words[end - 1]!.lower)) end--;
   }
+  if (end > 0 && /^\s*,\s*$/.test(text.slice(words[end - 1]!.end, words[end]!.start))) return appositionSource(text, words, end);
   if (end === 0 || gapBreaks(text, words[end - 1]!.end, words[end]!.start) || CLAUSE_BREAKERS.has(words[end - 1]!.lower)) return null;
   let start = end - 1;
   while (start > 0 && end - start < MAX_SOURCE_WORDS) {
@@ -72,7 +76,25 @@ export function sourceBefore(text: string, words: Word[], cueIndex: number): Wor
   }
   const source = words.slice(start, end);
   if (first.lower === 'who') return null;
-  return plausibleSource(source) ? source : null;
+  // "what Trump says his plan would do", "Everything Trump says is a lie": a free relative names a thing said, not a saying.
+  if (FREE_RELATIVES.has(first.lower) || (start > 0 && FREE_RELATIVES.has(words[start - 1]!.lower) && !gapBreaks(text, words[start - 1]!.end, first.start))) return null;
+  // "Having said", "Meanwhile said", "Tuesday said": one capitalised word that is an ordinary word or a day is no name.
+  if (source.length === 1 && isCapitalized(first.text) && (TIME_WORDS.has(first.lower) || NOT_A_NAME.has(first.lower))) return null;
+  return plausibleSource(source, nextToQuote) ? source : null;
+}
+
+/**
+ * Between a closing quote and its cue ("“…,” the ad’s narrator says") any short noun phrase is the speaker, whatever
+ * its noun: the quote-source-cue frame says so. A determiner or possessive, then up to four lowercase words ending on
+ * a noun (no verb forms, no function words).
+ */
+function describedSource(words: Word[]): boolean {
+  if (words.length < 2 || words.length > 5) return false;
+  const first = words[0]!;
+  if (!DETERMINERS.has(first.lower) && !/['’]s$/.test(first.text)) return false;
+  const head = words[words.length - 1]!;
+  return words.slice(1).every((w) => (w.text === w.lower || /['’]s$/.test(w.text) || isCapitalized(w.text)) && !VERBISH.has(w.lower) && !CUE_VERBS.has(w.lower) && !CLAUSE_BREAKERS.has(w.lower) && !NOT_SOURCES.has(w.lower))
+    && head.text === head.lower && !/(ed|ing|ly)$/.test(head.lower) && !['of', 'for', 'to', 'in', 'on', 'at', 'with', 'by', 'from'].includes(head.lower);
 }
 
 /** The source right after a cue: "said Caddell", "said a senior official". Stops at punctuation. */
@@ -85,4 +107,35 @@ export function sourceAfter(text: string, words: Word[], from: number): Word[] |
   }
   const source = words.slice(from, end);
   return plausibleSource(source) ? source : null;
+}
+
+// An aside after a name opens like a relative clause, a noun phrase, or an adjunct ("Clinton, at a later gaggle, said").
+const APPOSITION_OPENERS = new Set(['who', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'whose', 'one', 'another', 'now', 'then', 'herself', 'himself', 'at', 'in', 'on', 'during', 'after', 'speaking', 'however', 'though', 'too', 'also', 'meanwhile', 'for']);
+
+/**
+ * "Rucker Culpepper, who runs the campaign's veterans effort, said" / "Flynn, a top Trump surrogate, said": a name,
+ * then an aside between commas that opens like a relative clause or a noun phrase, then the cue. The name is the source;
+ * the aside only describes it. `end` is the word just before the comma that precedes the cue.
+ */
+function appositionSource(text: string, words: Word[], end: number): Word[] | null {
+  for (let comma = end - 1; comma > 0 && end - comma <= 20; comma--) {
+    const gap = text.slice(words[comma - 1]!.end, words[comma]!.start);
+    if (/[;:()"“”]/.test(gap)) return null;
+    if (!/^\s*,\s*$/.test(gap)) continue;
+    const opener = words[comma]!;
+    // An age ("Quina Jones, 25, said") is an aside too.
+    if (!APPOSITION_OPENERS.has(opener.lower) && !(SOURCE_NOUNS.has(opener.lower) && !isCapitalized(opener.text)) && !/^\d{1,3}$/.test(opener.text)) return null;
+    let start = comma - 1;
+    while (start > 0 && comma - start < 5 && isCapitalized(words[start - 1]!.text) && !gapBreaks(text, words[start - 1]!.end, words[start]!.start)) start--;
+    const atBoundary = (i: number) => i === 0 || gapBreaks(text, words[i - 1]!.end, words[i]!.start) || CLAUSE_BREAKERS.has(words[i - 1]!.lower);
+    const name = words.slice(start, comma);
+    if (atBoundary(start) && name.every((w) => isCapitalized(w.text)) && plausibleSource(name)) return name;
+    // A title phrase before the name ("Democratic nominee Hillary Clinton, at a later gaggle, said") belongs to it.
+    let titled = start;
+    while (titled > 0 && comma - titled < MAX_SOURCE_WORDS && !atBoundary(titled) && !CUE_VERBS.has(words[titled - 1]!.lower)) titled--;
+    if (titled < start && atBoundary(titled) && isCapitalized(words[titled]!.text) && plausibleSource(words.slice(titled, comma))) return words.slice(titled, comma);
+    // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said": asides nest;
+    // look for the name before the earlier comma.
+  }
+  return null;
 }

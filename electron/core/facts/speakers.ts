@@ -9,11 +9,24 @@ const ROLE_ALIASES: Record<string, string[]> = { senator: ['sen'], governor: ['g
 interface Indexed {
   entity: Entity;
   mention: Mention;
+  subject?: boolean;
 }
 
 /** Builds the resolver once per text: mentions indexed by position, latest first. */
 export function speakerResolver(entities: Entity[], text: string): (attribution: RawAttribution) => string | null {
   const all: Indexed[] = entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention }))).sort((a, b) => b.mention.end - a.mention.end);
+  const boundaries = [...text.matchAll(/[.!?]["”’]?\s+|\n+/g)].map((m) => m.index + m[0].length);
+  // A mention is its sentence's subject when no other person is named between the sentence start and it.
+  let b = 0;
+  let sentenceHasPerson = false;
+  for (const item of [...all].sort((x, y) => x.mention.start - y.mention.start)) {
+    while (b < boundaries.length && boundaries[b]! <= item.mention.start) {
+      b++;
+      sentenceHasPerson = false;
+    }
+    item.subject = !sentenceHasPerson;
+    if (item.entity.type === 'person') sentenceHasPerson = true;
+  }
   return (attribution) => resolveSpeaker(attribution, all, text);
 }
 
@@ -33,7 +46,10 @@ function resolveSpeaker(attribution: RawAttribution, all: Indexed[], text: strin
   const earlier = all.filter((m) => m.mention.end <= start);
   if (words.length === 1 && (words[0] === 'he' || words[0] === 'she')) {
     const gender = words[0] === 'he' ? 'male' : 'female';
-    return earlier.find((m) => m.entity.type === 'person' && (m.entity.gender === null || m.entity.gender === gender))?.entity.name ?? null;
+    // News writing keeps the subject of the sentence before as the referent of "he/she" ("Ham said … He added"):
+    // the nearest compatible sentence subject, else the nearest compatible person (Hobbs-style subject preference).
+    const compatible = earlier.filter((m) => m.entity.type === 'person' && (m.entity.gender === null || m.entity.gender === gender));
+    return (compatible.find((m) => m.subject) ?? compatible[0])?.entity.name ?? null;
   }
   if (words.length === 1 && words[0] === 'they') return earlier.find((m) => m.entity.type === 'org')?.entity.name ?? null;
   // "the secretary", "the former governor": the nearest person who carries that title.

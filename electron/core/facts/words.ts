@@ -6,6 +6,8 @@ export interface Word {
   lower: string;
   start: number;
   end: number;
+  /** Set by the attribution rules on a speech participle after a form of "be" ("is claiming"). */
+  progressive?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?/gu;
@@ -23,10 +25,17 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
   return out;
 }
 
-export const isCapitalized = (w: string) => /^[\p{Lu}]/u.test(w);
+/** Starts with an uppercase letter. ASCII is decided by its code (the rules ask this of every word, often). */
+export function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^[\p{Lu}]/u.test(w);
+}
 
 /** The characters between two words carry punctuation that breaks a phrase. */
 export function gapBreaks(text: string, from: number, to: number): boolean {
+  // Most gaps are one space: nothing to break on.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
   return /[,;:()[\]"“”—–]|\s-\s/.test(text.slice(from, to));
 }
 

@@ -7,6 +7,7 @@ import type { ArticleFacts } from '../../../shared/domain/storedFacts';
 import { DossierError } from '../../../shared/errors';
 import { nameKey, unitKey } from '../../../shared/facts/keys';
 import type { CoreContext } from '../context';
+import { FACTS_EXTRACTOR_VERSION } from '../facts/version';
 import { quoteIntoNote } from './noteQuotes';
 import { createPassage } from './passages';
 
@@ -91,12 +92,12 @@ export function prepareFacts(text: string, facts: ExtractedFacts): PreparedFacts
  * onto it. Runs inside the caller's transaction (the clip's, or the backfill's
  * chunk), or its own.
  */
-export function storeVersionFacts(db: Db, input: { versionId: number; text: string; facts: ExtractedFacts; now: string; error?: string | null }): PreparedFacts {
+export function storeVersionFacts(db: Db, input: { versionId: number; text: string; facts: ExtractedFacts; now: string; error?: string | null; extractorVersion?: number }): PreparedFacts {
   return db.transaction(() => {
     const content = articles.getVersionContent(db, input.versionId);
     if (!content) throw new DossierError('not_found', `Article version ${input.versionId} does not exist.`);
     const prepared = prepareFacts(input.text, input.facts);
-    factsRepo.replaceVersionFacts(db, { articleId: content.articleId, versionId: input.versionId, anchorVersionId: input.versionId, ...prepared, error: input.error ?? null, now: input.now });
+    factsRepo.replaceVersionFacts(db, { articleId: content.articleId, versionId: input.versionId, anchorVersionId: input.versionId, ...prepared, error: input.error ?? null, now: input.now, extractorVersion: input.extractorVersion ?? FACTS_EXTRACTOR_VERSION });
     // Every other version's facts are anchored on the latest (this one, or a newer one for an older version's run).
     const latest = articles.latestVersionOf(db, content.articleId);
     reanchorFacts(db, content.articleId, latest?.id ?? input.versionId);

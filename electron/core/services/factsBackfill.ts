@@ -3,6 +3,7 @@ import type { ExtractedFacts } from '../../../shared/domain/facts';
 import type { BackfillStatus } from '../../../shared/domain/storedFacts';
 import { extractionPool } from '../clip/extractionPool';
 import type { CoreContext } from '../context';
+import { FACTS_EXTRACTOR_VERSION } from '../facts/version';
 import { storeVersionFacts } from './facts';
 
 /**
@@ -14,6 +15,9 @@ import { storeVersionFacts } from './facts';
  * workers, then stores the chunk in one short transaction. No transaction is
  * ever open across an await, and the loop yields between chunks, so
  * notes.list and the rest keep answering while it runs.
+ *
+ * Each run records the extractor's version (FACTS_EXTRACTOR_VERSION): a run by
+ * an older extractor counts as missing, so a new extractor re-extracts it.
  *
  * A version whose extraction fails gets a fact run with its error and no
  * facts, so the job never loops on it; a version deleted or re-clipped in the
@@ -28,6 +32,8 @@ export interface BackfillOptions {
   chunkSize?: number;
   /** Extractions in flight at once (default: the pool's size). */
   concurrency?: number;
+  /** The extractor's version (default FACTS_EXTRACTOR_VERSION): runs by an older one are redone. */
+  extractorVersion?: number;
 }
 
 interface Job {
@@ -48,7 +54,7 @@ export function factsBackfillStatus(ctx: CoreContext): BackfillStatus {
 export function startFactsBackfill(ctx: CoreContext, options: BackfillOptions = {}): BackfillStatus {
   const running = jobs.get(ctx);
   if (running && running.status.state === 'running') return factsBackfillStatus(ctx);
-  const status: BackfillStatus = { state: 'running', done: 0, total: factsRepo.countVersionsWithoutFacts(ctx.db), failed: 0, startedAt: ctx.now(), finishedAt: null, error: null };
+  const status: BackfillStatus = { state: 'running', done: 0, total: factsRepo.countVersionsWithoutFacts(ctx.db, options.extractorVersion ?? FACTS_EXTRACTOR_VERSION), failed: 0, startedAt: ctx.now(), finishedAt: null, error: null };
   const job: Job = { status, stopped: false, done: Promise.resolve(status) };
   jobs.set(ctx, job);
   job.done = run(ctx, job, options).then(
@@ -80,29 +86,36 @@ function finish(ctx: CoreContext, job: Job, state: BackfillStatus['state'], erro
   return { ...job.status };
 }
 
+type Extracted = { item: factsRepo.VersionWithoutFacts; facts: ExtractedFacts | null; error: string | null };
+
 async function run(ctx: CoreContext, job: Job, options: BackfillOptions): Promise<void> {
   const pool = options.extractor ? undefined : extractionPool();
   const extractor: FactsExtractor = options.extractor ?? ((text, publishedAt) => pool!.facts(text, publishedAt));
   const chunkSize = options.chunkSize ?? 16;
   const concurrency = Math.max(1, options.concurrency ?? pool?.size ?? 2);
-  let after = 0;
-  while (!job.stopped) {
-    const chunk = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, after);
-    if (chunk.length === 0) return;
-    after = chunk.at(-1)!.articleId;
-    const results = await mapLimited(chunk, concurrency, async (item) => {
+  const extractorVersion = options.extractorVersion ?? FACTS_EXTRACTOR_VERSION;
+  const extractChunk = (chunk: factsRepo.VersionWithoutFacts[]) =>
+    mapLimited(chunk, concurrency, async (item): Promise<Extracted> => {
       try {
         return { item, facts: await extractor(item.text, item.publishedAt), error: null };
       } catch (error) {
         return { item, facts: null, error: (error as Error)?.message ?? String(error) };
       }
     });
+  // One chunk ahead: the workers extract the next chunk while this thread stores the current one, so neither
+  // waits for the other (the stored results are the same; only the overlap changes).
+  let chunk = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, 0, extractorVersion);
+  let extracting = chunk.length ? extractChunk(chunk) : null;
+  while (!job.stopped && extracting) {
+    const next = factsRepo.versionsWithoutFacts(ctx.db, chunkSize, chunk.at(-1)!.articleId, extractorVersion);
+    const nextExtracting = next.length ? extractChunk(next) : null;
+    const results = await extracting;
     if (job.stopped) return;
     const now = ctx.now();
     ctx.db.transaction(() => {
       for (const { item, facts, error } of results) {
         try {
-          storeVersionFacts(ctx.db, { versionId: item.versionId, text: item.text, facts: facts ?? { quotes: [], entities: [], figures: [], dates: [] }, now, error });
+          storeVersionFacts(ctx.db, { versionId: item.versionId, text: item.text, facts: facts ?? { quotes: [], entities: [], figures: [], dates: [] }, now, error, extractorVersion });
           if (error) job.status.failed += 1;
         } catch {
           // Deleted since it was read: nothing to store.
@@ -110,6 +123,8 @@ async function run(ctx: CoreContext, job: Job, options: BackfillOptions): Promis
         job.status.done += 1;
       }
     })();
+    chunk = next;
+    extracting = nextExtracting;
     // Let queued calls (the app's) run before the next chunk.
     await new Promise((resolve) => setImmediate(resolve));
   }

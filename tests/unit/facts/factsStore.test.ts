@@ -194,6 +194,15 @@ describe('facts backfill', () => {
     expect(await backfillFinished(core.ctx)).toMatchObject({ state: 'done', total: 0, done: 0 });
   });
 
+  it('extracts the next chunk while it stores the current one (the workers never wait for the store)', async () => {
+    importPlainTextArticles(core.ctx, Array.from({ length: 8 }, (_, i) => ({ title: `Ahead ${i}`, text: `Inspectors counted ${i + 10} vessels.` })));
+    const doneAtCall: number[] = [];
+    startFactsBackfill(core.ctx, { chunkSize: 4, concurrency: 1, extractor: async () => { doneAtCall.push(factsBackfillStatus(core.ctx).done); return none(); } });
+    expect(await backfillFinished(core.ctx)).toMatchObject({ state: 'done', done: 8 });
+    // The second chunk's first extraction started before the first chunk was stored.
+    expect(doneAtCall.filter((d) => d === 0).length).toBeGreaterThan(4);
+  });
+
   it('runs on the real worker pool by default, and the app keeps answering while it does', async () => {
     importPlainTextArticles(core.ctx, Array.from({ length: 6 }, (_, i) => ({ title: `Pool ${i}`, text: `Text number ${i} of the pool test.` })));
     await callOk(core, 'facts.backfillStart', {});

@@ -16,6 +16,7 @@ import { libraryStore, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
 import { PendingClips } from './PendingClips';
 import { ProjectQuotes, ScopeNotes } from './ScopeItems';
+import { ProjectFacts } from '../facts/ProjectFacts';
 import { clickRow, EMPTY_SELECTION, extendTo, keepListed, selectAll, toggleRow, type Selection } from './selection';
 import { UrlClipForm } from './UrlClipForm';
 import { useLibraryList } from './useLibraryList';
@@ -40,7 +41,7 @@ const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'outlet', label: 'Outlet' },
 ];
 
-type Tab = 'articles' | 'notes' | 'quotes';
+type Tab = 'articles' | 'notes' | 'quotes' | 'facts';
 
 export interface LibraryWorkspaceProps {
   onError(message: string): void;
@@ -304,9 +305,9 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         {results.length > 0 && <ClipResults results={results} onDismiss={() => setResults([])} />}
         {scope.kind !== 'view' && (
           <div className="library-views" role="tablist" aria-label="Items">
-            {(['articles', 'notes', ...(scope.kind === 'project' ? (['quotes'] as const) : [])] as Tab[]).map((t) => (
+            {(['articles', 'notes', ...(scope.kind === 'project' ? (['quotes', 'facts'] as const) : [])] as Tab[]).map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} className={`view-tab ${tab === t ? 'is-active' : ''}`} data-testid={`scope-tab-${t}`} onClick={() => setTab(t)}>
-                {t === 'articles' ? 'Articles' : t === 'notes' ? 'Notes' : 'Quotes'}
+                {t === 'articles' ? 'Articles' : t === 'notes' ? 'Notes' : t === 'quotes' ? 'Quotes' : 'Facts'}
               </button>
             ))}
           </div>
@@ -315,6 +316,8 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           <ScopeNotes scope={scope} onError={onError} />
         ) : tab === 'quotes' && scope.kind === 'project' ? (
           <ProjectQuotes projectId={scope.projectId} onError={onError} />
+        ) : tab === 'facts' && scope.kind === 'project' ? (
+          <ProjectFacts projectId={scope.projectId} onError={onError} />
         ) : (
           <>
             <div className="list-controls">
