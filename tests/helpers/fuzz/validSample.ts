@@ -116,9 +116,11 @@ function stringFor(js: JsonSchema, key: string, world: FuzzWorld): string {
 function meaningfulString(js: JsonSchema, key: string, world: FuzzWorld): string {
   const dir = world.sandboxDir;
   if (js.pattern?.startsWith('^[A-Za-z0-9+/]')) return Buffer.from(`<p>${world.text}</p>`).toString('base64');
-  if (js.pattern?.startsWith('^[A-Za-z0-9_-]')) return pick(world, ['abcdefgh', 'job_00000001', 'A'.repeat(64)]);
+  const classPattern = js.pattern ? fromCharacterClass(js.pattern, world) : null;
+  if (classPattern !== null) return classPattern;
   if (js.pattern?.startsWith('^\\d{4}')) return pick(world, ['2025-03-16', '2025-03-16T10:00:00Z', '2025-12-10T09:29:08.000+01:00']);
   if (js.format === 'date-time') return new Date(Date.UTC(2025, 2, 16)).toISOString();
+  if (js.format === 'uuid') return pick(world, ['0f8fad5b-d9cb-469f-a165-70867728950e', '7c9e6679-7425-40de-944b-e07fc1f90ae7']);
   switch (key) {
     case 'contentJson':
       return editorJson(`fuzz ${Math.floor(world.random() * 100)}`, world.text);
@@ -144,4 +146,22 @@ function meaningfulString(js: JsonSchema, key: string, world: FuzzWorld): string
     default:
       return pick(world, ['alpha', 'fuzz', world.names[0] ?? 'x']);
   }
+}
+
+/** A string for a pattern of one character class and a length (`^[0-9a-f]{16}$`, `^[A-Za-z0-9_-]{8,64}$`); null for any other pattern. */
+function fromCharacterClass(pattern: string, world: FuzzWorld): string | null {
+  const match = /^\^\[([^\]]+)\]\{(\d+)(?:,(\d+))?\}\$$/.exec(pattern);
+  if (!match) return null;
+  const chars: string[] = [];
+  const spec = match[1]!;
+  for (let i = 0; i < spec.length; i += 1) {
+    if (spec[i + 1] === '-' && i + 2 < spec.length) {
+      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c += 1) chars.push(String.fromCharCode(c));
+      i += 2;
+    } else chars.push(spec[i]!);
+  }
+  const min = Number(match[2]);
+  const max = match[3] === undefined ? min : Number(match[3]);
+  const length = min + Math.floor(world.random() * (Math.min(max, min + 8) - min + 1));
+  return Array.from({ length }, () => pick(world, chars)).join('');
 }
