@@ -108,7 +108,8 @@ function mainSubject(text: string, words: Word[], before: number): Word[] | null
   let start = from;
   while (start < before && DETERMINERS.has(words[start]!.lower)) start++;
   let end = start;
-  while (end < before && isCapitalized(words[end]!.text)) end++;
+  // "Secretary of State Marco Rubio": connectors between capitalised words belong to the name.
+  while (end < before && (isCapitalized(words[end]!.text) || (end > start && CONNECTORS.has(words[end]!.lower) && end + 1 < before && isCapitalized(words[end + 1]!.text)))) end++;
   if (end === start || end >= before || isCapitalized(words[end]!.text) || /[,;:]/.test(text.slice(words[end - 1]!.end, words[end]!.start))) return null;
   const phrase = words.slice(start, end);
   return plausibleSource(phrase) ? phrase : null;

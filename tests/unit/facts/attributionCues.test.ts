@@ -84,6 +84,9 @@ describe('attribution cues and sources', () => {
   it('a participle after the main clause takes the clause’s subject, not the nearest name', () => {
     const q = quotes('During a speech earlier in the day, Trump attacked Clinton over her votes on Iraq and Libya, saying, “She is trigger-happy and very unstable.”');
     expect(q).toEqual([expect.objectContaining({ text: 'She is trigger-happy and very unstable', source: 'Trump' })]);
+    // A name with a connector is one subject.
+    const r = quotes('Secretary of State Marco Rubio reinforced the urgency of the strikes, stating, “We are facing a foreign-backed regime.”');
+    expect(r).toEqual([expect.objectContaining({ source: 'Secretary of State Marco Rubio', speaker: 'Marco Rubio', cue: 'stating' })]);
   });
 
   it('a speech participle after a credited quote opens more words by the same speaker', () => {
