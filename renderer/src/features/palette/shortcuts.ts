@@ -19,6 +19,8 @@ export function shortcutList(mac = isMac()): Shortcut[] {
     { keys: [`${mod}+A`], action: 'Library list: select every article listed' },
     { keys: ['Delete'], action: 'Library list: delete the selected articles (asks first, and says which quotes it affects)' },
     { keys: ['Home', 'End'], action: 'First / last item of the notes or library list' },
+    { keys: ['F2', 'Delete'], action: 'Sidebar project or tag: rename it / delete it (asks first, and says what it affects)' },
+    { keys: ['Shift+F10', 'Menu'], action: 'Sidebar project or tag: its menu (rename, merge into another, delete); right click opens it too' },
     { keys: ['Esc'], action: 'Close the palette, this overlay or the search results; in the library list, clear the selection' },
   ];
 }
