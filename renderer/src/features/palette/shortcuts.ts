@@ -22,6 +22,8 @@ export function shortcutList(mac = isMac()): Shortcut[] {
     { keys: [']', '['], action: 'Reader: select the next / previous sentence (Shift+] / Shift+[ extend or shrink the selection)' },
     ...DESK_KEYS.map((k) => ({ keys: [k.key], action: `Reader, with text selected: ${k.action}` })),
     { keys: PANE_SWITCH_KEYS(mod), action: 'Desk: move focus between the current note (at its cursor) and the reader' },
+    { keys: ['F2', 'Delete'], action: 'Sidebar project or tag: rename it / delete it (asks first, and says what it affects)' },
+    { keys: ['Shift+F10', 'Menu'], action: 'Sidebar project or tag: its menu (rename, merge into another, delete); right click opens it too' },
     { keys: ['Esc'], action: 'Close the palette, this overlay or the search results; in the library list, clear the selection' },
   ];
 }
