@@ -18,11 +18,11 @@ function startsAWord(column: string): string {
   return `instr(' ' || ${column}, ' ' || ?) > 0`;
 }
 
-/** An entity row `e` named (or aliased) by the value. */
-function entityNamed(value: string): Condition {
+/** An entity row `alias` named (or aliased) by the value. */
+function entityNamed(value: string, alias = 'e'): Condition {
   const key = nameKey(value);
   return {
-    sql: `(${startsAWord('e.name_key')} OR EXISTS (SELECT 1 FROM json_each(e.aliases) j WHERE ${startsAWord('lower(j.value)')}))`,
+    sql: `(${startsAWord(`${alias}.name_key`)} OR EXISTS (SELECT 1 FROM json_each(${alias}.aliases) j WHERE ${startsAWord('lower(j.value)')}))`,
     params: [key, key],
   };
 }
@@ -38,12 +38,18 @@ export function speakerMatches(value: string): Condition {
   return { sql: `coalesce(${startsAWord('f.speaker_key')}, 0)`, params: [nameKey(value)] };
 }
 
-/** A fact row `f` whose words mention the entity (one of its mentions starts inside the fact's span). */
+/**
+ * A fact row `f` whose words mention the entity (one of its mentions starts
+ * inside the fact's span). The entities named so are found once (two
+ * uncorrelated subqueries, each a pass over fact_entities); per fact it is then
+ * an index seek on its version's entities and their mentions in its span.
+ */
 export function entityMentionedIn(value: string): Condition {
-  const named = entityNamed(value);
+  const named = entityNamed(value, 'n');
   return {
-    sql: `EXISTS (SELECT 1 FROM fact_entities e JOIN fact_entity_mentions m ON m.entity_id = e.id
-                   WHERE e.version_id = f.version_id AND m.start_offset >= f.start_offset AND m.start_offset < f.end_offset AND ${named.sql})`,
-    params: named.params,
+    sql: `(f.version_id IN (SELECT n.version_id FROM fact_entities n WHERE ${named.sql})
+           AND EXISTS (SELECT 1 FROM fact_entities e JOIN fact_entity_mentions m ON m.entity_id = e.id AND m.start_offset >= f.start_offset AND m.start_offset < f.end_offset
+                        WHERE e.version_id = f.version_id AND e.id IN (SELECT n.id FROM fact_entities n WHERE ${named.sql})))`,
+    params: [...named.params, ...named.params],
   };
 }

@@ -44,13 +44,15 @@ export function libraryHasWord(db: Db, word: string, prefix: boolean): boolean {
 
 /**
  * Words of the library that could be a misspelling's intended word: the
- * same first letter (a range seek; reading every word of a large library is
- * ~0.4 s, one letter's ~10–50 ms) and a length within `slack` of it, with the
- * number of items holding each (articles and notes added up).
+ * same first `sameStart` letters (a range seek: fts5vocab counts the items
+ * of every word it reads, so reading every word of a 10,000-article library
+ * takes ~0.4 s, one letter's ~10–50 ms, two letters' a few) and a length
+ * within `slack` of it, with the number of items holding each (articles and
+ * notes added up).
  */
-export function candidateWords(db: Db, word: string, slack: number): Map<string, number> {
+export function candidateWords(db: Db, word: string, slack: number, sameStart: number): Map<string, number> {
   ensureVocabularies(db);
-  const first = String.fromCodePoint(word.codePointAt(0)!);
+  const first = [...word].slice(0, sameStart).join('');
   const length = [...word].length;
   const found = new Map<string, number>();
   for (const v of VOCABULARIES) {

@@ -3,6 +3,9 @@
 // service, side by side with a raw single-table FTS5 baseline over the same articles and the same 200 queries.
 //   npm run bench search
 // The generated library is cached in .bench/lib10k (gitignored); databases are rebuilt on every run.
+// Before/after (issue #14): the same queries through the search service of main (the commit this branch started
+// from, or $BENCH_BEFORE_REF) and of this tree, in one run, interleaved; plus misspelt queries (did-you-mean)
+// and fact queries (speaker:, entity:, type:figure|date; facts extracted for the first $BENCH_FACT_ARTICLES).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -19,6 +22,9 @@ import { editorStateToPlainText, parseEditorState } from '../../shared/notes/edi
 import { serializedQuote } from '../../shared/notes/quotesInNote';
 import { createPassage } from '../../electron/core/services/passages';
 import { deriveNoteQuotes } from '../../electron/core/services/noteQuoteLinks';
+import { extractFacts } from '../../electron/core/facts/extract';
+import { storeVersionFacts } from '../../electron/core/services/facts';
+import { loadSearchAt } from './searchBefore';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const GENERATOR = resolve(ROOT, '../shared/bench/gen.mjs');
@@ -114,6 +120,7 @@ export async function run(): Promise<void> {
       return performance.now() - start;
     }),
   );
+  const beforeAfter = await compareWithBefore(core, queries);
   collectGarbage();
   const rss = process.memoryUsage().rss;
   base.close();
@@ -161,6 +168,90 @@ export async function run(): Promise<void> {
   );
   console.log(`Latency: median of ${ROUNDS} interleaved rounds per query, after one warm-up round.`);
   console.log('Dossier search = the search service (parse; articles, notes and quotes; counts per type; top-20 per type with snippets).');
+  beforeAfter();
+}
+
+/**
+ * This tree's search against the search service of main, on the same core and library: the 200 queries, the same
+ * with is:unread, and the 60 single-word queries misspelt (two middle letters swapped), which main answers with
+ * nothing and this tree with a did-you-mean; then fact queries, this tree only (main has no such filters).
+ * Returns the report printer, so the figures print after the main table.
+ */
+async function compareWithBefore(core: Core, queries: BenchQuery[]): Promise<() => void> {
+  const before = await loadSearchAt(ROOT, process.env.BENCH_BEFORE_REF);
+  if ('skipped' in before) return () => console.log(`\nbefore/after: SKIPPED (${before.skipped})`);
+  const after = (q: string) => search(core.ctx, q, { limit: TOP });
+  const main = (q: string) => before.search(core.ctx, q, { limit: TOP });
+  const counts = queries.map((q) => [after(q.q).total, main(q.q).total]);
+  const plain = timeInterleaved(queries, after, main);
+  const unread = queries.map((q) => ({ ...q, q: `${q.q} is:unread` }));
+  const filtered = timeInterleaved(unread, after, main);
+  const words = queries.filter((q) => q.type === 'word' && q.q.length >= 5);
+  const misspelt = words.map((q) => ({ ...q, q: misspell(q.q) }));
+  const typos = timeInterleaved(misspelt, after, main);
+  const suggested = misspelt.filter((q) => after(q.q).suggestion !== null).length;
+  const corrected = misspelt.filter((q, i) => after(q.q).suggestion?.toLowerCase() === words[i]!.q.toLowerCase()).length;
+  const example = misspelt[0] ? `${misspelt[0].q} → ${after(misspelt[0].q).suggestion}` : '';
+  const facts = factQueries(core);
+  const factTimes = facts.queries.map((q) => {
+    after(q);
+    return { q, ms: median([0, 1, 2].map(() => timed(() => after(q)))), hits: after(q).total };
+  });
+  return () => {
+    console.log(`\nbefore/after: this tree's search service vs main's (${before.ref}), same library and core, interleaved`);
+    const row = (label: string, a: string, b: string, r: string) => console.log(`${label.padEnd(40)}${a.padStart(12)}${b.padStart(12)}${r.padStart(9)}`);
+    row('', 'after', 'before', 'ratio');
+    const side = (label: string, times: { dossier: number[]; baseline: number[] }) => {
+      const a = stats(times.dossier);
+      const b = stats(times.baseline);
+      row(`${label} p50`, `${a.p50.toFixed(2)} ms`, `${b.p50.toFixed(2)} ms`, ratio(a.p50, b.p50));
+      row(`${label} p95`, `${a.p95.toFixed(2)} ms`, `${b.p95.toFixed(2)} ms`, ratio(a.p95, b.p95));
+    };
+    side(`200 queries (top-${TOP} + snippets)`, plain);
+    row('  CPU time p50', `${stats(plain.dossierCpu).p50.toFixed(2)} ms`, `${stats(plain.baselineCpu).p50.toFixed(2)} ms`, ratio(stats(plain.dossierCpu).p50, stats(plain.baselineCpu).p50));
+    side('same + is:unread', filtered);
+    side(`${misspelt.length} misspelt words (did-you-mean)`, typos);
+    const same = counts.filter(([a, b]) => a === b).length;
+    console.log(`hit totals identical before and after for ${same} of ${queries.length} queries`);
+    console.log(`did-you-mean: ${suggested} of ${misspelt.length} misspelt words got a suggestion, ${corrected} of them the original word (e.g. ${example})`);
+    console.log(`\nfact queries (this tree only; facts of the first ${facts.articles} articles: ${facts.stored}), median of 3:`);
+    for (const f of factTimes) console.log(`  ${f.q.padEnd(36)} ${f.ms.toFixed(2).padStart(8)} ms  ${f.hits} hits`);
+  };
+}
+
+/** "harbour" → "habrour": two letters after the first two swapped (a common typo, and one edit away). */
+function misspell(word: string): string {
+  const i = Math.min(2, word.length - 2);
+  return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+}
+
+/** Extracts and stores the facts of the first articles (as the backfill would), then picks queries from what was found. */
+function factQueries(core: Core): { articles: number; stored: string; queries: string[] } {
+  const articles = Number(process.env.BENCH_FACT_ARTICLES ?? 1000);
+  const db = core.ctx.db;
+  const versions = db.prepare(`SELECT v.id, v.content_text FROM article_versions v ORDER BY v.article_id LIMIT ?`).all(articles) as Array<{ id: number; content_text: string }>;
+  db.transaction(() => {
+    for (const v of versions) storeVersionFacts(db, { versionId: v.id, text: v.content_text, facts: extractFacts(v.content_text, { publishedAt: null }), now: core.ctx.now() });
+  })();
+  const count = (kind: string) => db.prepare(`SELECT count(*) FROM facts WHERE kind = ?`).pluck().get(kind) as number;
+  const speaker = (db.prepare(`SELECT speaker FROM facts WHERE kind = 'quote' AND speaker IS NOT NULL GROUP BY speaker_key ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string | undefined) ?? 'nobody';
+  const entity = (db.prepare(`SELECT name FROM fact_entities GROUP BY name_key ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string | undefined) ?? 'nobody';
+  const unit = (db.prepare(`SELECT unit FROM facts WHERE kind = 'figure' GROUP BY unit_key ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string | undefined) ?? 'million';
+  return {
+    articles: versions.length,
+    stored: `${count('quote')} quotes, ${count('figure')} figures, ${count('date')} dates, ${db.prepare('SELECT count(*) FROM fact_entities').pluck().get() as number} entities`,
+    queries: [`speaker:"${speaker.split(' ').at(-1)}"`, `entity:"${entity}"`, `entity:"${entity}" type:article`, 'type:figure', `type:figure ${unit.split(' ').at(-1)}`, 'type:date after:2024', 'type:attribution'],
+  };
+}
+
+function timed(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 }
 
 /** A fresh core process on the built library: opens it, runs the 200 queries twice, reports its RSS. */
@@ -238,7 +329,7 @@ function addNotes(core: Core, parsed: ParsedFile[], articleIds: number[]): numbe
 const ROUNDS = 3;
 
 /** One warm-up pass each, then ROUNDS timed passes alternating which side goes first; per query, the median round. */
-function timeInterleaved(queries: BenchQuery[], dossier: (q: string) => unknown, baseline: (q: string) => unknown) {
+function timeInterleaved(queries: ReadonlyArray<{ q: string }>, dossier: (q: string) => unknown, baseline: (q: string) => unknown) {
   for (const q of queries) {
     dossier(q.q);
     baseline(q.q);

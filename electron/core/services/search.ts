@@ -94,15 +94,17 @@ function resolveProjects(ctx: CoreContext, query: string, filters: readonly Filt
 
 /**
  * For a search that found nothing: each word no article or note holds is
- * replaced by the library's nearest word (same first letter, within one or two
- * edits, the most common on a tie). Checking a word is an index seek; only a
- * missing word reads the words starting with its letter.
+ * replaced by the library's nearest word (within one or two edits, the most
+ * common on a tie). Checking a word is an index seek; only a missing word
+ * reads library words: those sharing its first two letters, and only when
+ * none of them is near, those sharing its first letter (ten times as many).
  */
 function suggestWords(ctx: CoreContext, query: string, parsed: ParsedQuery): string | null {
   let suggestion = query;
   for (const { text, word, prefix } of checkableWords(parsed)) {
     if (libraryHasWord(ctx.db, word, prefix)) continue;
-    const meant = likeliestWord(word, candidateWords(ctx.db, word, allowedEdits(word)));
+    const slack = allowedEdits(word);
+    const meant = likeliestWord(word, candidateWords(ctx.db, word, slack, 2)) ?? likeliestWord(word, candidateWords(ctx.db, word, slack, 1));
     if (meant) suggestion = replaceWord(suggestion, text, meant);
   }
   return suggestion === query ? null : suggestion;

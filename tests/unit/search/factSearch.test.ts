@@ -7,7 +7,11 @@ import { search } from '../../../electron/core/services/search';
 import { moveToTrash } from '../../../electron/core/services/trash';
 import type { ExtractedFacts } from '../../../shared/domain/facts';
 import type { SearchResult } from '../../../shared/domain/search';
+import { extractFacts } from '../../../electron/core/facts/extract';
+import { HAVE_FIXTURES, NO_FIXTURES_REASON, readSeedArticle } from '../../helpers/articles';
 import { makeTestCore } from '../../helpers/core';
+
+if (!HAVE_FIXTURES) console.warn(NO_FIXTURES_REASON);
 
 /**
  * Search over facts (issue #13): speaker:, entity:, type:attribution|figure|date,
@@ -120,5 +124,26 @@ describe('search over facts', () => {
     expect(count(search(core.ctx, 'speaker:rubio'), 'attribution')).toBe(0);
     expect(texts(search(core.ctx, 'type:figure'), 'figure')).toEqual(['over 15,000 troops']);
     expect(count(search(core.ctx, 'entity:"tren de aragua"'), 'article')).toBe(0);
+  });
+});
+
+describe.skipIf(!HAVE_FIXTURES)('search over the seed article’s extracted facts', () => {
+  it('speaker:rubio finds Rubio’s quote, type:figure deaths the 110 deaths, entity: the article', () => {
+    const core = makeTestCore();
+    try {
+      const seed = readSeedArticle();
+      const [articleId] = importPlainTextArticles(core.ctx, [{ title: seed.title, text: seed.blocks.map((b) => b.text).join('\n\n'), publishedAt: '2025-12-10' }]).results.map((r) => r.articleId);
+      const versionId = core.ctx.db.prepare('SELECT id FROM article_versions WHERE article_id = ?').pluck().get(articleId) as number;
+      const text = getVersionContent(core.ctx.db, versionId)!.text;
+      storeVersionFacts(core.ctx.db, { versionId, text, facts: extractFacts(text, { publishedAt: '2025-12-10T09:00:00Z' }), now: core.ctx.now() });
+
+      const rubio = search(core.ctx, 'speaker:rubio').groups.find((g) => g.type === 'attribution')!;
+      expect(rubio.hits.map((h) => (h.type === 'attribution' ? `${h.speaker}: ${h.text.slice(0, 30)}` : ''))).toEqual([expect.stringMatching(/^Marco Rubio: .*We are facing a foreign-backed/)]);
+      expect(count(search(core.ctx, 'type:quote speaker:"marco rubio"'), 'attribution')).toBe(1);
+      expect(search(core.ctx, 'type:figure deaths').groups[0]!.hits.map((h) => (h.type === 'figure' ? h.value : 0))).toContain(110);
+      expect(count(search(core.ctx, 'entity:"tren de aragua" type:article'), 'article')).toBe(1);
+    } finally {
+      core.close();
+    }
   });
 });
