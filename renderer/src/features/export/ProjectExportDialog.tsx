@@ -4,6 +4,7 @@ import { call, transport } from '../../api/client';
 import { autosaver } from '../notes/autosave';
 import { useExportJob } from './useExportJob';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { countOf } from '../../ui/plural';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -100,7 +101,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           >
             {projects?.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.noteCount} notes, {p.articleCount} articles)
+                {p.name} ({countOf(p.noteCount, 'note')}, {countOf(p.articleCount, 'article')})
               </option>
             ))}
           </select>
@@ -209,7 +210,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+  return countOf(n, noun);
 }
 
 function messageOf(error: unknown): string {

@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode 
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import { formatListDate } from '../../ui/formatDate';
 import { formatArticleDate } from '../../../../shared/text/dates';
+import { countOf } from '../../ui/plural';
 
 /** An article's date as the whole app shows it (shared/text/dates.ts). */
 export function articleDate(value: string | null): string {
@@ -174,8 +175,8 @@ function ArticleRow({ article, onToggleStar }: { article: ArticleSummary; onTogg
           article.readingState === 'archived' ? 'Archived' : null,
           article.siteName,
           articleDate(article.publishedAt),
-          `${article.wordCount.toLocaleString()} words`,
-          article.versionCount > 1 ? `${article.versionCount} versions` : null,
+          countOf(article.wordCount, 'word'),
+          article.versionCount > 1 ? countOf(article.versionCount, 'version') : null,
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { LibraryScope, ViewCounts } from '../../../../shared/domain/libraryList';
-import type { Project, Tag } from '../../../../shared/domain/organize';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { LibraryScope } from '../../../../shared/domain/libraryList';
 import { call } from '../../api/client';
+import { refreshLibraryQueries, useCall } from '../../api/queries';
 import { libraryStore, sameScope, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
+import { scopeItemCount } from './scopeCounts';
 
 /**
  * The library half of the sidebar: the reading views with their counts, the
@@ -11,27 +12,13 @@ import { LIBRARY_VIEWS } from './libraryViews';
  * the library list.
  */
 export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpen(): void; onError(message: string): void }): ReactNode {
-  const { scope, revision } = useLibraryState();
-  const [counts, setCounts] = useState<ViewCounts | undefined>(undefined);
-  const [projects, setProjects] = useState<Project[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
+  const { scope } = useLibraryState();
+  // Through the query cache: change events (any window, the CLI) and this window's changes refetch them.
+  const counts = useCall('library.viewCounts', {}).data;
+  const projects = useCall('projects.list', {}).data ?? [];
+  const tags = useCall('tags.list', {}).data ?? [];
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('library.viewCounts', {}), call('projects.list', {}), call('tags.list', {})])
-      .then(([c, p, t]) => {
-        if (!live) return;
-        setCounts(c);
-        setProjects(p);
-        setTags(t);
-      })
-      .catch((error: unknown) => onError((error as Error).message));
-    return () => {
-      live = false;
-    };
-  }, [revision, onError]);
 
   const choose = (next: LibraryScope): void => {
     libraryStore.setScope(next);
@@ -46,7 +33,7 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
       const project = await call('projects.create', { name });
       setName('');
       setNaming(false);
-      libraryStore.changed();
+      void refreshLibraryQueries();
       choose({ kind: 'project', projectId: project.id });
     } catch (error) {
       onError((error as Error).message);
@@ -96,14 +83,14 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
         </form>
       )}
       <ul className="nav-list" aria-label="Projects" data-testid="project-list">
-        {projects.map((p) => item(`p${p.id}`, p.name, p.articleCount + p.noteCount, { kind: 'project', projectId: p.id }, 'library-project'))}
+        {projects.map((p) => item(`p${p.id}`, p.name, scopeItemCount(p), { kind: 'project', projectId: p.id }, 'library-project'))}
         {projects.length === 0 && !naming && <li className="nav-empty">No projects yet</li>}
       </ul>
       <div className="nav-heading">
         <span>Tags</span>
       </div>
       <ul className="nav-list" aria-label="Tags" data-testid="tag-list">
-        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, t.articleCount + t.noteCount, { kind: 'tag', name: t.name }, 'library-tag'))}
+        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, scopeItemCount(t), { kind: 'tag', name: t.name }, 'library-tag'))}
         {tags.length === 0 && <li className="nav-empty">No tags yet</li>}
       </ul>
     </div>
