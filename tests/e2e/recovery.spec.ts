@@ -30,7 +30,7 @@ test('a damaged library is set aside and the app offers and restores the newest 
     const recovery = page.getByTestId('library-recovery');
     await expect(recovery.getByRole('heading', { name: 'Your library is damaged' })).toBeVisible();
     await expect(recovery).toContainText('.damaged-');
-    await expect(page.getByTestId('newest-backup')).toContainText('(1 notes)');
+    await expect(page.getByTestId('newest-backup')).toContainText('(1 note)');
     await expect(page.getByTestId('note-list')).toHaveCount(0);
     await recovery.getByRole('button', { name: 'Restore this backup' }).click();
     await expect(notes.item('Harbour sources')).toBeVisible();

@@ -57,6 +57,14 @@ const LIBRARY: Channel[] = ['library.listIds', 'library.rows', 'library.viewCoun
 const ORGANIZE: Channel[] = ['projects.list', 'projects.get', 'projects.ofItem', 'tags.list', 'tags.ofItem'];
 const PASSAGES: Channel[] = ['passages.get', 'passages.forVersion', 'passages.quotesOfNote'];
 
+/**
+ * After this window changed projects, tags or what they hold: refetch at once what lists or counts them
+ * (the change event that follows would too, a moment later).
+ */
+export async function refreshLibraryQueries(): Promise<void> {
+  await Promise.all([...ORGANIZE, ...LIBRARY].map((channel) => queryClient.invalidateQueries({ queryKey: [channel], refetchType: 'all' })));
+}
+
 /** Which cached answers a change makes wrong. */
 export function invalidateFor(event: ChangeEvent): void {
   switch (event.type) {

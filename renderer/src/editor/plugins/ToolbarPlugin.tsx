@@ -114,7 +114,8 @@ export function ToolbarPlugin(): ReactNode {
       type="button"
       className={`tb-btn ${props.className ?? ''} ${props.active ? 'is-active' : ''}`}
       title={props.title}
-      aria-label={props.title}
+      // The name holds what the button shows ("1. Numbered list"), so speech input can name it (WCAG label in name).
+      aria-label={typeof props.label === 'string' && /[\p{L}\p{N}]/u.test(props.label) ? `${props.label} ${props.title}` : props.title}
       aria-pressed={props.active ?? undefined}
       disabled={props.disabled}
       // Keep the editor's selection: a toolbar click must not steal focus first.

@@ -8,6 +8,7 @@ import { parseRoute } from '../../app/routes';
 import { libraryStore } from '../library/libraryScope';
 import { openNoteExport } from './exportCommands';
 import { emptyProjectWarning, preferredProjectId } from './preferredProject';
+import { countOf } from '../../ui/plural';
 
 type CitationStyle = 'footnotes' | 'inline';
 
@@ -116,7 +117,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
           >
             {projects?.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.noteCount} notes, {p.articleCount} articles)
+                {p.name} ({countOf(p.noteCount, 'note')}, {countOf(p.articleCount, 'article')})
               </option>
             ))}
           </select>
@@ -230,7 +231,7 @@ export function ProjectExportDialog({ onClose }: { onClose(): void }): ReactNode
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+  return countOf(n, noun);
 }
 
 function messageOf(error: unknown): string {

@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode 
 import type { ArticleSummary } from '../../../../shared/domain/article';
 import { formatListDate } from '../../ui/formatDate';
 import { formatArticleDate } from '../../../../shared/text/dates';
+import { countOf } from '../../ui/plural';
 
 /** An article's date as the whole app shows it (shared/text/dates.ts). */
 export function articleDate(value: string | null): string {
@@ -150,12 +151,11 @@ function ArticleRow({ article, onToggleStar }: { article: ArticleSummary; onTogg
       <div className="item-head">
         {article.readingState === 'unread' && <span className="unread-dot" title="Unread" aria-label="Unread" />}
         <span className="item-title">{article.title}</span>
-        <button
-          type="button"
-          tabIndex={-1}
+        {/* A mouse shortcut only: a control inside a listbox option is not allowed (nested-interactive), so it is
+            no button; the row says "Starred", and the article's own view has the star as a real button. */}
+        <span
+          aria-hidden="true"
           className={`star-toggle ${article.starred ? 'is-starred' : ''}`}
-          aria-pressed={article.starred}
-          aria-label={article.starred ? 'Unstar' : 'Star'}
           title={article.starred ? 'Unstar' : 'Star'}
           data-testid="star-toggle"
           onClick={(event) => {
@@ -164,18 +164,19 @@ function ArticleRow({ article, onToggleStar }: { article: ArticleSummary; onTogg
           }}
         >
           {article.starred ? '★' : '☆'}
-        </button>
+        </span>
         <time className="item-date" dateTime={article.clippedAt} title="Clipped">
           {formatListDate(article.clippedAt)}
         </time>
       </div>
       <div className="item-excerpt article-facts">
         {[
+          article.starred ? 'Starred' : null,
           article.readingState === 'archived' ? 'Archived' : null,
           article.siteName,
           articleDate(article.publishedAt),
-          `${article.wordCount.toLocaleString()} words`,
-          article.versionCount > 1 ? `${article.versionCount} versions` : null,
+          countOf(article.wordCount, 'word'),
+          article.versionCount > 1 ? countOf(article.versionCount, 'version') : null,
         ]
           .filter(Boolean)
           .join(' · ')}

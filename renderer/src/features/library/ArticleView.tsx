@@ -10,6 +10,7 @@ import { MetadataEditor } from './MetadataEditor';
 import { deleteImpactText } from './deleteImpact';
 import { forgetAllPassages } from '../passages/passageQueries';
 import { ItemOrganizer } from '../organize/ItemOrganizer';
+import { countOf } from '../../ui/plural';
 
 /**
  * A basic reader: metadata header with found/missing marks, versions, the
@@ -92,7 +93,7 @@ export function ArticleView({ articleId, onError, onDeleted, onChanged }: { arti
         <ItemOrganizer item={{ type: 'article', id: article.id }} onError={onError} />
         <details className="article-meta">
           <summary>
-            Details · {article.versionCount === 1 ? '1 version' : `${article.versionCount} versions`} · {latest?.wordCount.toLocaleString()} words
+            Details · {countOf(article.versionCount, 'version')}{latest ? ` · ${countOf(latest.wordCount, 'word')}` : ''}
           </summary>
           {editing ? (
             <MetadataEditor

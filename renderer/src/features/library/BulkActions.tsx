@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { deleteImpactText } from './deleteImpact';
 import { forgetAllPassages } from '../passages/passageQueries';
+import { countOf } from '../../ui/plural';
 
 type Mode = 'tag' | 'add' | 'move' | undefined;
 
@@ -18,7 +19,7 @@ export interface BulkActionsProps {
   deleteRequest: number;
 }
 
-const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => countOf(n, word);
 
 /** What can be done to the selected articles at once; each action is one call, one transaction in the core. */
 export function BulkActions({ ids, scope, onDone, onError, deleteRequest }: BulkActionsProps): ReactNode {

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { LibraryScope, ViewCounts } from '../../../../shared/domain/libraryList';
-import type { Project, Tag } from '../../../../shared/domain/organize';
+import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { LibraryScope } from '../../../../shared/domain/libraryList';
 import { call } from '../../api/client';
+import { refreshLibraryQueries, useCall } from '../../api/queries';
 import { libraryStore, sameScope, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
 import { ManageDialog, type OrganizeAction, type OrganizeKind, type OrganizeRequest } from '../organize/ManageDialog';
@@ -14,6 +14,7 @@ interface MenuState {
   x: number;
   y: number;
 }
+import { scopeItemCount } from './scopeCounts';
 
 /**
  * The library half of the sidebar: the reading views with their counts, the
@@ -22,10 +23,11 @@ interface MenuState {
  * context menu (right click, Menu key, Shift+F10) or its keys (F2, Delete).
  */
 export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpen(): void; onError(message: string): void }): ReactNode {
-  const { scope, revision } = useLibraryState();
-  const [counts, setCounts] = useState<ViewCounts | undefined>(undefined);
-  const [projects, setProjects] = useState<Project[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
+  const { scope } = useLibraryState();
+  // Through the query cache: change events (any window, the CLI) and this window's changes refetch them.
+  const counts = useCall('library.viewCounts', {}).data;
+  const projects = useCall('projects.list', {}).data ?? [];
+  const tags = useCall('tags.list', {}).data ?? [];
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [menu, setMenu] = useState<MenuState | undefined>(undefined);
@@ -49,21 +51,6 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
     restoreFocus();
   }, [restoreFocus]);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('library.viewCounts', {}), call('projects.list', {}), call('tags.list', {})])
-      .then(([c, p, t]) => {
-        if (!live) return;
-        setCounts(c);
-        setProjects(p);
-        setTags(t);
-      })
-      .catch((error: unknown) => onError((error as Error).message));
-    return () => {
-      live = false;
-    };
-  }, [revision, onError]);
-
   const choose = (next: LibraryScope): void => {
     libraryStore.setScope(next);
     onOpen();
@@ -77,7 +64,7 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
       const project = await call('projects.create', { name });
       setName('');
       setNaming(false);
-      libraryStore.changed();
+      void refreshLibraryQueries();
       choose({ kind: 'project', projectId: project.id });
     } catch (error) {
       onError((error as Error).message);
@@ -156,14 +143,14 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
         </form>
       )}
       <ul className="nav-list" aria-label="Projects" data-testid="project-list">
-        {projects.map((p) => item(`p${p.id}`, p.name, p.articleCount + p.noteCount, { kind: 'project', projectId: p.id }, 'library-project', { kind: 'project', id: p.id, name: p.name }))}
+        {projects.map((p) => item(`p${p.id}`, p.name, scopeItemCount(p), { kind: 'project', projectId: p.id }, 'library-project', { kind: 'project', id: p.id, name: p.name }))}
         {projects.length === 0 && !naming && <li className="nav-empty">No projects yet</li>}
       </ul>
       <div className="nav-heading">
         <span>Tags</span>
       </div>
       <ul className="nav-list" aria-label="Tags" data-testid="tag-list">
-        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, t.articleCount + t.noteCount, { kind: 'tag', name: t.name }, 'library-tag', { kind: 'tag', id: t.id, name: `#${t.name}` }))}
+        {tags.map((t) => item(`t${t.id}`, `#${t.name}`, scopeItemCount(t), { kind: 'tag', name: t.name }, 'library-tag', { kind: 'tag', id: t.id, name: `#${t.name}` }))}
         {tags.length === 0 && <li className="nav-empty">No tags yet</li>}
       </ul>
       {menu && <NavContextMenu x={menu.x} y={menu.y} name={menu.name} onClose={closeMenu} onChoose={(action) => act(menu.kind, menu.id, action)} />}

@@ -1,9 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ClipPreview as Preview, ClipResult, ClipSourceInput, PendingClipInfo } from '../../../../shared/contract/domains/clip';
 import type { ArticleSummary } from '../../../../shared/domain/article';
-import type { LibrarySort } from '../../../../shared/domain/libraryList';
-import type { Project } from '../../../../shared/domain/organize';
+import type { LibraryScope, LibrarySort } from '../../../../shared/domain/libraryList';
 import { call, listen, transport } from '../../api/client';
+import { refreshLibraryQueries, useCall } from '../../api/queries';
+import { countOf } from '../../ui/plural';
 import { openArticle } from '../../app/routes';
 import { ArticleList } from './ArticleList';
 import { ArticleView } from './ArticleView';
@@ -15,6 +16,7 @@ import { ClipResults } from './ClipResults';
 import { libraryStore, useLibraryState } from './libraryScope';
 import { LIBRARY_VIEWS } from './libraryViews';
 import { PendingClips } from './PendingClips';
+import { scopeHoldingsText, scopeItemCount, type ScopeHoldings } from './scopeCounts';
 import { ProjectQuotes, ScopeNotes } from './ScopeItems';
 import { ProjectFacts } from '../facts/ProjectFacts';
 import { clickRow, EMPTY_SELECTION, extendTo, keepListed, selectAll, toggleRow, type Selection } from './selection';
@@ -52,7 +54,7 @@ export interface LibraryWorkspaceProps {
 
 export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: LibraryWorkspaceProps): ReactNode {
   const library = useLibraryState();
-  const { scope, sort, direction, filter, revision } = library;
+  const { scope, sort, direction, filter } = library;
   const query = useMemo(() => ({ scope, sort, direction, filter }), [scope, sort, direction, filter]);
   const list = useLibraryList(query, onError);
   const ids = list.ids;
@@ -65,7 +67,8 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   const [deleteRequest, setDeleteRequest] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [tab, setTab] = useState<Tab>('articles');
-  const [projects, setProjects] = useState<Project[]>([]);
+  const projects = useCall('projects.list', {}).data ?? [];
+  const tags = useCall('tags.list', {}, { enabled: scope.kind === 'tag' }).data;
   const lastActiveIndex = useRef(0);
 
   const [progress, setProgress] = useState<ClipProgress | undefined>(undefined);
@@ -93,10 +96,6 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     setActiveId(undefined);
     lastActiveIndex.current = 0;
   }, [scope]);
-  useEffect(() => {
-    if (scope.kind !== 'project') return;
-    call('projects.list', {}).then(setProjects, (error: unknown) => onError((error as Error).message));
-  }, [scope, revision, onError]);
 
   const activeIndex = ids && activeId !== undefined ? ids.indexOf(activeId) : -1;
   if (activeIndex >= 0) lastActiveIndex.current = activeIndex;
@@ -116,7 +115,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
   }, [ids]);
 
   const refreshAll = useCallback(async () => {
-    libraryStore.changed();
+    void refreshLibraryQueries();
     await list.reload();
   }, [list]);
 
@@ -240,7 +239,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
     try {
       await call('library.setArticleState', { ids: [article.id], starred: !article.starred });
       list.patchRow(article.id, { starred: !article.starred });
-      libraryStore.changed();
+      void refreshLibraryQueries();
       if (scope.kind === 'view' && scope.view === 'starred') await list.reload();
     } catch (error) {
       onError((error as Error).message);
@@ -266,6 +265,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         ? `#${scope.name}`
         : (projects.find((p) => p.id === scope.projectId)?.name ?? 'Project');
   const selectedIds = order.filter((id) => selection.ids.has(id));
+  const holdings = scope.kind === 'project' ? projects.find((p) => p.id === scope.projectId) : scope.kind === 'tag' ? tags?.find((t) => t.name === scope.name) : undefined;
 
   return (
     <>
@@ -274,9 +274,7 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
           <h1 className="pane-title" data-testid="library-title">
             {scope.kind === 'view' && scope.view === 'all' ? 'Library' : scopeTitle}
           </h1>
-          <span className="pane-count" data-testid="library-count">
-            {ids ? ids.length.toLocaleString() : ''}
-          </span>
+          <LibraryCount scope={scope} filter={filter} articles={ids?.length} holdings={holdings} />
           <button type="button" className="btn btn-primary" onClick={() => void chooseFiles()} data-testid="add-clips" disabled={progress !== undefined}>
             Add…
           </button>
@@ -430,5 +428,27 @@ export function LibraryWorkspace({ onError, droppedFiles, onDropHandled }: Libra
         )}
       </main>
     </>
+  );
+}
+
+/**
+ * The header's count. A view counts its articles, as the sidebar does; a
+ * project or tag counts everything it holds by the sidebar's own rule
+ * (scopeItemCount), with the breakdown as its description. While the list is
+ * filtered, it says how many articles match.
+ */
+function LibraryCount({ scope, filter, articles, holdings }: { scope: LibraryScope; filter: string; articles: number | undefined; holdings: ScopeHoldings | undefined }): ReactNode {
+  if (articles === undefined) return <span className="pane-count" data-testid="library-count" />;
+  if (filter.trim() !== '' || scope.kind === 'view' || !holdings) {
+    return (
+      <span className="pane-count" data-testid="library-count" title={countOf(articles, filter.trim() !== '' ? 'matching article' : 'article')}>
+        {articles.toLocaleString('en')}
+      </span>
+    );
+  }
+  return (
+    <span className="pane-count" data-testid="library-count" title={scopeHoldingsText(holdings)}>
+      {scopeItemCount(holdings).toLocaleString('en')}
+    </span>
   );
 }

@@ -5,7 +5,8 @@ import { call } from '../../api/client';
 import { navigate, openArticle } from '../../app/routes';
 import { formatListDate } from '../../ui/formatDate';
 import { autosaver } from '../notes/autosave';
-import { libraryStore } from './libraryScope';
+import { refreshLibraryQueries } from '../../api/queries';
+import { countOf } from '../../ui/plural';
 
 /** A project's or a tag's notes: opening one goes to the editor. */
 export function ScopeNotes({ scope, onError }: { scope: { kind: 'project'; projectId: number } | { kind: 'tag'; name: string }; onError(message: string): void }): ReactNode {
@@ -26,7 +27,7 @@ export function ScopeNotes({ scope, onError }: { scope: { kind: 'project'; proje
       await autosaver.flushAll();
       const note = await call('notes.create', {});
       await call('projects.addItems', { projectId: scope.projectId, items: [{ type: 'note', id: note.id }] });
-      libraryStore.changed();
+      void refreshLibraryQueries();
       navigate({ kind: 'notes', noteId: note.id });
     } catch (error) {
       onError((error as Error).message);
@@ -88,7 +89,7 @@ export function ProjectQuotes({ projectId, onError }: { projectId: number; onErr
         <li key={quote.passageId} role="option" aria-selected={false} tabIndex={0} className="item" onClick={() => open(quote)} onKeyDown={(e) => e.key === 'Enter' && open(quote)}>
           <blockquote className="quote-text">“{quote.exact}”</blockquote>
           <div className="item-excerpt">
-            {[quote.sourceTitle, `quoted in ${quote.noteCount} ${quote.noteCount === 1 ? 'note' : 'notes'}`, STATUS[quote.anchorStatus] || null].filter(Boolean).join(' · ')}
+            {[quote.sourceTitle, `quoted in ${countOf(quote.noteCount, 'note')}`, STATUS[quote.anchorStatus] || null].filter(Boolean).join(' · ')}
           </div>
         </li>
       ))}

@@ -3,18 +3,18 @@ import type { LibraryScope, LibrarySort, SortDirection } from '../../../../share
 
 /**
  * What the library shows (a view, a project or a tag, with its sort and
- * filter), shared by the sidebar's navigation and the list. `revision` counts
- * changes to projects and tags, so whatever lists them reloads.
+ * filter), shared by the sidebar's navigation and the list. What they list
+ * and count is read through the query cache (api/queries.ts), which change
+ * events keep current.
  */
 export interface LibraryState {
   scope: LibraryScope;
   sort: LibrarySort;
   direction: SortDirection;
   filter: string;
-  revision: number;
 }
 
-let state: LibraryState = { scope: { kind: 'view', view: 'all' }, sort: 'clipped', direction: 'desc', filter: '', revision: 0 };
+let state: LibraryState = { scope: { kind: 'view', view: 'all' }, sort: 'clipped', direction: 'desc', filter: '' };
 const listeners = new Set<() => void>();
 /** The article under the cursor, so coming back from the reader lands on it again. */
 let rememberedActive: number | undefined;
@@ -31,8 +31,6 @@ export const libraryStore = {
   setSort: (sort: LibrarySort, direction?: SortDirection): void =>
     set({ sort, direction: direction ?? (sort === state.sort ? (state.direction === 'asc' ? 'desc' : 'asc') : sort === 'title' || sort === 'outlet' ? 'asc' : 'desc') }),
   setFilter: (filter: string): void => set({ filter }),
-  /** After projects or tags changed (created, renamed, items added). */
-  changed: (): void => set({ revision: state.revision + 1 }),
   rememberActive: (id: number | undefined): void => {
     rememberedActive = id;
   },

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PROJECT_NAME_MAX, TAG_NAME_MAX, type Project } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
-import { libraryStore, useLibraryState } from '../library/libraryScope';
+import { refreshLibraryQueries, useCall } from '../../api/queries';
 import './organize.css';
 
 export type OrganizableItem = { type: 'article' | 'note'; id: number } | { type: 'passage'; id: number };
@@ -18,15 +18,12 @@ const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined
 
 /**
  * The tags (and, for articles and notes, the projects) of one item, where it
- * is read: removable chips and an input that suggests existing names. Every
- * change bumps the library revision, so the sidebar counts and any other
- * organizer showing the same item reload.
+ * is read: removable chips and an input that suggests existing names. Read
+ * through the query cache; every change refetches what lists or counts
+ * projects and tags (the sidebar, any other organizer of the same item).
  */
 export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerProps): ReactNode {
   const { type, id } = item;
-  const { revision } = useLibraryState();
-  const [tags, setTags] = useState<string[] | undefined>(undefined);
-  const [projects, setProjects] = useState<Project[] | undefined>(undefined);
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
   const [projectSuggestions, setProjectSuggestions] = useState<Project[]>([]);
   const [tagDraft, setTagDraft] = useState('');
@@ -41,29 +38,16 @@ export function ItemOrganizer({ item, onError, compact = false }: ItemOrganizerP
 
   const report = useCallback((error: unknown) => onError(error instanceof Error ? error.message : String(error)), [onError]);
 
-  useEffect(() => {
-    let live = true;
-    const projectsOf = type === 'passage' ? Promise.resolve(undefined) : call('projects.ofItem', { item: { type, id } });
-    Promise.all([call('tags.ofItem', { item: { type, id } }), projectsOf])
-      .then(([itemTags, itemProjects]) => {
-        if (!live) return;
-        setTags(itemTags);
-        setProjects(itemProjects);
-      })
-      .catch((error: unknown) => {
-        if (live) report(error);
-      });
-    return () => {
-      live = false;
-    };
-  }, [type, id, revision, report]);
+  const tags = useCall('tags.ofItem', { item: { type, id } }).data;
+  const projects = useCall('projects.ofItem', { item: { type: type === 'passage' ? 'article' : type, id } }, { enabled: hasProjects }).data;
 
-  /** Runs one change; on success the library revision moves and everything showing tags or projects reloads. */
+  /** Runs one change; on success everything showing tags or projects refetches. */
   const change = async (work: () => Promise<string>): Promise<boolean> => {
     setBusy(true);
     try {
       setStatus(await work());
-      libraryStore.changed();
+      // Busy until this item's tags and projects are read again: a click meanwhile would act on the old list.
+      await refreshLibraryQueries();
       return true;
     } catch (error) {
       report(error);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Project, Tag } from '../../../../shared/domain/organize';
 import { call } from '../../api/client';
-import { useCall } from '../../api/queries';
+import { refreshLibraryQueries, useCall } from '../../api/queries';
 import { libraryStore } from '../library/libraryScope';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { projectDeleteImpact, projectMergeImpact, tagDeleteImpact, tagMergeImpact } from './organizeWording';
@@ -87,7 +87,7 @@ export function ManageDialog({ request, onClose, onDone }: { request: OrganizeRe
         if (showing) libraryStore.setScope({ kind: 'view', view: 'all' });
         message = `Deleted ${label(kind, subject)}.`;
       }
-      libraryStore.changed();
+      await refreshLibraryQueries();
       onDone?.(message);
       onClose();
     } catch (caught) {

@@ -8,6 +8,7 @@ import { revealMatch } from '../search/revealMatch';
 import { useSearch } from '../search/useSearch';
 import { matchesLabel, projectQuery } from './paletteMatch';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { countOf } from '../../ui/plural';
 
 export interface PaletteCommand {
   id: string;
@@ -60,7 +61,7 @@ export function CommandPalette({ commands, onClose, onError, onOpenProject }: Co
     for (const command of commands) if (matchesLabel(command.label, query)) list.push({ kind: 'command', key: `command:${command.id}`, label: command.label, command });
     for (const project of projects)
       if (matchesLabel(project.name, query))
-        list.push({ kind: 'project', key: `project:${project.id}`, label: project.name, detail: `Project · ${project.noteCount} notes · ${project.articleCount} articles`, project });
+        list.push({ kind: 'project', key: `project:${project.id}`, label: project.name, detail: `Project · ${countOf(project.noteCount, 'note')} · ${countOf(project.articleCount, 'article')}`, project });
     const seen = new Set<string>();
     // A title that matches what was typed ranks first, notes before articles; then the rest in the search's order.
     const hits = result?.groups.flatMap((g) => g.hits) ?? [];

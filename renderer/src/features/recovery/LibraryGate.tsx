@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DbStatus } from '../../../../shared/contract/domains/db';
 import { call } from '../../api/client';
+import { countOf } from '../../ui/plural';
 
 /**
  * Shows the app only once the library is open. If the main process found the
@@ -54,7 +55,7 @@ export function LibraryGate({ children }: { children: ReactNode }): ReactNode {
       </p>
       {backup ? (
         <p data-testid="newest-backup">
-          The newest good backup is from <strong>{backup.createdAt.slice(0, 16).replace('T', ' ')} UTC</strong> ({backup.noteCount ?? 0} notes):{' '}
+          The newest good backup is from <strong>{backup.createdAt.slice(0, 16).replace('T', ' ')} UTC</strong> ({countOf(backup.noteCount ?? 0, 'note')}):{' '}
           <code>{backup.file}</code>
         </p>
       ) : (
