@@ -3,7 +3,8 @@
 // devDependency. The bundles (build-electron.mjs, build-cli.mjs) leave exactly these external, and
 // tests/unit/electron/packageManifest.test.ts holds package.json's dependencies to this list.
 
-/** Loaded from node_modules by the packaged app and the installed CLI: the native module, and jsdom (reads its own files by path). */
+/** Loaded from node_modules by the packaged app and the installed CLI: the native module, and jsdom (it reads its
+ * own files by path). */
 export const RUNTIME_MODULES = ['better-sqlite3', 'jsdom'];
 
 /** Left out of the bundles but never reached from them: only imported when running from sources (a devDependency). */

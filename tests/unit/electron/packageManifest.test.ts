@@ -14,7 +14,7 @@ describe('package.json: dependencies are what runs from node_modules', () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual([...RUNTIME_MODULES].sort());
   });
 
-  it('keeps everything bundled and every tool in devDependencies, each package in one list only, pinned exactly', () => {
+  it('keeps everything bundled and every tool in devDependencies, each package in one list, pinned exactly', () => {
     for (const name of SOURCE_ONLY_MODULES) expect(manifest.devDependencies).toHaveProperty(name);
     for (const name of Object.keys(manifest.devDependencies)) expect(manifest.dependencies).not.toHaveProperty(name);
     for (const version of [...Object.values(manifest.dependencies), ...Object.values(manifest.devDependencies)]) {
@@ -22,7 +22,7 @@ describe('package.json: dependencies are what runs from node_modules', () => {
     }
   });
 
-  it('keeps the CLI\'s commander 14 under its alias and electronegativity\'s commander 5 at the top level', () => {
+  it("keeps the CLI's commander 14 under its alias and electronegativity's commander 5 at the top level", () => {
     expect(manifest.devDependencies.commander14).toBe('npm:commander@14.0.3');
     expect(manifest.devDependencies.commander).toBe('5.1.0');
   });
