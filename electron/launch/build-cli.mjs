@@ -6,8 +6,9 @@
 // (electron/cli/dossier.mjs) compares with the bundle's age so it never runs stale code.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
+import { RUNTIME_MODULES, SOURCE_ONLY_MODULES } from './runtimeModules.mjs';
 
-const external = ['better-sqlite3', 'jsdom', 'esbuild'];
+const external = [...RUNTIME_MODULES, ...SOURCE_ONLY_MODULES];
 // Chunk names carry a content hash: clear the old ones so dist/cli holds only what this build wrote.
 rmSync('dist/cli/chunks', { recursive: true, force: true });
 const [cli] = await Promise.all([
@@ -40,5 +41,5 @@ const [cli] = await Promise.all([
   }),
 ]);
 const sources = Object.keys(cli.metafile.inputs).filter((file) => !file.includes('node_modules/'));
-writeFileSync('dist/cli/inputs.json', JSON.stringify([...sources, 'package-lock.json', 'electron/launch/build-cli.mjs'], null, 1));
+writeFileSync('dist/cli/inputs.json', JSON.stringify([...sources, 'package-lock.json', 'electron/launch/build-cli.mjs', 'electron/launch/runtimeModules.mjs'], null, 1));
 console.log(`Built dist/cli/dossier.mjs (${sources.length} sources)`);

@@ -6,6 +6,7 @@
 // Electron (>= 17.3, electron/electron#33216) lets worker_threads load scripts
 // and their requires (jsdom) from the archive.
 import { build } from 'esbuild';
+import { RUNTIME_MODULES, SOURCE_ONLY_MODULES } from './runtimeModules.mjs';
 
 const common = {
   bundle: true,
@@ -23,7 +24,7 @@ await Promise.all([
     entryPoints: ['electron/main/index.ts'],
     outfile: 'dist/electron/main.cjs',
     // esbuild only serves runs from sources (the dev-time worker bundle, electron/core/clip/workerScript.ts).
-    external: ['electron', 'better-sqlite3', 'jsdom', 'esbuild'],
+    external: ['electron', ...RUNTIME_MODULES, ...SOURCE_ONLY_MODULES],
     // Core modules written as ESM may read import.meta.url: in the bundle it is main.cjs's own URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "'use strict';\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

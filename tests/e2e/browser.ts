@@ -37,8 +37,13 @@ const thisMachine: LookupMachine = {
   },
   installPlaywrightChromium() {
     const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
-    console.error('[e2e] No Chrome, Edge or Chromium installed: downloading Playwright\'s Chromium once (npx playwright install chromium)…');
-    return spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 10 * 60_000 }).status === 0;
+    console.error(
+      "[e2e] No Chrome, Edge or Chromium installed: downloading Playwright's Chromium once " +
+        '(npx playwright install chromium)…',
+    );
+    return (
+      spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 10 * 60_000 }).status === 0
+    );
   },
 };
 

@@ -23,7 +23,14 @@ export interface LookupMachine {
 /** Debian's `chromium` command is a wrapper script that prints a warning; the real binary sits here. */
 const DEBIAN_CHROMIUM_BINARY = '/usr/lib/chromium/chromium';
 
-const LINUX_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
+const LINUX_COMMANDS = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+];
 const LINUX_PATHS = [
   DEBIAN_CHROMIUM_BINARY,
   '/snap/bin/chromium',
@@ -32,8 +39,16 @@ const LINUX_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/google-chrome',
 ];
-const MAC_APPS = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
-const WINDOWS_APPS = ['Google\\Chrome\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe', 'Chromium\\Application\\chrome.exe'];
+const MAC_APPS = [
+  'Google Chrome.app/Contents/MacOS/Google Chrome',
+  'Chromium.app/Contents/MacOS/Chromium',
+  'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+];
+const WINDOWS_APPS = [
+  'Google\\Chrome\\Application\\chrome.exe',
+  'Microsoft\\Edge\\Application\\msedge.exe',
+  'Chromium\\Application\\chrome.exe',
+];
 
 /** Where each OS keeps installed browsers, best first. */
 export function installedBrowserCandidates(machine: Pick<LookupMachine, 'platform' | 'env' | 'which'>): string[] {
@@ -43,10 +58,14 @@ export function installedBrowserCandidates(machine: Pick<LookupMachine, 'platfor
     return MAC_APPS.flatMap((app) => roots.map((root) => `${root}/${app}`));
   }
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string =>
+      Boolean(root),
+    );
     return WINDOWS_APPS.flatMap((app) => roots.map((root) => `${root}\\${app}`));
   }
-  const onPath = LINUX_COMMANDS.map((command) => machine.which(command)).filter((path): path is string => path !== null);
+  const onPath = LINUX_COMMANDS.map((command) => machine.which(command)).filter(
+    (path): path is string => path !== null,
+  );
   // `chromium` on PATH is Debian's wrapper script: drive the binary beside it.
   const preferred = onPath.map((path) => (/\/chromium$/.test(path) ? DEBIAN_CHROMIUM_BINARY : path));
   return [...new Set([...preferred, ...onPath, ...LINUX_PATHS])];
@@ -62,7 +81,8 @@ export const INSTALL_HINT: Readonly<Partial<Record<NodeJS.Platform, string>>> = 
 export function locateChromium(machine: LookupMachine): string {
   const fromEnv = machine.env.DOSSIER_CHROMIUM ?? machine.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!machine.exists(fromEnv)) throw new Error(`DOSSIER_CHROMIUM points at ${fromEnv}, which does not exist: fix or unset it.`);
+    if (!machine.exists(fromEnv))
+      throw new Error(`DOSSIER_CHROMIUM points at ${fromEnv}, which does not exist: fix or unset it.`);
     return fromEnv;
   }
   const installed = installedBrowserCandidates(machine).find((path) => machine.exists(path));
@@ -75,6 +95,7 @@ export function locateChromium(machine: LookupMachine): string {
   }
   const hint = INSTALL_HINT[machine.platform] ?? 'install Google Chrome or Chromium';
   throw new Error(
-    `No Chromium for the end-to-end tests: ${hint}, run \`npx playwright install chromium\` where the network allows, or set DOSSIER_CHROMIUM=/path/to/chrome.`,
+    `No Chromium for the end-to-end tests: ${hint}, run \`npx playwright install chromium\` ` +
+      'where the network allows, or set DOSSIER_CHROMIUM=/path/to/chrome.',
   );
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Db } from '../../db/connection';
 import { normalizedText, type TextTreeNode } from '../../shared/text/normalizedText';
+import { SEED_ARTICLE } from './fixtures';
 
 /**
  * Test-only article insertion (raw INSERTs) until the clipping pipeline lands
@@ -15,10 +15,7 @@ export interface Block {
   text: string;
 }
 
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
-export const SEED_ARTICLE = `${FIXTURES}/seed-article.txt`;
-export const HAVE_FIXTURES = existsSync(SEED_ARTICLE);
-export const NO_FIXTURES_REASON = `../shared/fixtures is absent (${FIXTURES}): fixture-based tests skipped`;
+export { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON, SEED_ARTICLE } from './fixtures';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,13 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { BLOCK_ELEMENTS } from '../../shared/text/normalizedText';
+import { FIXTURES } from './fixtures';
 
-/** ../shared/fixtures (read-only, never copied into the repo); tests skip with a visible reason when it is absent. */
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-export const HAVE_FIXTURES = existsSync(FIXTURES);
-export const NO_FIXTURES_REASON = `skipped: ${FIXTURES} is absent (the shared fixture corpus is not in the repo)`;
+export { FIXTURES, HAVE_FIXTURES, NO_FIXTURES_REASON } from './fixtures';
 
 /** The fixture README's scoring: lowercase runs of Unicode letters/digits/marks, F1 over the bag of tokens. */
 export function tokens(text: string): string[] {

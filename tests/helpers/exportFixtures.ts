@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/connection';
 import type { SerializedNode } from '../../shared/notes/editorState';
 
-export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-export const SEED_ARTICLE = `${SHARED_FIXTURES}seed-article.txt`;
+export { SEED_ARTICLE } from './fixtures';
 export const HARBOUR_ARTICLE = fileURLToPath(new URL('../fixtures/export/harbour-article.txt', import.meta.url));
 
 /** A text article file: first line the title, each further line a block (as clipping normalizes it). */

@@ -6,7 +6,7 @@ import { resolveImageKeys } from './images';
 import { flattenMath } from './math';
 import { isResidue } from './residue';
 
-/** The extracted article body made ready for the sanitizer (linkedom, fast): images keyed, residue and furniture out. */
+/** The extracted article body made ready for the sanitizer (linkedom, fast): images keyed, residue out. */
 
 const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set(ARTICLE_HTML_POLICY.allowedAttributes);
 
@@ -17,8 +17,13 @@ export function escapeText(text: string): string {
 /** The page's whole visible text as flat paragraphs (the best effort when no article can be extracted). */
 export function wholePageAsParagraphs(source: string): string {
   const { document } = parseHTML(source);
-  for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg, button, select'))) el.remove();
-  const text = domToNormalizedText((document.body ?? document.documentElement) as unknown as Parameters<typeof domToNormalizedText>[0]);
+  for (const el of Array.from(
+    document.querySelectorAll('script, style, noscript, template, nav, header, footer, form, svg, button, select'),
+  ))
+    el.remove();
+  const text = domToNormalizedText(
+    (document.body ?? document.documentElement) as unknown as Parameters<typeof domToNormalizedText>[0],
+  );
   return text
     .split('\n\n')
     .filter((block) => block.trim() !== '')
@@ -33,7 +38,11 @@ function isLinkMenu(list: Element): boolean {
   return items.every((li) => {
     const links = li.querySelectorAll('a');
     const text = (li.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return links.length === 1 && text === (links[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() && text.split(' ').length <= 3;
+    return (
+      links.length === 1 &&
+      text === (links[0]!.textContent ?? '').replace(/\s+/g, ' ').trim() &&
+      text.split(' ').length <= 3
+    );
   });
 }
 
@@ -48,13 +57,23 @@ export function prepareArticleBody(
   boilerplate: BoilerplateContext | null = null,
 ): { html: string; imageKeys: string[]; residue: string[] } {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${articleHtml}</body></html>`);
-  const residue: string[] = boilerplate ? stripArticleBoilerplate(document.body as unknown as Element, boilerplate) : [];
+  const residue: string[] = boilerplate
+    ? stripArticleBoilerplate(document.body as unknown as Element, boilerplate)
+    : [];
   const imageKeys = resolveImageKeys(document as unknown as ParentNode, baseUrl, fromFile);
   // Outermost first: a block whose whole text is residue goes with everything inside it.
-  for (const el of Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time'))) {
+  for (const el of Array.from(
+    document.querySelectorAll(
+      'p, li, h1, h2, h3, h4, h5, h6, div, section, label, figcaption, button, ul, ol, span, time',
+    ),
+  )) {
     if (!el.isConnected) continue;
     // Inline spans inside running text are never residue on their own: a paragraph is judged whole.
-    if ((el.tagName === 'SPAN' || el.tagName === 'TIME') && el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote')) continue;
+    if (
+      (el.tagName === 'SPAN' || el.tagName === 'TIME') &&
+      el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote')
+    )
+      continue;
     if ((el.tagName === 'UL' || el.tagName === 'OL') && isLinkMenu(el as unknown as Element)) {
       residue.push((el.textContent ?? '').replace(/\s+/g, ' ').trim());
       el.remove();
@@ -69,7 +88,8 @@ export function prepareArticleBody(
   flattenMath(document as unknown as Document);
   // Pre-trim what the sanitizer would remove anyway, so jsdom (slow) parses and walks less.
   // This is for speed only: DOMPurify on jsdom stays the one authority on what is safe.
-  for (const el of Array.from(document.querySelectorAll(ARTICLE_HTML_POLICY.forbiddenWithContent.join(',')))) el.remove();
+  for (const el of Array.from(document.querySelectorAll(ARTICLE_HTML_POLICY.forbiddenWithContent.join(','))))
+    el.remove();
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     for (const name of el.getAttributeNames()) if (!ALLOWED_ATTRIBUTES.has(name)) el.removeAttribute(name);
   }

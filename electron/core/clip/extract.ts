@@ -27,7 +27,8 @@ import { markdownToArticle, textToArticle } from './plainText';
  * linkedom does the heavy full-page work (≈4× faster than jsdom); jsdom only
  * parses the much smaller article for the sanitizer, where safety needs it.
  */
-export const EXTRACTOR_VERSION = 'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
+export const EXTRACTOR_VERSION =
+  'dossier-clip/2 (readability 0.6.0 on linkedom + furniture rules; dompurify 3.4 on jsdom)';
 
 export type { ClipFormat } from './format';
 
@@ -113,7 +114,8 @@ function normalizeCanonical(url: string | null): string | null {
 }
 
 function withStatus(fields: Omit<ArticleMetadata, 'fieldStatus'>): ArticleMetadata {
-  const status = (value: unknown): FieldStatus => (value === null || value === '' || (Array.isArray(value) && value.length === 0) ? 'missing' : 'found');
+  const status = (value: unknown): FieldStatus =>
+    value === null || value === '' || (Array.isArray(value) && value.length === 0) ? 'missing' : 'found';
   return {
     ...fields,
     fieldStatus: {
@@ -136,7 +138,8 @@ export function displayTitleFor(title: string, filename: string | null | undefin
   const fromName = titleFromName(filename);
   if (fromName) return fromName;
   const firstBlock = text.split('\n\n')[0] ?? '';
-  return firstBlock.length > 80 ? `${firstBlock.slice(0, 80).replace(/\s+\S*$/, '')}…` : firstBlock || 'Untitled clip';
+  if (firstBlock.length > 80) return `${firstBlock.slice(0, 80).replace(/\s+\S*$/, '')}…`;
+  return firstBlock || 'Untitled clip';
 }
 
 function titleFromName(name: string | null | undefined): string | null {
@@ -149,12 +152,18 @@ function titleFromName(name: string | null | undefined): string | null {
 export function analyzePage(input: ClipInput): PageAnalysis {
   const nameFormat = formatFromName(input.filename);
   const declaredFormat = input.format ?? nameFormat ?? formatFromContentType(input.contentType);
-  const decoded = decodeBytes(input.bytes, { contentType: input.contentType, html: declaredFormat !== 'text' && declaredFormat !== 'markdown' });
+  const decoded = decodeBytes(input.bytes, {
+    contentType: input.contentType,
+    html: declaredFormat !== 'text' && declaredFormat !== 'markdown',
+  });
   const warnings = [...decoded.warnings];
   let format = declaredFormat ?? (looksLikeHtml(decoded.text) ? 'html' : undefined);
   if (!format) {
     if (input.filename && !nameFormat) {
-      throw new DossierError('unsupported', `Dossier clips web pages (.html, .htm, .html.gz) and text (.txt, .md); "${input.filename}" is neither.`);
+      throw new DossierError(
+        'unsupported',
+        `Dossier clips web pages (.html, .htm, .html.gz) and text (.txt, .md); "${input.filename}" is neither.`,
+      );
     }
     format = 'text';
   }
@@ -170,7 +179,11 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
   const article = format === 'markdown' ? markdownToArticle(text) : textToArticle(text);
   const title = clean(article.title) ?? '';
   // A one-line text is its own body.
-  const { html, imageKeys } = prepareArticleBody(article.html.trim() === '' && title ? `<p>${escapeText(title)}</p>` : article.html, input.url ?? null, Boolean(input.filename));
+  const { html, imageKeys } = prepareArticleBody(
+    article.html.trim() === '' && title ? `<p>${escapeText(title)}</p>` : article.html,
+    input.url ?? null,
+    Boolean(input.filename),
+  );
   return {
     format,
     metadata: withStatus({
@@ -196,7 +209,9 @@ function analyzeText(text: string, format: ClipFormat, input: ClipInput, warning
 
 function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): PageAnalysis {
   // A fragment (pasted HTML) needs a document around it: linkedom gives a fragment no <body>.
-  const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536)) ? rawSource : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
+  const source = /<(html|body)[\s>]/i.test(rawSource.slice(0, 65536))
+    ? rawSource
+    : `<!DOCTYPE html><html><head></head><body>${rawSource}</body></html>`;
   const nesting = checkPageLimits(source);
   const { document } = parseHTML(source);
   if (!document.documentElement) throw new DossierError('invalid_input', 'The file could not be read as HTML.');
@@ -215,13 +230,18 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   let readable: ReturnType<Readability<string>['parse']> = null;
   const tooDeep = nesting > MAX_READABILITY_DEPTH;
   if (tooDeep) {
-    warnings.push(`The page nests its markup more than ${MAX_READABILITY_DEPTH} levels deep, too deep for article extraction; its whole text was kept instead.`);
+    warnings.push(
+      `The page nests its markup more than ${MAX_READABILITY_DEPTH} levels deep, too deep for article extraction; ` +
+        'its whole text was kept instead.',
+    );
   } else {
     try {
       readable = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      warnings.push('The page could not be read as an article (its markup is too complex); its whole text was kept instead.');
+      warnings.push(
+        'The page could not be read as an article (its markup is too complex); its whole text was kept instead.',
+      );
     }
   }
   let articleHtml = readable?.content ?? '';
@@ -240,7 +260,11 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
   // An empty title is reported as missing; the store shows a fallback (see displayTitleFor).
   const canonical = normalizeCanonical(pageMeta.canonicalUrl ?? input.url ?? pageMeta.savedFromUrl);
   const rawTitle = clean(readable?.title) ?? pageMeta.title ?? '';
-  const title = titleWithoutSiteName(rawTitle, [pageMeta.siteName, clean(readable?.siteName), hostName(canonical ?? baseUrl)]);
+  const title = titleWithoutSiteName(rawTitle, [
+    pageMeta.siteName,
+    clean(readable?.siteName),
+    hostName(canonical ?? baseUrl),
+  ]);
   return {
     format: 'html',
     metadata: withStatus({
@@ -268,16 +292,25 @@ function analyzeHtml(rawSource: string, input: ClipInput, warnings: string[]): P
  * Sanitizes the article body with the stored images (key → sha256), and
  * derives the normalized text, its hash and the warnings.
  */
-export function finishArticle(analysis: PageAnalysis, images: ReadonlyMap<string, string> | null = new Map(), extraWarnings: string[] = []): ExtractedArticle {
+export function finishArticle(
+  analysis: PageAnalysis,
+  images: ReadonlyMap<string, string> | null = new Map(),
+  extraWarnings: string[] = [],
+): ExtractedArticle {
   // images === null: a preview, where images are not stored yet, so dropping them is no loss to report.
   const sanitized = sanitizeArticle(analysis.articleHtml, { baseUrl: analysis.baseUrl, images: images ?? new Map() });
   const text = domToNormalizedText(sanitized.root);
-  if (countWords(text) === 0) throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
+  if (countWords(text) === 0)
+    throw new DossierError('invalid_input', 'Nothing readable is left after cleaning the page (no article text).');
   const warnings = [...analysis.warnings, ...extraWarnings];
   const lossWarning = extractionLossWarning(analysis.pageParagraphGroups, text);
   if (lossWarning) warnings.push(lossWarning);
   const dropped = images === null ? 0 : sanitized.droppedImages.length;
-  if (dropped > 0) warnings.push(`${dropped} image${dropped === 1 ? ' was' : 's were'} dropped because ${dropped === 1 ? 'it' : 'they'} could not be stored offline (Dossier never loads remote images).`);
+  if (dropped > 0)
+    warnings.push(
+      `${dropped} image${dropped === 1 ? ' was' : 's were'} dropped because ${dropped === 1 ? 'it' : 'they'} ` +
+        'could not be stored offline (Dossier never loads remote images).',
+    );
   return {
     metadata: analysis.metadata,
     format: analysis.format,

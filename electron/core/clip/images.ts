@@ -33,8 +33,18 @@ export function sniffImageType(bytes: Uint8Array): string | null {
   if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'image/gif';
-  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'image/webp';
-  if (b.length >= 12 && String.fromCharCode(...b.subarray(4, 8)) === 'ftyp' && /^(avif|avis)$/.test(String.fromCharCode(...b.subarray(8, 12)))) return 'image/avif';
+  if (
+    b.length >= 12 &&
+    String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...b.subarray(8, 12)) === 'WEBP'
+  )
+    return 'image/webp';
+  if (
+    b.length >= 12 &&
+    String.fromCharCode(...b.subarray(4, 8)) === 'ftyp' &&
+    /^(avif|avis)$/.test(String.fromCharCode(...b.subarray(8, 12)))
+  )
+    return 'image/avif';
   return null;
 }
 
@@ -79,7 +89,12 @@ export async function collectImages(keys: readonly string[], sources: ImageSourc
     if (!bytes || bytes.length === 0) continue;
     const mimeType = sniffImageType(bytes);
     if (!mimeType) continue;
-    stored.set(key, { sha256: sha256Hex(bytes), mimeType, bytes, originalUrl: key.startsWith('data:') ? null : key.replace(/^local:/, '') });
+    stored.set(key, {
+      sha256: sha256Hex(bytes),
+      mimeType,
+      bytes,
+      originalUrl: key.startsWith('data:') ? null : key.replace(/^local:/, ''),
+    });
   }
   return stored;
 }
@@ -113,7 +128,12 @@ export function resolveImageKeys(root: ParentNode, baseUrl: string | null, fromF
   const imageKeys = new Set<string>();
   for (const img of Array.from(root.querySelectorAll('img'))) {
     const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset') ?? '';
-    const candidate = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('data-lazy-src'), srcset.trim().split(/\s+/)[0]]
+    const candidate = [
+      img.getAttribute('src'),
+      img.getAttribute('data-src'),
+      img.getAttribute('data-lazy-src'),
+      srcset.trim().split(/\s+/)[0],
+    ]
       .map((v) => v?.trim())
       .find((v) => v && !/^data:image\/(gif|svg)/i.test(v) && !/^about:/i.test(v));
     const key = candidate ? imageKey(candidate, baseUrl, fromFile) : null;
@@ -143,7 +163,11 @@ function fileNameOf(ref: string, keepCase = false): string | null {
 export function localImagesByName(document: Document): Map<string, string> {
   const byName = new Map<string, string>();
   for (const img of Array.from(document.querySelectorAll('img'))) {
-    for (const ref of [img.getAttribute('src'), img.getAttribute('data-src'), (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0]]) {
+    for (const ref of [
+      img.getAttribute('src'),
+      img.getAttribute('data-src'),
+      (img.getAttribute('srcset') ?? '').trim().split(/\s+/)[0],
+    ]) {
       const key = ref?.trim() ? imageKey(ref.trim(), null, true) : null;
       const name = key?.startsWith('local:') ? fileNameOf(key) : null;
       if (key && name && !byName.has(name)) byName.set(name, key);

@@ -8,10 +8,12 @@ export function flattenMath(document: Document): void {
     if (!math.isConnected) continue;
     const parts: string[] = [];
     const walker = document.createTreeWalker(math, 4);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) parts.push(node.nodeValue.trim());
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.nodeValue?.trim()) parts.push(node.nodeValue.trim());
     const span = document.createElement('span');
     span.textContent = parts.join(' ');
-    // MathJax 3 wraps the MathML (its accessible copy) in custom elements whose visible glyphs are CSS: replace the whole wrapper.
+    // MathJax 3 wraps the MathML (its accessible copy) in custom elements whose visible glyphs are CSS:
+    // replace the whole wrapper.
     (math.closest('mjx-container') ?? math).replaceWith(span);
   }
 }

@@ -7,7 +7,8 @@ import { MAX_HTML_ELEMENTS, MAX_HTML_NESTING } from '../../../shared/limits';
  * milliseconds instead of stalling the parser.
  */
 
-const VOID_OR_AUTOCLOSED = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
+const VOID_OR_AUTOCLOSED =
+  /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|option|dt|dd|!doctype)$/i;
 
 /** Nesting depth from a tag scan (no parse): void and auto-closed elements are not counted, so it errs low. */
 export function approximateNesting(html: string): number {
@@ -34,13 +35,18 @@ function countStartTags(html: string): number {
 /** Throws `too_large` for a page over the element or nesting cap; returns its approximate nesting depth. */
 export function checkPageLimits(source: string): number {
   if (countStartTags(source) > MAX_HTML_ELEMENTS) {
-    throw new DossierError('too_large', `The page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements; Dossier does not clip pages that large.`);
+    throw new DossierError(
+      'too_large',
+      `The page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements; ` +
+        'Dossier does not clip pages that large.',
+    );
   }
   const nesting = approximateNesting(source);
   if (nesting > MAX_HTML_NESTING) {
     throw new DossierError(
       'too_large',
-      `The page nests its markup more than ${MAX_HTML_NESTING.toLocaleString('en')} levels deep; no real article does, and Dossier does not clip it.`,
+      `The page nests its markup more than ${MAX_HTML_NESTING.toLocaleString('en')} levels deep; ` +
+        'no real article does, and Dossier does not clip it.',
     );
   }
   return nesting;

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/clip/extract';
 import { normalizeDate, splitAuthors } from '../../../electron/core/clip/metadata';
 import { isResidue } from '../../../electron/core/clip/residue';
-import { FIXTURES } from '../../helpers/clipFixtures';
+import { SEED_ARTICLE } from '../../helpers/fixtures';
 
-const SEED = `${FIXTURES}seed-article.txt`;
+const SEED = SEED_ARTICLE;
 const HARBOUR = new URL('../../fixtures/clip/harbour-report.html', import.meta.url);
 
 function page(head: string, body: string): Buffer {

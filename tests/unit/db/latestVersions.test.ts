@@ -32,10 +32,27 @@ describe('the latest version of each article', () => {
   }
 
   function seed(): { first: number; second: number; latestOfFirst: number; onlyOfSecond: number } {
-    const meta = { byline: null, authors: [], siteName: null, publishedAt: null, modifiedAt: null, canonicalUrl: null, lang: null, excerpt: null };
+    const meta = {
+      byline: null,
+      authors: [],
+      siteName: null,
+      publishedAt: null,
+      modifiedAt: null,
+      canonicalUrl: null,
+      lang: null,
+      excerpt: null,
+    };
     const now = '2026-01-01T00:00:00.000Z';
-    const first = articles.insertArticle(core.ctx.db, { ...meta, title: 'Harbour', leadImageSha256: null, fieldStatus: {} }, now);
-    const second = articles.insertArticle(core.ctx.db, { ...meta, title: 'Ferry', leadImageSha256: null, fieldStatus: {} }, now);
+    const first = articles.insertArticle(
+      core.ctx.db,
+      { ...meta, title: 'Harbour', leadImageSha256: null, fieldStatus: {} },
+      now,
+    );
+    const second = articles.insertArticle(
+      core.ctx.db,
+      { ...meta, title: 'Ferry', leadImageSha256: null, fieldStatus: {} },
+      now,
+    );
     clip(first, 'The harbour committee met.');
     const onlyOfSecond = clip(second, 'The ferry stops in April.');
     clip(first, 'The harbour committee met on Tuesday.');
@@ -45,14 +62,25 @@ describe('the latest version of each article', () => {
 
   it('is one row per article, its highest version, wherever the repositories ask for it', () => {
     const { first, second, latestOfFirst, onlyOfSecond } = seed();
-    const rows = core.ctx.db.prepare(`SELECT article_id, id, version_no FROM ${LATEST_VERSIONS} ORDER BY article_id`).all();
+    const rows = core.ctx.db
+      .prepare(`SELECT article_id, id, version_no FROM ${LATEST_VERSIONS} ORDER BY article_id`)
+      .all();
     expect(rows).toEqual([
       { article_id: first, id: latestOfFirst, version_no: 3 },
       { article_id: second, id: onlyOfSecond, version_no: 1 },
     ]);
     expect(articles.latestVersionOf(core.ctx.db, first)).toMatchObject({ id: latestOfFirst, versionNo: 3 });
-    expect(articles.getArticle(core.ctx.db, first)).toMatchObject({ latestVersionId: latestOfFirst, versionCount: 3, wordCount: 7 });
-    expect(articles.listArticles(core.ctx.db).map((a) => a.latestVersionId).sort()).toEqual([latestOfFirst, onlyOfSecond].sort());
+    expect(articles.getArticle(core.ctx.db, first)).toMatchObject({
+      latestVersionId: latestOfFirst,
+      versionCount: 3,
+      wordCount: 7,
+    });
+    expect(
+      articles
+        .listArticles(core.ctx.db)
+        .map((a) => a.latestVersionId)
+        .sort(),
+    ).toEqual([latestOfFirst, onlyOfSecond].sort());
   });
 
   it("is each article's highest version_no, whatever order the versions were inserted in", () => {

@@ -13,8 +13,22 @@ describe('version bodies in the articles repository', () => {
   afterEach(() => core.close());
 
   function newArticle(): number {
-    const meta = { title: 'Harbour', byline: null, authors: [], siteName: null, publishedAt: null, modifiedAt: null, canonicalUrl: null, lang: null, excerpt: null };
-    return articles.insertArticle(core.ctx.db, { ...meta, leadImageSha256: null, fieldStatus: {} }, '2026-01-01T00:00:00.000Z');
+    const meta = {
+      title: 'Harbour',
+      byline: null,
+      authors: [],
+      siteName: null,
+      publishedAt: null,
+      modifiedAt: null,
+      canonicalUrl: null,
+      lang: null,
+      excerpt: null,
+    };
+    return articles.insertArticle(
+      core.ctx.db,
+      { ...meta, leadImageSha256: null, fieldStatus: {} },
+      '2026-01-01T00:00:00.000Z',
+    );
   }
 
   function newVersion(articleId: number, original: Uint8Array, text: string): number {
@@ -37,12 +51,18 @@ describe('version bodies in the articles repository', () => {
     }).id;
   }
 
-  it('stores the original packed, with its SHA-256 and size taken from the bytes, and gives the same bytes back', () => {
+  it('stores the original packed, its SHA-256 and size taken from the bytes, and gives the same bytes back', () => {
     const text = 'The harbour committee met.';
     // Not UTF-8, not text: bytes must survive exactly.
-    const original = Buffer.concat([Buffer.from('<html><body><p>'), Buffer.from([0xff, 0xfe, 0x00, 0x80]), Buffer.from(`${text}</p></body></html>`)]);
+    const original = Buffer.concat([
+      Buffer.from('<html><body><p>'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x80]),
+      Buffer.from(`${text}</p></body></html>`),
+    ]);
     const id = newVersion(newArticle(), original, text);
-    const row = core.ctx.db.prepare('SELECT original_gzip, original_z, original_sha256, original_size FROM article_versions WHERE id = ?').get(id) as {
+    const row = core.ctx.db
+      .prepare('SELECT original_gzip, original_z, original_sha256, original_size FROM article_versions WHERE id = ?')
+      .get(id) as {
       original_gzip: Buffer;
       original_z: Buffer | null;
       original_sha256: string;
@@ -58,7 +78,9 @@ describe('version bodies in the articles repository', () => {
     const text = 'The harbour committee met.';
     const id = newVersion(newArticle(), Buffer.from(text), text);
     const legacy = Buffer.from(`<p>${text}</p> as clipped in 2025`);
-    core.ctx.db.prepare('UPDATE article_versions SET original_gzip = ?, original_z = NULL WHERE id = ?').run(gzipSync(legacy), id);
+    core.ctx.db
+      .prepare('UPDATE article_versions SET original_gzip = ?, original_z = NULL WHERE id = ?')
+      .run(gzipSync(legacy), id);
     expect(articles.getVersionOriginal(core.ctx.db, id)!.bytes.equals(legacy)).toBe(true);
   });
 });

@@ -5,7 +5,12 @@ import { locateChromium, type LookupMachine } from '../../e2e/browserLookup';
 function machine(
   platform: NodeJS.Platform,
   files: string[],
-  options: { env?: Record<string, string>; commands?: Record<string, string>; playwright?: string; downloads?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    commands?: Record<string, string>;
+    playwright?: string;
+    downloads?: boolean;
+  } = {},
 ): LookupMachine & { installs: number } {
   const present = new Set(files);
   const fake = {
@@ -26,14 +31,20 @@ function machine(
 
 describe('the e2e browser lookup', () => {
   it('on Debian drives the real chromium binary behind the wrapper script on PATH', () => {
-    const debian = machine('linux', ['/usr/bin/chromium', '/usr/lib/chromium/chromium'], { commands: { chromium: '/usr/bin/chromium' } });
+    const debian = machine('linux', ['/usr/bin/chromium', '/usr/lib/chromium/chromium'], {
+      commands: { chromium: '/usr/bin/chromium' },
+    });
     expect(locateChromium(debian)).toBe('/usr/lib/chromium/chromium');
   });
 
   it('on Linux finds Chrome or Edge by command name, and in /opt when not on PATH', () => {
-    expect(locateChromium(machine('linux', ['/usr/bin/google-chrome-stable'], { commands: { 'google-chrome-stable': '/usr/bin/google-chrome-stable' } }))).toBe(
-      '/usr/bin/google-chrome-stable',
-    );
+    expect(
+      locateChromium(
+        machine('linux', ['/usr/bin/google-chrome-stable'], {
+          commands: { 'google-chrome-stable': '/usr/bin/google-chrome-stable' },
+        }),
+      ),
+    ).toBe('/usr/bin/google-chrome-stable');
     expect(locateChromium(machine('linux', ['/opt/microsoft/msedge/msedge']))).toBe('/opt/microsoft/msedge/msedge');
   });
 
@@ -45,8 +56,12 @@ describe('the e2e browser lookup', () => {
     expect(locateChromium(machine('darwin', [edgeInHome], { env: { HOME: '/Users/ana' } }))).toBe(edgeInHome);
   });
 
-  it('on Windows finds Chrome or Edge under Program Files or the user\'s local app data', () => {
-    const env = { PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' };
+  it("on Windows finds Chrome or Edge under Program Files or the user's local app data", () => {
+    const env = {
+      PROGRAMFILES: 'C:\\Program Files',
+      'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+      LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+    };
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
     expect(locateChromium(machine('win32', [edge], { env }))).toBe(edge);
     const userChrome = 'C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
@@ -54,18 +69,24 @@ describe('the e2e browser lookup', () => {
   });
 
   it('takes DOSSIER_CHROMIUM first, and says so when it points nowhere', () => {
-    expect(locateChromium(machine('linux', ['/x/chrome', '/usr/lib/chromium/chromium'], { env: { DOSSIER_CHROMIUM: '/x/chrome' } }))).toBe('/x/chrome');
-    expect(() => locateChromium(machine('linux', [], { env: { DOSSIER_CHROMIUM: '/x/gone' } }))).toThrow(/DOSSIER_CHROMIUM points at \/x\/gone/);
+    expect(
+      locateChromium(
+        machine('linux', ['/x/chrome', '/usr/lib/chromium/chromium'], { env: { DOSSIER_CHROMIUM: '/x/chrome' } }),
+      ),
+    ).toBe('/x/chrome');
+    expect(() => locateChromium(machine('linux', [], { env: { DOSSIER_CHROMIUM: '/x/gone' } }))).toThrow(
+      /DOSSIER_CHROMIUM points at \/x\/gone/,
+    );
   });
 
-  it('uses Playwright\'s Chromium when already downloaded, without downloading again', () => {
+  it("uses Playwright's Chromium when already downloaded, without downloading again", () => {
     const own = '/home/ana/.cache/ms-playwright/chromium-1200/chrome-linux/chrome';
     const m = machine('linux', [own], { playwright: own });
     expect(locateChromium(m)).toBe(own);
     expect(m.installs).toBe(0);
   });
 
-  it('downloads Playwright\'s Chromium once when nothing is installed and the network allows', () => {
+  it("downloads Playwright's Chromium once when nothing is installed and the network allows", () => {
     const own = 'C:\\Users\\ana\\AppData\\Local\\ms-playwright\\chromium-1200\\chrome-win\\chrome.exe';
     const m = machine('win32', [], { playwright: own, downloads: true });
     expect(locateChromium(m)).toBe(own);
@@ -82,8 +103,14 @@ describe('the e2e browser lookup', () => {
     }
     expect(offline.installs).toBe(1);
     expect(message).not.toContain('\n');
-    expect(message).toMatch(/install Google Chrome or Chromium in \/Applications.*npx playwright install chromium.*DOSSIER_CHROMIUM/);
-    const noDownload = machine('linux', [], { env: { DOSSIER_NO_BROWSER_DOWNLOAD: '1' }, downloads: true, playwright: '/p/chrome' });
+    expect(message).toMatch(
+      /install Google Chrome or Chromium in \/Applications.*npx playwright install chromium.*DOSSIER_CHROMIUM/,
+    );
+    const noDownload = machine('linux', [], {
+      env: { DOSSIER_NO_BROWSER_DOWNLOAD: '1' },
+      downloads: true,
+      playwright: '/p/chrome',
+    });
     expect(() => locateChromium(noDownload)).toThrow(/apt-get install -y chromium/);
     expect(noDownload.installs).toBe(0);
   });
