@@ -200,9 +200,9 @@ test('Export project… starts on the project the library shows and warns when i
 
   const dialogs = new ExportDialogs(page);
   await dialogs.runCommand('Export project');
-  await expect(dialogs.projectSelect.locator('option:checked')).toHaveText('Venezuela strikes (0 notes, 1 articles)');
+  await expect(dialogs.projectSelect.locator('option:checked')).toHaveText('Venezuela strikes (0 notes, 1 article)');
   await expect(dialogs.project.getByTestId('export-no-notes')).toHaveText('⚠ “Venezuela strikes” has no notes yet: the export would hold only its source, with no notes and no citations.');
   await expect(dialogs.project.getByRole('button', { name: 'Export sources only' })).toBeVisible();
-  await dialogs.projectSelect.selectOption({ label: 'Anchorage (1 notes, 0 articles)' });
+  await dialogs.projectSelect.selectOption({ label: 'Anchorage (1 note, 0 articles)' });
   await expect(dialogs.project.getByTestId('export-no-notes')).toBeHidden();
 });

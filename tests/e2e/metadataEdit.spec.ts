@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { deleteArticle, getArticle } from '../../electron/core/services/articles';
+import { getArticle } from '../../electron/core/services/articles';
 import { clipPaths } from '../../electron/core/services/clip';
 import { formatArticleDate } from '../../shared/text/dates';
 import { expect, test } from './fixtures';
@@ -14,8 +14,6 @@ test.describe('library: editing an article\'s details', () => {
   // FIXME (open, see the session-3 closing note): since the merge of the Trash, the desk and the written-date editor, after a
   // save and reload the library lists 0 articles and the test times out waiting for the form. Not yet diagnosed.
   test('edited author and date are saved, marked edited and survive a reload; a bad URL saves nothing', async ({ page, app }) => {
-    // A long flow (cancel, a refused save, a save, a reload, a refused save): it ran past the default 60 s on a loaded machine.
-    test.setTimeout(120_000);
     const [clipped] = await clipPaths(app.core.ctx, [HARBOUR]);
     const articleId = clipped?.articleId;
     if (!articleId) throw new Error(`the fixture did not clip: ${JSON.stringify(clipped)}`);
@@ -85,10 +83,12 @@ test.describe('library: editing an article\'s details', () => {
     await expect(details.field('publishedAt')).toHaveAttribute('data-status', 'edited');
     await expect(details.field('title')).toHaveAttribute('data-status', 'found');
 
-    // A refusal from the main process shows inline and keeps what was typed.
+    // A refusal from the main process shows inline and keeps what was typed. The article row goes behind the
+    // page's back (a plain write on the app's own connection raises no change event; the app's own Delete
+    // updates the open view at once), so the page still offers the form and main refuses the save.
     await details.startEditing();
     await details.fill({ title: 'Harbour dredging: the full cost' });
-    deleteArticle(app.core.ctx, articleId);
+    app.core.ctx.db.prepare('DELETE FROM articles WHERE id = ?').run(articleId);
     await details.save();
     await expect(page.getByTestId('metadata-save-error')).toContainText('does not exist');
     await expect(details.input('title')).toHaveValue('Harbour dredging: the full cost');

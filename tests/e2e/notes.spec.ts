@@ -5,9 +5,9 @@ test('a note keeps its text and formatting across a reload', async ({ notes, app
   await notes.createNote('Venezuela strikes');
   await notes.typeInEditor('# Key facts\n');
   await page.keyboard.type('The ');
-  await notes.toolbarButton('Bold (Ctrl+B)').click();
+  await notes.toolbarButton('B Bold (Ctrl+B)').click();
   await page.keyboard.type('first');
-  await notes.toolbarButton('Bold (Ctrl+B)').click();
+  await notes.toolbarButton('B Bold (Ctrl+B)').click();
   await page.keyboard.type(' strike, ');
   await page.keyboard.press('Control+i');
   await page.keyboard.type('per officials');
