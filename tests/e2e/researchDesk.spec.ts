@@ -204,6 +204,10 @@ test.describe('the research desk', () => {
     // Enter at the very start of the quote also opens a paragraph above it instead of splitting it.
     await quote.text.click();
     await page.keyboard.press('Home');
+    // The click and Home must have landed (caret at the quote's first character) before Enter is pressed.
+    await expect
+      .poll(() => page.evaluate(() => { const s = window.getSelection(); return Boolean(s?.anchorNode?.parentElement?.closest('blockquote')) && s?.anchorOffset === 0; }))
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Just above.');
     await expect.poll(blocks).toEqual(['P:Above.', 'P:Between.', 'P:Just above.', 'FIGURE:Critics said the study was rushed.', 'P:Below.']);

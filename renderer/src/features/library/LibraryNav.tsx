@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryScope } from '../../../../shared/domain/libraryList';
 import { call } from '../../api/client';
 import { refreshLibraryQueries, useCall } from '../../api/queries';
@@ -26,8 +26,10 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
   const { scope } = useLibraryState();
   // Through the query cache: change events (any window, the CLI) and this window's changes refetch them.
   const counts = useCall('library.viewCounts', {}).data;
-  const projects = useCall('projects.list', {}).data ?? [];
-  const tags = useCall('tags.list', {}).data ?? [];
+  const projectData = useCall('projects.list', {}).data;
+  const tagData = useCall('tags.list', {}).data;
+  const projects = projectData ?? [];
+  const tags = tagData ?? [];
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [menu, setMenu] = useState<MenuState | undefined>(undefined);
@@ -42,6 +44,12 @@ export function LibraryNav({ active, onOpen, onError }: { active: boolean; onOpe
       else document.querySelector<HTMLElement>(`[data-testid="${list}"] button`)?.focus();
     });
   }, []);
+  // A rename or merge reorders the list when the refetched names arrive, and moving a focused button in the
+  // DOM drops its focus to the page: put it back on the same entry once the lists have re-rendered.
+  useEffect(() => {
+    const { element } = opener.current;
+    if (element?.isConnected && (document.activeElement === document.body || document.activeElement === null)) element.focus();
+  }, [projectData, tagData]);
   const closeMenu = useCallback(() => {
     setMenu(undefined);
     restoreFocus();
