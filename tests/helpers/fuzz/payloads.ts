@@ -23,7 +23,7 @@ export class PayloadMaker {
   next(): { payload: unknown; origin: PayloadOrigin } {
     const roll = this.world.random();
     if (roll < 0.25) return { payload: this.value(), origin: 'random' };
-    const sample = validSample(this.schema, this.world);
+    const sample = validSample(this.schema, this.json, this.world);
     if (sample === null) return { payload: this.value(), origin: 'random' };
     if (roll < 0.5) return { payload: sample, origin: 'valid' };
     return { payload: this.mutate(sample), origin: 'mutated' };

@@ -44,9 +44,8 @@ export function inputJsonSchema(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
-/** Up to `tries` generated samples until one passes the schema; null when none does (the fuzz reports it). */
-export function validSample(schema: z.ZodType, world: FuzzWorld, tries = 20): unknown {
-  const json = inputJsonSchema(schema);
+/** Up to `tries` samples generated from `json` (inputJsonSchema(schema), computed once by the caller) until one passes the schema; null when none does (the fuzz reports it). */
+export function validSample(schema: z.ZodType, json: JsonSchema, world: FuzzWorld, tries = 20): unknown {
   for (let i = 0; i < tries; i += 1) {
     const sample = sampleOf(json, '', world);
     if (schema.safeParse(sample).success) return sample;
